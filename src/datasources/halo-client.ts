@@ -1,0 +1,72 @@
+/**
+ * The composition root of the Halo datasource: one `HaloClient` per process (created and closed by
+ * the app) owns the connection pool and the per-site policies; `forRequest()` hands each GraphQL
+ * request a cheap `HaloDataSource` bound to that request's cancellation signal.
+ *
+ * ```ts
+ * const halo = createHaloClient({ baseUrl: config.haloApiUrl, subscriptionKey: config.haloKey });
+ * const ds = halo.forRequest(request.signal);
+ * const site = await ds.getSite(siteId);
+ * for await (const page of ds.readAllPages(siteId, queryId)) …
+ * await halo.close();
+ * ```
+ */
+import { createFhirApi, type FhirApi } from './fhir.js';
+import { HaloHttp, type BreakerState, type HaloHttpConfig, type HaloHttpStats } from './halo-http.js';
+import { createQueriesApi, type QueriesApi } from './queries.js';
+import { createRegisteredQueriesApi, type RegisteredQueriesApi } from './registered-queries.js';
+import { createSitesApi, type SitesApi } from './sites.js';
+
+export type HaloClientConfig = HaloHttpConfig;
+
+/**
+ * All 17 integrator operations, each a method named after its operationId (`Integrator_PairSite`
+ * is `integratorPairSite`), plus the decoding helpers (`readResultPage`, `readAllPages`,
+ * `readStreamedResultPage`, `readRegisteredQueryResult`). Every method rejects only with
+ * `HaloApiError`.
+ */
+export interface HaloDataSource extends SitesApi, QueriesApi, RegisteredQueriesApi, FhirApi {}
+
+export interface ForRequestOptions {
+  /**
+   * Identity of whatever limits what this caller may see beyond the subscription key (e.g. the
+   * authenticated client's id). Identical concurrent reads are shared only within one scope.
+   */
+  scope?: string;
+}
+
+export interface HaloClient {
+  /**
+   * A datasource for one GraphQL request. When `signal` aborts (the client went away), every
+   * upstream call made through it is aborted and rejects with `HaloApiError{networkCode:'ABORTED'}`.
+   */
+  forRequest(signal?: AbortSignal, options?: ForRequestOptions): HaloDataSource;
+  /** Circuit state of every site that has had a practice-server call, keyed by site GUID. */
+  breakerStates(): Record<string, BreakerState>;
+  /** Connection-pool counters, retry-budget balance and shared reads in flight (for metrics). */
+  stats(): HaloHttpStats;
+  /** Closes the connection pool after in-flight calls finish. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the process-wide client. No I/O happens here; sockets open on the first call.
+ * @throws TypeError when `baseUrl` is not an http(s) URL or the key is empty.
+ */
+export function createHaloClient(config: HaloClientConfig): HaloClient {
+  const http = new HaloHttp(config);
+  return {
+    forRequest(signal, options = {}) {
+      const rc = { http, signal, scope: options.scope };
+      return {
+        ...createSitesApi(rc),
+        ...createQueriesApi(rc),
+        ...createRegisteredQueriesApi(rc),
+        ...createFhirApi(rc),
+      };
+    },
+    breakerStates: () => http.breakerStates(),
+    stats: () => http.stats(),
+    close: () => http.close(),
+  };
+}

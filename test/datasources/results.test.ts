@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { startHarness, type SimHarness } from './sim-harness.js';
+
+const PATIENTS_SQL = 'SELECT InternalID, Firstname, Surname, DOB, Postcode FROM BPS_Patients ORDER BY InternalID';
+
+let h: SimHarness;
+beforeAll(async () => {
+  // Small pages so an ordinary result spans many of them.
+  h = await startHarness({ pageBytes: 8 * 1024 });
+});
+afterAll(async () => {
+  await h.stop();
+});
+beforeEach(async () => {
+  await h.reset();
+});
+
+async function completedAsyncQuery(sql: string): Promise<string> {
+  const ds = h.client().forRequest();
+  const query = await ds.createAsyncQuery(OnlineSite.id, { command: { text: sql } });
+  expect(query.status).toBe('initialising');
+  await h.advance(120_000);
+  await expect(ds.getQuery(OnlineSite.id, query.id)).resolves.toMatchObject({ status: 'successful' });
+  return query.id;
+}
+
+describe('Sites', () => {
+  it('should pair, list and read sites', async () => {
+    const ds = h.client().forRequest();
+    const paired = await ds.integratorPairSite({ practiceManagementSiteId: '10001', practiceManagementName: 'Best Practice', pairingCode: 'ABC123' });
+    expect(paired.id).toBe(OnlineSite.id);
+    const { sites = [] } = await ds.getSites({ practiceManagementSiteId: '10001', practiceManagementName: 'Best Practice' });
+    expect(sites.map((s) => s.id)).toContain(OnlineSite.id);
+    expect(sites.length).toBe(2);
+    await expect(ds.getSite(OnlineSite.id)).resolves.toMatchObject({ id: OnlineSite.id, availability: 'online' });
+  });
+});
+
+describe('Immediate results', () => {
+  it('should decode rows exactly as a direct SELECT returns them', async () => {
+    const ds = h.client().forRequest();
+    const sql = 'SELECT InternalID, Firstname, Surname FROM BPS_Patients WHERE InternalID <= 25 ORDER BY InternalID';
+    const outcome = await ds.createImmediateQuery(OnlineSite.id, { command: { text: sql } });
+    expect(outcome.kind).toBe('successful');
+    if (outcome.kind !== 'successful') return;
+    expect(outcome.columns).toEqual(['InternalID', 'Firstname', 'Surname']);
+    expect(outcome.rows).toEqual(await h.sql(OnlineSite.id, sql));
+  });
+
+  it('should give no rows and no columns for an empty result', async () => {
+    const ds = h.client().forRequest();
+    const outcome = await ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT InternalID FROM BPS_Patients WHERE InternalID < 0' } });
+    expect(outcome).toMatchObject({ kind: 'successful', columns: [], rows: [] });
+  });
+});
+
+describe('Async results', () => {
+  it('should read a multi-page result page by page into exactly the rows of a direct SELECT', async () => {
+    const queryId = await completedAsyncQuery(PATIENTS_SQL);
+    const ds = h.client().forRequest();
+    const expected = await h.sql(OnlineSite.id, PATIENTS_SQL);
+    expect(expected.length).toBeGreaterThanOrEqual(2_000);
+
+    const rows: unknown[] = [];
+    let pages = 0;
+    for await (const page of ds.readAllPages(OnlineSite.id, queryId)) {
+      pages++;
+      expect(page.pageNumber).toBe(pages);
+      expect(page.columns).toEqual(['InternalID', 'Firstname', 'Surname', 'DOB', 'Postcode']);
+      expect(page.rowsCount).toBe(page.rows.length);
+      rows.push(...page.rows);
+    }
+    expect(pages).toBeGreaterThan(5);
+    expect(rows).toEqual(expected);
+  });
+
+  it('should fetch the next page only when asked, holding one page at a time', async () => {
+    const queryId = await completedAsyncQuery(PATIENTS_SQL);
+    const ds = h.client().forRequest();
+    await h.control('DELETE', 'requests');
+    let consumed = 0;
+    let largestPageBytes = 0;
+    for await (const page of ds.readAllPages(OnlineSite.id, queryId)) {
+      consumed++;
+      // Nothing is read ahead: the pages requested so far are exactly the pages handed out.
+      expect(await h.count('getResultPage')).toBe(consumed);
+      largestPageBytes = Math.max(largestPageBytes, page.size ?? 0);
+      if (consumed === 3) break;
+    }
+    expect(await h.count('getResultPage')).toBe(3);
+    expect(largestPageBytes).toBeLessThanOrEqual(8 * 1024 + 1024);
+  });
+
+  it('should stream a page through /stream with the same rows', async () => {
+    const queryId = await completedAsyncQuery(PATIENTS_SQL);
+    const ds = h.client().forRequest();
+    const page = await ds.readResultPage(OnlineSite.id, queryId, 2);
+    const streamed = await ds.readStreamedResultPage(OnlineSite.id, queryId, 2);
+    expect(streamed).toEqual({ columns: page.columns, rows: page.rows });
+
+    const stream = await ds.streamResultPage(OnlineSite.id, queryId, 1);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toEqual((await ds.readResultPage(OnlineSite.id, queryId, 1)).rows);
+  });
+
+  it('should release the connection when a stream is abandoned', async () => {
+    const queryId = await completedAsyncQuery(PATIENTS_SQL);
+    const client = h.client();
+    const stream = await client.forRequest().streamResultPage(OnlineSite.id, queryId, 1);
+    stream.destroy();
+    await new Promise((resolve) => stream.once('close', resolve));
+    await expect(client.forRequest().getQuery(OnlineSite.id, queryId)).resolves.toMatchObject({ status: 'successful' });
+  });
+
+  it('should report status of several queries in one batch call', async () => {
+    const queryId = await completedAsyncQuery('SELECT InternalID FROM BPS_Patients WHERE InternalID <= 3');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const { results } = await h.client().forRequest().getQueryStatusBatch(OnlineSite.id, [queryId, missing]);
+    expect(results).toMatchObject([
+      { queryId, status: 'found', query: { status: 'successful' } },
+      { queryId: missing, status: 'notFound' },
+    ]);
+  });
+
+  it('should refuse to read pages of a query that has not succeeded', async () => {
+    const ds = h.client().forRequest();
+    const query = await ds.createAsyncQuery(OnlineSite.id, { command: { text: 'SELECT InternalID FROM BPS_Patients' } });
+    const pages = ds.readAllPages(OnlineSite.id, query.id);
+    await expect(pages.next()).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await h.count('getResultPage')).toBe(0);
+  });
+
+  it('should turn a malformed page body into UPSTREAM_ERROR mid-iteration', async () => {
+    const queryId = await completedAsyncQuery(PATIENTS_SQL);
+    const ds = h.client().forRequest();
+    await h.fault({ operationId: 'getResultPage', body: 'malformed', count: 1 });
+    const pages = ds.readAllPages(OnlineSite.id, queryId);
+    await expect(pages.next()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', payload: { shape: 'malformed' } });
+  });
+});
+
+describe('Registered queries', () => {
+  it('should create, read, decode and cancel a registered query', async () => {
+    const ds = h.client().forRequest();
+    const sql = 'SELECT InternalID, Surname FROM BPS_Patients WHERE InternalID <= 5 ORDER BY InternalID';
+    const { id } = await ds.createRegisteredQuery(OnlineSite.id, {
+      name: 'first five',
+      registeredQueryType: 'query',
+      frequency: 60,
+      duration: 600,
+      registerCommand: { command: { text: sql, executionMode: 'reader', type: 'text' } },
+    });
+    await h.advance(10_000);
+    await expect(ds.getRegisteredQuery(OnlineSite.id, id)).resolves.toMatchObject({ id, status: 'enabled' });
+    const { registeredQueries = [] } = await ds.getRegisteredQueries(OnlineSite.id);
+    expect(registeredQueries.map((r) => r.id)).toContain(id);
+    const result = await ds.readRegisteredQueryResult(OnlineSite.id, id);
+    expect(result.rows).toEqual(await h.sql(OnlineSite.id, sql));
+    expect(result.rowCount).toBe(5);
+    await expect(ds.cancelRegisteredQuery(OnlineSite.id, id)).resolves.toBeUndefined();
+    await expect(ds.getRegisteredQuery(OnlineSite.id, id)).resolves.toMatchObject({ status: 'cancelled' });
+  });
+});
+
+describe('FHIR', () => {
+  // The simulator's FHIR engine is still a placeholder that answers 404 OperationOutcome; once it
+  // lands these calls return resources. Either way the calls must be routed to the right operation.
+  it('should route reads and searches to getFhirQuery and postFhirSearch', async () => {
+    const ds = h.client().forRequest();
+    const outcomes = [
+      await ds.getFhirQuery(OnlineSite.id, 'metadata').catch((e: unknown) => e),
+      await ds.getFhirQuery(OnlineSite.id, 'Patient', { family: "O'Reilly & Sons", birthdate: ['ge1970', 'lt1990'] }).catch((e: unknown) => e),
+      await ds.getFhirQuery(OnlineSite.id, 'Patient?given=John').catch((e: unknown) => e),
+      await ds.postFhirSearch(OnlineSite.id, 'Patient', { family: 'Smith' }).catch((e: unknown) => e),
+    ];
+    for (const outcome of outcomes) {
+      const isResource = typeof outcome === 'object' && outcome !== null && 'resourceType' in outcome;
+      if (!isResource) expect(outcome).toMatchObject({ name: 'HaloApiError', kind: 'fhir' });
+    }
+    expect(await h.count('getFhirQuery', OnlineSite.id)).toBe(3);
+    expect(await h.count('postFhirSearch', OnlineSite.id)).toBe(1);
+  });
+});
