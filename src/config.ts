@@ -52,3 +52,49 @@ export function readSimulatorConfig(env: Env = process.env): SimulatorConfig {
     webhookSecret,
   });
 }
+
+export interface AppEnvConfig {
+  port: number;
+  host: string;
+  /** Unset: `npm start` runs the embedded simulator. */
+  haloApiUrl: string | undefined;
+  haloSubscriptionKey: string | undefined;
+  haloWebhookSecret: string | undefined;
+  redisUrl: string | undefined;
+  allowWrites: boolean;
+  graphiql: boolean;
+  simulator: SimulatorConfig;
+}
+
+function bool(env: Env, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false`);
+}
+
+export function readAppConfig(env: Env = process.env): AppEnvConfig {
+  const haloApiUrl = env.HALO_API_URL || undefined;
+  if (haloApiUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(haloApiUrl);
+    } catch {
+      throw new Error('HALO_API_URL must be an absolute http(s) URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('HALO_API_URL must be an absolute http(s) URL');
+    if (!env.HALO_SUBSCRIPTION_KEY) throw new Error('HALO_SUBSCRIPTION_KEY must be set when HALO_API_URL is');
+  }
+  return Object.freeze({
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    haloApiUrl: haloApiUrl?.replace(/\/+$/, ''),
+    haloSubscriptionKey: env.HALO_SUBSCRIPTION_KEY || undefined,
+    haloWebhookSecret: env.HALO_WEBHOOK_SECRET || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    allowWrites: bool(env, 'ALLOW_WRITES', false),
+    graphiql: bool(env, 'GRAPHIQL', true),
+    simulator: readSimulatorConfig(env),
+  });
+}

@@ -1,0 +1,63 @@
+import { OnlineSite } from './simulator/fixtures.js';
+
+/**
+ * The document GraphiQL opens with: one named operation per common task. Pick one with the run
+ * button's menu. The site id is the embedded simulator's main Best Practice fixture.
+ */
+export function graphiqlExamples(siteId: string = OnlineSite.id): string {
+  return `# halo-graphql: examples. Press the run button and pick an operation.
+# Site ${siteId} is the simulator's "Halo Clinic North" (Best Practice, 2,000 synthetic patients).
+
+query SiteLookup {
+  sites(pmsSiteId: "10001", pms: BEST_PRACTICE) {
+    id practiceName availability status authoritative haloLinkVersion
+    catalogues { name isDefault }
+  }
+}
+
+mutation ImmediateQuery {
+  runImmediateQuery(input: {
+    siteId: "${siteId}"
+    sql: "SELECT TOP 10 InternalID, Firstname, Surname, DOB FROM BPS_Patients WHERE StatusText = 'Active' ORDER BY InternalID DESC"
+  }) {
+    id status rowCount sqlExecutionDurationMs
+    rows
+    error { type code message }
+  }
+}
+
+mutation ImmediateQueryWithParameters {
+  runImmediateQuery(input: {
+    siteId: "${siteId}"
+    sql: "SELECT [InternalID], [Firstname], [Surname] FROM [dbo].[BPS_Patients] WHERE [Surname] LIKE @prefix + '%'"
+    parameters: [{ name: "@prefix", type: VarChar, value: "Sm" }]
+  }) { status rowCount rows }
+}
+
+mutation SubmitAsyncQuery {
+  submitAsyncQuery(input: {
+    siteId: "${siteId}"
+    sql: "SELECT InternalID, Surname, Firstname, DOB, Postcode FROM BPS_Patients"
+  }) { id status createdAt }
+}
+
+# Paste the id from SubmitAsyncQuery. Run again to see it move; stream the rows page by page.
+query AsyncQueryStatus($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
+  sqlQuery(siteId: "${siteId}", id: $queryId) {
+    status isTerminal timings { phase startTime endTime }
+    pages { pageNumber status rowCount rangeStart rangeEnd }
+    rows @stream(initialCount: 5)
+  }
+}
+
+mutation WatchNewAppointments {
+  createRegisteredQuery(input: {
+    siteId: "${siteId}"
+    name: "Booked appointments"
+    sql: "SELECT COUNT(*) AS Booked FROM BPS_Appointments WHERE Status = 'Booked'"
+    frequencySeconds: 60
+    durationSeconds: 3600
+  }) { id status lastHash result { rows } }
+}
+`;
+}

@@ -1,0 +1,72 @@
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+import { isHaloApiError, type HaloApiError } from '../datasources/halo-error.js';
+
+/** The `extensions.code` values of ../shared/API.md. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'SITE_NOT_FOUND'
+  | 'NOT_FOUND'
+  | 'SITE_UNAVAILABLE'
+  | 'UPSTREAM_TIMEOUT'
+  | 'RESULT_TOO_LARGE'
+  | 'RESULT_EXPIRED'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_ERROR'
+  | 'WRITES_DISABLED';
+
+/** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */
+const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
+  BAD_USER_INPUT: 'Halo rejected the request as invalid.',
+  UNAUTHENTICATED: 'Authentication is required.',
+  FORBIDDEN: 'Not allowed.',
+  SITE_NOT_FOUND: 'Site not found.',
+  NOT_FOUND: 'Not found.',
+  SITE_UNAVAILABLE: 'The practice is offline or unreachable. Try again later.',
+  UPSTREAM_TIMEOUT: 'Halo did not answer in time.',
+  RESULT_TOO_LARGE: 'The result is larger than Halo allows for an immediate query: use submitAsyncQuery.',
+  RESULT_EXPIRED: 'The result has expired.',
+  RATE_LIMITED: 'Halo is rate limiting requests. Try again later.',
+  UPSTREAM_ERROR: 'Halo answered with an unexpected error.',
+  WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
+};
+
+/** A client-actionable error with one of the API.md codes. */
+export function apiError(code: ErrorCode, message: string = SAFE_MESSAGES[code], extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) => apiError('BAD_USER_INPUT', message, extensions);
+
+/** HaloApiError → the GraphQL error clients see, in one place. */
+export function fromHaloError(err: HaloApiError): GraphQLError {
+  const extensions: Record<string, unknown> = {};
+  if (err.code === 'RATE_LIMITED' && err.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = err.retryAfterSeconds;
+  return apiError(err.code, SAFE_MESSAGES[err.code], extensions);
+}
+
+/** Runs an upstream call and turns its HaloApiError into the API's GraphQL error. */
+export async function upstream<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    throw isHaloApiError(err) ? fromHaloError(err) : err;
+  }
+}
+
+/**
+ * yoga's `maskedErrors.maskError`: HaloApiErrors that escaped a resolver become their API code;
+ * our own GraphQLErrors pass; anything else is masked as an unexpected error.
+ */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (isHaloApiError(original)) {
+    const mapped = fromHaloError(original);
+    return error instanceof GraphQLError
+      ? new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, extensions: mapped.extensions })
+      : mapped;
+  }
+  return yogaMaskError(error, message, isDev);
+}

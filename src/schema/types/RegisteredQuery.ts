@@ -1,0 +1,123 @@
+import { builder } from '../builder.js';
+import { apiError, badUserInput, fromHaloError, upstream } from '../errors.js';
+import { CommandType, ExecutionMode, RegisteredQueryStatus } from '../enums.js';
+import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
+import { DateTime } from '../scalars.js';
+import { QueryError } from './QueryError.js';
+import { RegisteredQueryMetrics } from './RegisteredQueryMetrics.js';
+import { RegisteredQueryResult } from './RegisteredQueryResult.js';
+import { SqlParameterInput, toCommandParameters } from './SqlParameter.js';
+import { isHaloApiError } from '../../datasources/halo-error.js';
+import type { RegisteredQuery as WireRegisteredQuery } from '../../datasources/types.js';
+import type { Context } from '../../context.js';
+
+export interface RegisteredQueryShape {
+  siteId: string;
+  query: WireRegisteredQuery;
+}
+
+async function loadRegistered(keys: string[], ctx: Context): Promise<Array<RegisteredQueryShape | Error>> {
+  // Halo has no batch read for registered queries: one call per distinct key (the loader dedupes).
+  return Promise.all(
+    keys.map(async (key) => {
+      const [siteId, id] = splitSiteScopedKey(key);
+      try {
+        return { siteId, query: await ctx.halo.getRegisteredQuery(siteId, id) };
+      } catch (err) {
+        return isHaloApiError(err) ? fromHaloError(err) : (err as Error);
+      }
+    }),
+  );
+}
+
+export const RegisteredQuery = builder.loadableObject('RegisteredQuery', {
+  description: 'A recurring query Halo Link runs on the practice server every `frequencySeconds` for `durationSeconds`.',
+  load: loadRegistered,
+  cacheResolved: (r) => siteScopedKey(r.siteId, r.query.id),
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => r.query.id }),
+    siteId: t.id({ resolve: (r) => r.siteId }),
+    name: t.string({ resolve: (r) => r.query.name }),
+    status: t.field({ type: RegisteredQueryStatus, resolve: (r) => r.query.status }),
+    frequencySeconds: t.int({ resolve: (r) => r.query.frequency }),
+    durationSeconds: t.int({ resolve: (r) => r.query.duration }),
+    lastHash: t.string({ nullable: true, description: 'Fingerprint of the latest successful result; changes only when the result does.', resolve: (r) => r.query.lastHash || null }),
+    lastError: t.field({ type: QueryError, nullable: true, resolve: (r) => r.query.lastErrorDetails ?? null }),
+    metrics: t.field({ type: RegisteredQueryMetrics, resolve: (r) => r.query.metrics }),
+    createdAt: t.field({ type: DateTime, resolve: (r) => r.query.createdAt }),
+    completedAt: t.field({ type: DateTime, nullable: true, resolve: (r) => r.query.completedAt ?? null }),
+    result: t.field({
+      type: RegisteredQueryResult,
+      nullable: true,
+      description: 'The latest result, decoded; null before the first successful run.',
+      resolve: async (r, _args, ctx) => {
+        if (!r.query.lastHash) return null;
+        try {
+          return await ctx.halo.readRegisteredQueryResult(r.siteId, r.query.id);
+        } catch (err) {
+          if (isHaloApiError(err) && err.code === 'NOT_FOUND') return null;
+          throw isHaloApiError(err) ? fromHaloError(err) : err;
+        }
+      },
+    }),
+  }),
+});
+
+const CreateRegisteredQueryInput = builder.inputType('CreateRegisteredQueryInput', {
+  fields: (t) => ({
+    siteId: t.id({ required: true }),
+    name: t.string({ required: true, description: 'Your label for it.' }),
+    sql: t.string({ required: true }),
+    parameters: t.field({ type: [SqlParameterInput] }),
+    executionMode: t.field({ type: ExecutionMode, defaultValue: 'reader' }),
+    commandType: t.field({ type: CommandType, defaultValue: 'text' }),
+    frequencySeconds: t.int({ required: true, description: 'Seconds between runs: at least 60.' }),
+    durationSeconds: t.int({ required: true, description: 'Seconds to keep running: 1 to 86,400.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  registeredQuery: t.field({
+    type: RegisteredQuery,
+    nullable: true,
+    args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
+    resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createRegisteredQuery: t.field({
+    type: RegisteredQuery,
+    args: { input: t.arg({ type: CreateRegisteredQueryInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const siteId = requireGuid(input.siteId, 'siteId');
+      if (input.name.trim() === '') throw badUserInput('name must not be empty.');
+      if (input.sql.trim() === '') throw badUserInput('sql must not be empty.');
+      if (input.frequencySeconds < 60) throw badUserInput('frequencySeconds must be at least 60.');
+      if (input.durationSeconds < 1 || input.durationSeconds > 86_400) throw badUserInput('durationSeconds must be between 1 and 86,400.');
+      const executionMode = input.executionMode ?? 'reader';
+      if (executionMode === 'nonQuery' && !ctx.allowWrites) throw apiError('WRITES_DISABLED');
+      const parameters = toCommandParameters(input.parameters);
+      const { id } = await upstream(
+        ctx.halo.createRegisteredQuery(siteId, {
+          name: input.name,
+          registeredQueryType: 'query',
+          frequency: input.frequencySeconds,
+          duration: input.durationSeconds,
+          registerCommand: { command: { text: input.sql, executionMode, type: input.commandType ?? 'text', ...(parameters ? { parameters } : {}) } },
+        }),
+      );
+      return { siteId, query: await upstream(ctx.halo.getRegisteredQuery(siteId, id)) };
+    },
+  }),
+  cancelRegisteredQuery: t.field({
+    type: RegisteredQuery,
+    args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const siteId = requireGuid(args.siteId, 'siteId');
+      const id = requireGuid(args.id, 'id');
+      await upstream(ctx.halo.cancelRegisteredQuery(siteId, id));
+      return { siteId, query: await upstream(ctx.halo.getRegisteredQuery(siteId, id)) };
+    },
+  }),
+}));

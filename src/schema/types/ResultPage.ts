@@ -1,0 +1,50 @@
+import { builder } from '../builder.js';
+import { upstream } from '../errors.js';
+import { ResultPageStatus } from '../enums.js';
+import { JSONScalar } from '../scalars.js';
+import type { DecodedResultPage } from '../../datasources/queries.js';
+import type { Context } from '../../context.js';
+
+export interface ResultPageShape {
+  siteId: string;
+  queryId: string;
+  pageNumber: number;
+  status: 'queued' | 'uploading' | 'cached';
+  size: number | undefined;
+  count: number | undefined;
+  rangeStart: number | undefined;
+  rangeEnd: number | undefined;
+}
+
+const pageKey = (siteId: string, queryId: string, pageNumber: number) => `${siteId}/${queryId}/${pageNumber}`;
+
+/**
+ * The page loader: each result page is fetched once per operation, however often (and through
+ * whichever field: `rows`, `pages { rows }`, `pages { columns }`) it is selected.
+ */
+const pageLoaders = new WeakMap<Context, Map<string, Promise<DecodedResultPage>>>();
+export function loadPage(ctx: Context, siteId: string, queryId: string, pageNumber: number): Promise<DecodedResultPage> {
+  let cache = pageLoaders.get(ctx);
+  if (!cache) pageLoaders.set(ctx, (cache = new Map()));
+  const key = pageKey(siteId, queryId, pageNumber);
+  let page = cache.get(key);
+  if (!page) {
+    page = upstream(ctx.halo.readResultPage(siteId, queryId, pageNumber));
+    cache.set(key, page);
+  }
+  return page;
+}
+
+export const ResultPage = builder.objectRef<ResultPageShape>('ResultPage').implement({
+  description: "One page of an async query's result (about 1 MB). Rows are fetched lazily, once per operation.",
+  fields: (t) => ({
+    pageNumber: t.int({ resolve: (p) => p.pageNumber }),
+    status: t.field({ type: ResultPageStatus, resolve: (p) => p.status }),
+    sizeBytes: t.int({ nullable: true, resolve: (p) => p.size ?? null }),
+    rowCount: t.int({ nullable: true, resolve: (p) => p.count ?? null }),
+    rangeStart: t.int({ nullable: true, description: 'Index of the first row of this page in the whole result (0-based).', resolve: (p) => p.rangeStart ?? null }),
+    rangeEnd: t.int({ nullable: true, description: 'Index of the last row of this page (inclusive).', resolve: (p) => p.rangeEnd ?? null }),
+    columns: t.stringList({ resolve: async (p, _args, ctx) => (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).columns }),
+    rows: t.field({ type: [JSONScalar], resolve: async (p, _args, ctx) => (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).rows }),
+  }),
+});

@@ -1,0 +1,96 @@
+import { builder } from '../builder.js';
+import { badUserInput, fromHaloError, upstream } from '../errors.js';
+import { PracticeManagementSystem, SiteAvailability, SiteStatus } from '../enums.js';
+import { requireGuid } from '../ids.js';
+import { DateTime } from '../scalars.js';
+import { Catalogue } from './Catalogue.js';
+import { RegisteredQuery } from './RegisteredQuery.js';
+import { isHaloApiError } from '../../datasources/halo-error.js';
+import type { PracticeManagementName } from '../../datasources/types.js';
+
+const PMS_NAMES: Readonly<Record<'BestPractice' | 'Zedmed' | 'D4w', PracticeManagementName>> = {
+  BestPractice: 'Best Practice',
+  Zedmed: 'Zedmed',
+  D4w: 'D4w',
+};
+
+const iso = (s: string | undefined) => (s && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : null);
+
+export const Site = builder.loadableObject('Site', {
+  description: 'A practice database that Halo Link connects to, identified by its Halo GUID.',
+  // Halo has no batch read for sites: one getSite per distinct id (the loader dedupes).
+  load: (ids: string[], ctx) =>
+    Promise.all(
+      ids.map((id) =>
+        ctx.halo.getSite(id).catch((err: unknown) => (isHaloApiError(err) ? fromHaloError(err) : (err as Error))),
+      ),
+    ),
+  cacheResolved: (s) => s.id ?? '',
+  fields: (t) => ({
+    id: t.id({ resolve: (s) => s.id ?? '' }),
+    pmsType: t.field({ type: PracticeManagementSystem, resolve: (s) => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice' }),
+    availability: t.field({ type: SiteAvailability, resolve: (s) => s.availability ?? 'unreachable' }),
+    status: t.field({ type: SiteStatus, resolve: (s) => s.status ?? 'initialising' }),
+    practiceName: t.string({ nullable: true, resolve: (s) => s.practiceMetadata?.practiceName ?? s.name ?? null }),
+    pmsSiteId: t.string({ nullable: true, resolve: (s) => s.practiceMetadata?.practiceManagementSiteId ?? s.practiceManagementSiteId ?? null }),
+    pmsVersion: t.string({ nullable: true, resolve: (s) => s.practiceMetadata?.practiceManagementVersion ?? s.practiceManagementVersion ?? null }),
+    haloLinkVersion: t.string({ nullable: true, resolve: (s) => s.haloLinkVersion ?? null }),
+    authoritative: t.boolean({ nullable: true, description: 'Whether queries for this practice are routed to this server.', resolve: (s) => s.authoritative ?? null }),
+    catalogues: t.field({ type: [Catalogue], resolve: (s) => s.catalogue ?? [] }),
+    enrichedAt: t.field({ type: DateTime, nullable: true, resolve: (s) => iso(s.enrichedAt) }),
+    heartbeatAt: t.field({ type: DateTime, nullable: true, resolve: (s) => iso(s.heartbeatTimestampUTC) }),
+    registeredQueries: t.field({
+      type: [RegisteredQuery],
+      resolve: async (s, _args, ctx) => {
+        const { registeredQueries = [] } = await upstream(ctx.halo.getRegisteredQueries(s.id ?? ''));
+        return registeredQueries.map((query) => ({ siteId: s.id ?? '', query }));
+      },
+    }),
+  }),
+});
+
+const PairSiteInput = builder.inputType('PairSiteInput', {
+  fields: (t) => ({
+    pmsSiteId: t.string({ required: true, description: 'The Bp Site ID, Zedmed Database ID or D4w CRN.' }),
+    pms: t.field({ type: PracticeManagementSystem, required: true }),
+    pairingCode: t.string({ description: 'Required for Best Practice: the code the practice generated.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  site: t.field({
+    type: Site,
+    nullable: true,
+    args: { id: t.arg.id({ required: true, description: 'The Halo GUID.' }) },
+    resolve: (_root, args) => requireGuid(args.id, 'id'),
+  }),
+  sites: t.field({
+    type: [Site],
+    description: 'The sites Halo knows for a practice management system id (several when a practice has backup servers).',
+    args: { pmsSiteId: t.arg.string({ required: true }), pms: t.arg({ type: PracticeManagementSystem, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      if (args.pmsSiteId.trim() === '' || args.pmsSiteId.length > 64) throw badUserInput('pmsSiteId must be 1 to 64 characters.');
+      const { sites = [] } = await upstream(ctx.halo.getSites({ practiceManagementSiteId: args.pmsSiteId, practiceManagementName: PMS_NAMES[args.pms] }));
+      return sites;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  pairSite: t.field({
+    type: Site,
+    description: 'Pairs this integrator with a practice (Best Practice needs the pairing code the practice generated).',
+    args: { input: t.arg({ type: PairSiteInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      if (input.pmsSiteId.trim() === '' || input.pmsSiteId.length > 64) throw badUserInput('pmsSiteId must be 1 to 64 characters.');
+      if (input.pms === 'BestPractice' && !input.pairingCode) throw badUserInput('pairingCode is required for Best Practice.');
+      return upstream(
+        ctx.halo.integratorPairSite({
+          practiceManagementSiteId: input.pmsSiteId,
+          practiceManagementName: PMS_NAMES[input.pms],
+          ...(input.pairingCode ? { pairingCode: input.pairingCode } : {}),
+        }),
+      );
+    },
+  }),
+}));

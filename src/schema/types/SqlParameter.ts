@@ -1,0 +1,52 @@
+import { builder } from '../builder.js';
+import { badUserInput } from '../errors.js';
+import { ParameterDirection, SqlDbType } from '../enums.js';
+import type { CommandParameter } from '../../datasources/types.js';
+
+/** Output values arrive base64-encoded (spec format "base64 (output)"); input values are plain. */
+function decodeOutputValue(p: CommandParameter): string | null {
+  if (p.value === null || p.value === undefined) return null;
+  if (p.direction === 'input' || !/^[A-Za-z0-9+/]*={0,2}$/.test(p.value) || p.value.length % 4 !== 0) return p.value;
+  return Buffer.from(p.value, 'base64').toString('utf8');
+}
+
+export const SqlParameter = builder.objectRef<CommandParameter>('SqlParameter').implement({
+  description: 'A command parameter as Halo returned it (output, inputOutput and returnValue parameters after execution).',
+  fields: (t) => ({
+    name: t.string({ nullable: true, resolve: (p) => p.name ?? null }),
+    direction: t.field({ type: ParameterDirection, nullable: true, resolve: (p) => p.direction ?? null }),
+    type: t.field({ type: SqlDbType, nullable: true, resolve: (p) => p.type ?? null }),
+    value: t.string({ nullable: true, description: 'The value as text (decoded from base64).', resolve: decodeOutputValue }),
+    size: t.int({ nullable: true, resolve: (p) => p.size ?? null }),
+  }),
+});
+
+export const SqlParameterInput = builder.inputType('SqlParameterInput', {
+  fields: (t) => ({
+    name: t.string({ description: 'The parameter name with its @, e.g. "@surname". Not needed for a returnValue.' }),
+    direction: t.field({ type: ParameterDirection, defaultValue: 'input' }),
+    type: t.field({ type: SqlDbType, description: 'The SqlDbType, e.g. VarChar, Int, Date.' }),
+    value: t.string({ description: 'Input value as text (dates as YYYY-MM-DD).' }),
+    size: t.int({ description: 'Maximum size in bytes (for output strings).' }),
+  }),
+});
+
+type ParameterInput = { name?: string | null; direction?: CommandParameter['direction'] | null; type?: CommandParameter['type'] | null; value?: string | null; size?: number | null };
+
+/** GraphQL input → Halo's command parameter, refusing what Halo would refuse. */
+export function toCommandParameters(inputs: readonly ParameterInput[] | null | undefined): CommandParameter[] | undefined {
+  if (!inputs) return undefined;
+  if (inputs.length > 2100) throw badUserInput('At most 2,100 parameters are allowed.');
+  return inputs.map((p, i) => {
+    const direction = p.direction ?? 'input';
+    if (direction !== 'returnValue' && !p.name) throw badUserInput(`parameters[${i}].name is required.`);
+    if (p.name && !/^@[A-Za-z_][A-Za-z0-9_@#$]*$/.test(p.name)) throw badUserInput(`parameters[${i}].name must look like @name.`);
+    if (p.size !== null && p.size !== undefined && p.size < 0) throw badUserInput(`parameters[${i}].size must not be negative.`);
+    const out: CommandParameter = { direction };
+    if (p.name) out.name = p.name;
+    if (p.type) out.type = p.type;
+    if (p.value !== undefined) out.value = p.value;
+    if (p.size !== null && p.size !== undefined) out.size = p.size;
+    return out;
+  });
+}

@@ -1,0 +1,254 @@
+import { builder } from '../builder.js';
+import { apiError, badUserInput, fromHaloError, upstream } from '../errors.js';
+import { CommandType, ExecutionMode, QueryMode, QueryStatus } from '../enums.js';
+import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
+import { DateTime, JSONScalar } from '../scalars.js';
+import { QueryError, type QueryErrorShape } from './QueryError.js';
+import { loadPage, ResultPage, type ResultPageShape } from './ResultPage.js';
+import { SqlParameter, SqlParameterInput, toCommandParameters } from './SqlParameter.js';
+import { StatusTiming, type StatusTimingShape } from './StatusTiming.js';
+import { decodeResultData } from '../../datasources/result-data.js';
+import { isHaloApiError } from '../../datasources/halo-error.js';
+import type { CommandParameter, ResultRow } from '../../datasources/types.js';
+import type { Context } from '../../context.js';
+
+/** The parts of Halo's query objects (immediate, async, every status) this type reads. */
+export interface WireQuery {
+  id: string;
+  siteId: string;
+  mode: 'immediate' | 'async';
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  completedAt?: string;
+  maxTimeInQueue: number;
+  statusTiming?: Partial<Record<StatusTimingShape['phase'], { startTime?: string; endTime?: string }>>;
+  metrics?: { sqlExecutionDuration?: number };
+  result?: {
+    rows?: number;
+    rowsAffected?: number;
+    size?: number;
+    data?: string;
+    parameters?: CommandParameter[];
+    pages?: Array<{ pageNumber?: number; status?: ResultPageShape['status']; size?: number; rows?: { count?: number; rangeStart?: number; rangeEnd?: number } }>;
+  };
+  resultSize?: number;
+  errorDetails?: QueryErrorShape;
+  errorCode?: number;
+  errorMessage?: string;
+}
+
+export interface SqlQueryShape {
+  query: WireQuery;
+  /** Rows already decoded (an immediate query's own answer). */
+  rows?: ResultRow[];
+}
+
+/** Halo's query bodies are a union of per-status schemas; read them through one structural view. */
+export const toSqlQuery = (query: object, rows?: ResultRow[]): SqlQueryShape => ({ query: query as WireQuery, ...(rows ? { rows } : {}) });
+
+const TERMINAL = new Set([
+  'successful',
+  'executionFailed',
+  'expiredInQueue',
+  'uploadFailed',
+  'initialisationFailedCacheError',
+  'initialisationFailedSiteOffline',
+  'initialisationFailedSiteUnreachable',
+]);
+const PHASES: ReadonlyArray<StatusTimingShape['phase']> = ['initialising', 'queued', 'executing', 'downloading', 'uploading'];
+const MAX_BATCH = 100;
+
+async function loadQueries(keys: string[], ctx: Context): Promise<Array<SqlQueryShape | Error>> {
+  const bySite = new Map<string, string[]>();
+  for (const key of keys) {
+    const [siteId, id] = splitSiteScopedKey(key);
+    const ids = bySite.get(siteId) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    bySite.set(siteId, ids);
+  }
+  const found = new Map<string, SqlQueryShape | Error>();
+  // One batch-status call per site (per 100 ids), all sites in parallel.
+  await Promise.all(
+    [...bySite].flatMap(([siteId, ids]) => {
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += MAX_BATCH) chunks.push(ids.slice(i, i + MAX_BATCH));
+      return chunks.map(async (chunk) => {
+        try {
+          const res = await ctx.halo.getQueryStatusBatch(siteId, chunk);
+          for (const r of res.results ?? []) {
+            if (r.status === 'found' && r.query) found.set(siteScopedKey(siteId, r.queryId), toSqlQuery(r.query));
+          }
+        } catch (err) {
+          const error = isHaloApiError(err) ? fromHaloError(err) : (err as Error);
+          for (const id of chunk) found.set(siteScopedKey(siteId, id), error);
+        }
+      });
+    }),
+  );
+  return keys.map((key) => found.get(key) ?? apiError('NOT_FOUND', 'Query not found.'));
+}
+
+function immediateRows(q: SqlQueryShape): ResultRow[] | null {
+  if (q.rows) return q.rows;
+  const data = q.query.result?.data;
+  if (typeof data !== 'string') return null;
+  try {
+    return decodeResultData(data).rows;
+  } catch {
+    throw apiError('UPSTREAM_ERROR');
+  }
+}
+
+/** Every row of a successful async query, page by page, so `@stream` can send each page as it arrives. */
+async function* asyncRows(q: SqlQueryShape, ctx: Context): AsyncGenerator<ResultRow> {
+  for (const page of q.query.result?.pages ?? []) {
+    if (page.pageNumber === undefined) continue;
+    const decoded = await loadPage(ctx, q.query.siteId, q.query.id, page.pageNumber);
+    yield* decoded.rows;
+  }
+}
+
+export const SqlQuery = builder.loadableObject('SqlQuery', {
+  description: 'An immediate or async SQL query on a practice database, in its current status.',
+  load: loadQueries,
+  fields: (t) => ({
+    id: t.id({ resolve: (q) => q.query.id }),
+    siteId: t.id({ resolve: (q) => q.query.siteId }),
+    mode: t.field({ type: QueryMode, resolve: (q) => q.query.mode }),
+    status: t.field({ type: QueryStatus, resolve: (q) => q.query.status as never }),
+    isTerminal: t.boolean({ resolve: (q) => TERMINAL.has(q.query.status) }),
+    createdAt: t.field({ type: DateTime, resolve: (q) => q.query.createdAt }),
+    updatedAt: t.field({ type: DateTime, resolve: (q) => q.query.updatedAt }),
+    completedAt: t.field({ type: DateTime, nullable: true, resolve: (q) => q.query.completedAt ?? null }),
+    maxTimeInQueueMs: t.int({ resolve: (q) => q.query.maxTimeInQueue }),
+    timings: t.field({
+      type: [StatusTiming],
+      resolve: (q) =>
+        PHASES.flatMap((phase) => {
+          const timing = q.query.statusTiming?.[phase];
+          return timing ? [{ phase, startTime: timing.startTime, endTime: timing.endTime }] : [];
+        }),
+    }),
+    sqlExecutionDurationMs: t.int({ nullable: true, resolve: (q) => q.query.metrics?.sqlExecutionDuration ?? null }),
+    rowCount: t.int({ nullable: true, resolve: (q) => q.query.result?.rows ?? (q.rows ? q.rows.length : null) }),
+    rowsAffected: t.int({ nullable: true, resolve: (q) => q.query.result?.rowsAffected ?? null }),
+    resultSizeBytes: t.int({ nullable: true, resolve: (q) => q.query.resultSize ?? q.query.result?.size ?? null }),
+    error: t.field({
+      type: QueryError,
+      nullable: true,
+      description: 'Why the query failed, when it ran and failed (status EXECUTION_FAILED, UPLOAD_FAILED…).',
+      resolve: (q) =>
+        q.query.errorDetails ??
+        (q.query.errorCode !== undefined || q.query.errorMessage !== undefined
+          ? { ...(q.query.errorCode !== undefined ? { errorCode: q.query.errorCode } : {}), ...(q.query.errorMessage !== undefined ? { errorMessage: q.query.errorMessage } : {}) }
+          : null),
+    }),
+    outputParameters: t.field({ type: [SqlParameter], nullable: true, resolve: (q) => q.query.result?.parameters ?? null }),
+    rows: t.field({
+      type: [JSONScalar],
+      nullable: true,
+      description:
+        'The decoded rows: an immediate query\'s answer, or every page of a successful async query (use @stream to receive them page by page). Null until the query succeeded.',
+      resolve: (q, _args, ctx) => {
+        if (q.query.mode === 'immediate') return immediateRows(q);
+        if (q.query.status !== 'successful') return null;
+        // An AsyncIterable list: yoga's executor completes it item by item (and streams it under @stream).
+        return asyncRows(q, ctx) as unknown as ResultRow[];
+      },
+    }),
+    pages: t.field({
+      type: [ResultPage],
+      resolve: (q) =>
+        (q.query.result?.pages ?? []).flatMap((p) =>
+          p.pageNumber === undefined
+            ? []
+            : [
+                {
+                  siteId: q.query.siteId,
+                  queryId: q.query.id,
+                  pageNumber: p.pageNumber,
+                  status: p.status ?? 'queued',
+                  size: p.size,
+                  count: p.rows?.count,
+                  rangeStart: p.rows?.rangeStart,
+                  rangeEnd: p.rows?.rangeEnd,
+                },
+              ],
+        ),
+    }),
+  }),
+});
+
+const RunQueryInput = builder.inputType('RunQueryInput', {
+  fields: (t) => ({
+    siteId: t.id({ required: true }),
+    sql: t.string({ required: true, description: 'T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE.' }),
+    parameters: t.field({ type: [SqlParameterInput] }),
+    executionMode: t.field({ type: ExecutionMode, defaultValue: 'reader', description: 'READER (rows), NON_QUERY (writes; needs write permission) or SCALAR.' }),
+    commandType: t.field({ type: CommandType, defaultValue: 'text' }),
+    catalogue: t.string({ description: "A database name from the site's catalogues; the default one when omitted." }),
+    maxTimeInQueueMs: t.int({ description: 'Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000).' }),
+  }),
+});
+
+type RunQueryArgs = typeof RunQueryInput.$inferInput;
+
+function toCommand(input: RunQueryArgs, ctx: Context, maxQueue: number) {
+  const siteId = requireGuid(input.siteId, 'siteId');
+  if (input.sql.trim() === '') throw badUserInput('sql must not be empty.');
+  if (input.sql.length > 1_000_000) throw badUserInput('sql is longer than 1,000,000 characters.');
+  const executionMode = input.executionMode ?? 'reader';
+  if (executionMode === 'nonQuery' && !ctx.allowWrites) throw apiError('WRITES_DISABLED');
+  if (input.maxTimeInQueueMs !== null && input.maxTimeInQueueMs !== undefined && (input.maxTimeInQueueMs < 0 || input.maxTimeInQueueMs > maxQueue)) {
+    throw badUserInput(`maxTimeInQueueMs must be between 0 and ${maxQueue}.`);
+  }
+  const parameters = toCommandParameters(input.parameters);
+  return {
+    siteId,
+    request: {
+      command: {
+        text: input.sql,
+        executionMode,
+        type: input.commandType ?? 'text',
+        ...(parameters ? { parameters } : {}),
+      },
+      ...(input.maxTimeInQueueMs !== null && input.maxTimeInQueueMs !== undefined ? { maxTimeInQueue: input.maxTimeInQueueMs } : {}),
+      ...(input.catalogue ? { catalogue: input.catalogue } : {}),
+    },
+  };
+}
+
+builder.queryFields((t) => ({
+  sqlQuery: t.field({
+    type: SqlQuery,
+    nullable: true,
+    description: 'A query by id. Several in one operation cost one batch-status call per site.',
+    args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
+    resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  runImmediateQuery: t.field({
+    type: SqlQuery,
+    description: 'Runs SQL on the practice database and waits for it (up to Halo\'s limits). A query that ran and failed is returned with status EXECUTION_FAILED and its error.',
+    args: { input: t.arg({ type: RunQueryInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { siteId, request } = toCommand(input, ctx, 60_000);
+      const outcome = await upstream(ctx.halo.createImmediateQuery(siteId, request));
+      return outcome.kind === 'successful' ? toSqlQuery(outcome.query, outcome.rows) : toSqlQuery(outcome.query);
+    },
+  }),
+  submitAsyncQuery: t.field({
+    type: SqlQuery,
+    description: 'Queues SQL on the practice database and returns at once (status INITIALISING). Watch it with queryStatusChanged or poll sqlQuery.',
+    args: { input: t.arg({ type: RunQueryInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { siteId, request } = toCommand(input, ctx, 7_200_000);
+      return toSqlQuery(await upstream(ctx.halo.createAsyncQuery(siteId, request)));
+    },
+  }),
+}));
+
+export { toCommand, RunQueryInput };

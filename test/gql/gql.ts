@@ -1,0 +1,58 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query SitesByPms($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) { id practiceName pmsType availability status authoritative pmsSiteId catalogues { name isDefault } }\n  }\n": typeof types.SitesByPmsDocument,
+    "\n  query SiteById($id: ID!) { site(id: $id) { id practiceName availability heartbeatAt } }\n": typeof types.SiteByIdDocument,
+    "\n        query SiteTwice($a: ID!, $b: ID!) { a: site(id: $a) { id } b: site(id: $a) { practiceName } z: site(id: $b) { pmsType } }\n      ": typeof types.SiteTwiceDocument,
+};
+const documents: Documents = {
+    "\n  query SitesByPms($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) { id practiceName pmsType availability status authoritative pmsSiteId catalogues { name isDefault } }\n  }\n": types.SitesByPmsDocument,
+    "\n  query SiteById($id: ID!) { site(id: $id) { id practiceName availability heartbeatAt } }\n": types.SiteByIdDocument,
+    "\n        query SiteTwice($a: ID!, $b: ID!) { a: site(id: $a) { id } b: site(id: $a) { practiceName } z: site(id: $b) { pmsType } }\n      ": types.SiteTwiceDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SitesByPms($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) { id practiceName pmsType availability status authoritative pmsSiteId catalogues { name isDefault } }\n  }\n"): (typeof documents)["\n  query SitesByPms($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) { id practiceName pmsType availability status authoritative pmsSiteId catalogues { name isDefault } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteById($id: ID!) { site(id: $id) { id practiceName availability heartbeatAt } }\n"): (typeof documents)["\n  query SiteById($id: ID!) { site(id: $id) { id practiceName availability heartbeatAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query SiteTwice($a: ID!, $b: ID!) { a: site(id: $a) { id } b: site(id: $a) { practiceName } z: site(id: $b) { pmsType } }\n      "): (typeof documents)["\n        query SiteTwice($a: ID!, $b: ID!) { a: site(id: $a) { id } b: site(id: $a) { practiceName } z: site(id: $b) { pmsType } }\n      "];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
