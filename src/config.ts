@@ -63,6 +63,8 @@ export interface AppEnvConfig {
   redisUrl: string | undefined;
   allowWrites: boolean;
   graphiql: boolean;
+  /** CURSOR_SECRET: signs connection cursors; set the same value on every replica. Unset: random per process. */
+  cursorSecret: string | undefined;
   simulator: SimulatorConfig;
 }
 
@@ -72,6 +74,12 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new Error(`${name} must be true or false`);
+}
+
+function cursorSecret(env: Env): string | undefined {
+  const raw = env.CURSOR_SECRET || undefined;
+  if (raw !== undefined && Buffer.byteLength(raw, 'utf8') < 16) throw new Error('CURSOR_SECRET must be at least 16 bytes');
+  return raw;
 }
 
 export function readAppConfig(env: Env = process.env): AppEnvConfig {
@@ -95,6 +103,7 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
     redisUrl: env.REDIS_URL || undefined,
     allowWrites: bool(env, 'ALLOW_WRITES', false),
     graphiql: bool(env, 'GRAPHIQL', true),
+    cursorSecret: cursorSecret(env),
     simulator: readSimulatorConfig(env),
   });
 }

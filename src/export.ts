@@ -92,6 +92,10 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
       return;
     }
     if (isHaloApiError(err)) {
+      // readAllPages refuses locally (no HTTP status) when the query has no result to read yet.
+      if (err.code === 'BAD_USER_INPUT' && err.status === undefined) {
+        return sendError(res, 409, 'BAD_USER_INPUT', 'The query has not succeeded (yet): there is no result to export.');
+      }
       const gql = fromHaloError(err);
       const code = String(gql.extensions.code);
       return sendError(res, STATUS_FOR_CODE[code] ?? 502, code, gql.message);

@@ -50,6 +50,16 @@ query AsyncQueryStatus($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
   }
 }
 
+# Live over WebSocket: paste the id from SubmitAsyncQuery. The current status at once, then every
+# change (and page progress) until the query is done.
+subscription AsyncQueryStatusLive($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
+  queryStatusChanged(siteId: "${siteId}", queryId: $queryId) {
+    status isTerminal rowCount updatedAt
+    timings { phase startTime endTime }
+    pages { pageNumber status rowCount }
+  }
+}
+
 mutation WatchNewAppointments {
   createRegisteredQuery(input: {
     siteId: "${siteId}"
@@ -58,6 +68,24 @@ mutation WatchNewAppointments {
     frequencySeconds: 60
     durationSeconds: 3600
   }) { id status lastHash result { rows } }
+}
+
+# Live: paste the id from WatchNewAppointments. The current result at once, then each new one.
+subscription RegisteredQueryWatch($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
+  registeredQueryResultChanged(siteId: "${siteId}", queryId: $queryId) {
+    hash previousHash
+    query { name status lastHash metrics { executionSucceededCount } }
+    result { rowCount columns rows }
+  }
+}
+
+# FHIR Patient search, 10 at a time: pass pageInfo.endCursor as $after for the next page.
+query PatientSearch($after: String) {
+  patients(siteId: "${siteId}", search: { name: ["smi"] }, first: 10, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id name { family given } gender birthDate } }
+  }
 }
 `;
 }

@@ -9,21 +9,48 @@ let simulator: Simulator | undefined;
 let haloApiUrl = config.haloApiUrl;
 let haloKey = config.haloSubscriptionKey;
 if (!haloApiUrl) {
+  // The embedded simulator sends its webhooks to SIMULATOR_WEBHOOK_URL, or to this server when a
+  // webhook secret is set and the port is known in advance.
+  const selfHost = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const webhooks = config.simulator.webhookUrl
+    ? { webhookUrl: config.simulator.webhookUrl, webhookSecret: config.simulator.webhookSecret }
+    : config.haloWebhookSecret && config.port !== 0
+      ? { webhookUrl: `http://${selfHost}:${config.port}/webhooks/halo`, webhookSecret: config.haloWebhookSecret }
+      : {};
   simulator = await startSimulator({
     port: 0,
     host: '127.0.0.1',
     timeScale: config.simulator.timeScale,
     pageBytes: config.simulator.pageBytes,
     key: config.simulator.key,
+    ...webhooks,
   });
   haloApiUrl = simulator.url;
   haloKey = simulator.key;
   console.log(`No HALO_API_URL set: started the embedded Halo simulator on ${simulator.url} (synthetic data only).`);
 }
 
-const app = createApp({ haloApiUrl, haloSubscriptionKey: haloKey!, allowWrites: config.allowWrites, graphiql: config.graphiql });
+const app = createApp(
+  {
+    haloApiUrl,
+    haloSubscriptionKey: haloKey!,
+    allowWrites: config.allowWrites,
+    graphiql: config.graphiql,
+    cursorSecret: config.cursorSecret,
+    ...(config.haloWebhookSecret ? { haloWebhookSecret: config.haloWebhookSecret } : {}),
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+  },
+  {
+    // Background failures (Redis, pollers) carry messages only, never payloads.
+    onError: (error, where) => console.error(`${where}: ${error instanceof Error ? error.message : String(error)}`),
+  },
+);
 const { url } = await app.start(config.port, config.host);
 console.log(`GraphQL API on ${url}/graphql (GraphiQL in a browser)${config.allowWrites ? '; NON_QUERY writes are ENABLED' : ''}`);
+console.log(
+  `Subscriptions: graphql-ws on ${url.replace(/^http/, 'ws')}/graphql and SSE; ${config.redisUrl ? 'shared between replicas through Redis' : 'in this process (no REDIS_URL)'}; ` +
+    `webhooks ${config.haloWebhookSecret ? `on ${url}/webhooks/halo` : 'off (no HALO_WEBHOOK_SECRET)'}.`,
+);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -11,6 +11,7 @@
  * await halo.close();
  * ```
  */
+import { setMaxListeners } from 'node:events';
 import { createFhirApi, type FhirApi } from './fhir.js';
 import { HaloHttp, type BreakerState, type HaloHttpConfig, type HaloHttpStats } from './halo-http.js';
 import { createQueriesApi, type QueriesApi } from './queries.js';
@@ -18,6 +19,9 @@ import { createRegisteredQueriesApi, type RegisteredQueriesApi } from './registe
 import { createSitesApi, type SitesApi } from './sites.js';
 
 export type HaloClientConfig = HaloHttpConfig;
+
+/** Upstream calls one request may have in flight at once before Node warns of a listener leak. */
+const MAX_CALLS_PER_REQUEST = 1_000;
 
 /**
  * All 17 integrator operations, each a method named after its operationId (`Integrator_PairSite`
@@ -57,6 +61,9 @@ export function createHaloClient(config: HaloClientConfig): HaloClient {
   const http = new HaloHttp(config);
   return {
     forRequest(signal, options = {}) {
+      // Every upstream call in flight listens on the request's signal (and drops the listener when
+      // it settles): one GraphQL request reading 20 result pages at once is not a leak.
+      if (signal) setMaxListeners(MAX_CALLS_PER_REQUEST, signal);
       const rc = { http, signal, scope: options.scope };
       return {
         ...createSitesApi(rc),

@@ -299,6 +299,9 @@ const NOT_FOUND_TARGET: Readonly<Record<HaloOperationId, 'site' | 'entity'>> = {
   postFhirSearch: 'entity',
 };
 
+/** The pairing operations: a 403 in Halo's own envelope there means the pairing code was refused. */
+const PAIRING: ReadonlySet<HaloOperationId> = new Set(['Integrator_PairSite', 'pairSite']);
+
 /** Operations without a site in the path: a 503 there is Halo's own outage, not a practice's. */
 const NOT_SITE_SCOPED: ReadonlySet<HaloOperationId> = new Set(['getSites', 'Integrator_PairSite', 'pairSite']);
 
@@ -338,6 +341,7 @@ function isTooLargeQueryFailure(payload: HaloErrorPayload): boolean {
  * | 400 (any envelope) | BAD_USER_INPUT | Halo rejected what we sent on the client's behalf (path, body, SQL) |
  * | 400/500 with `errorDetails{errorType:'http', errorCode:413}` | RESULT_TOO_LARGE | DOMAIN.md §3.3: the status may be 400 |
  * | 401, 403 | UPSTREAM_ERROR | Halo refused *our* subscription key (or IP, quota, pairing): an operator problem. UNAUTHENTICATED/FORBIDDEN would tell the GraphQL client that *its* credentials are wrong |
+ * | 403 from pairing, not from the gateway | BAD_USER_INPUT | the pairing code the caller gave was refused |
  * | 404 naming a site (or a site-only path) | SITE_NOT_FOUND | see `notFoundSubject` |
  * | 404 naming a query/page, or a FHIR 404 | NOT_FOUND | |
  * | 404 "Operation not found" from APIM | UPSTREAM_ERROR | a route we built wrong, not a missing entity |
@@ -358,6 +362,9 @@ export function codeForStatus(status: number, payload: HaloErrorPayload, ctx: Ha
     case 400:
     case 422:
       return 'BAD_USER_INPUT';
+    case 403:
+      // The gateway's own 403 (APIM shape: IP not allowed, quota) stays an operator problem.
+      return PAIRING.has(ctx.operationId) && payload.shape !== 'apim' ? 'BAD_USER_INPUT' : 'UPSTREAM_ERROR';
     case 404: {
       if (payload.shape === 'apim' && /operation not found/i.test(message ?? '')) return 'UPSTREAM_ERROR';
       const subject = payload.shape === 'fhir' ? 'entity' : (notFoundSubject(message) ?? NOT_FOUND_TARGET[ctx.operationId]);

@@ -101,6 +101,18 @@ export interface HaloHttpConfig {
   random?: () => number;
   /** Called whenever a site's circuit changes state (for metrics and logs). */
   onBreakerStateChange?: (siteId: string, state: BreakerState) => void;
+  /** Called after every attempt of a call, retries and local refusals included (for metrics). Must not throw. */
+  onAttempt?: (event: HaloAttemptEvent) => void;
+}
+
+/** One attempt of a call, as `onAttempt` reports it. Carries no site, query or patient data. */
+export interface HaloAttemptEvent {
+  operationId: HaloOperationId;
+  /** 1 for the first attempt; more is a retry. */
+  attempt: number;
+  /** The HTTP status Halo answered, or the failure code when there was no response (ATTEMPT_TIMEOUT, CIRCUIT_OPEN, ECONNREFUSED…). */
+  outcome: number | HaloNetworkCode;
+  durationMs: number;
 }
 
 export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
@@ -281,6 +293,7 @@ export class HaloHttp {
     breaker: Required<HaloBreakerOptions>;
   };
   private readonly onBreakerStateChange: ((siteId: string, state: BreakerState) => void) | undefined;
+  private readonly onAttempt: ((event: HaloAttemptEvent) => void) | undefined;
   private closed = false;
 
   /** Creates the Pool. No I/O happens until the first call. */
@@ -301,6 +314,7 @@ export class HaloHttp {
     this.now = config.now ?? Date.now;
     this.random = config.random ?? Math.random;
     this.onBreakerStateChange = config.onBreakerStateChange;
+    this.onAttempt = config.onAttempt;
     this.opts = {
       attemptTimeoutMs: config.attemptTimeoutMs ?? DEFAULTS.attemptTimeoutMs,
       deadlineMs: config.deadlineMs ?? DEFAULTS.deadlineMs,
@@ -531,20 +545,47 @@ export class HaloHttp {
     return policy.execute(async () => {
       attempts++;
       if (signal.aborted) throw abortFailure(p.ctx, signal.reason);
-      if (!p.call.siteBound || p.call.siteId === undefined) return this.attempt(p, signal, mode);
-      const site = this.sitePolicies(p.call.siteId);
-      try {
-        return await site.breaker.execute(
-          () => site.bulkhead.execute(({ signal: s }) => this.attempt(p, s, mode), signal),
-          signal,
-        );
-      } catch (error) {
-        if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) throw localFailure(p.ctx, 'CIRCUIT_OPEN', error);
-        if (error instanceof BulkheadRejectedError) throw localFailure(p.ctx, 'BULKHEAD_FULL', error);
-        if (error instanceof TaskCancelledError) throw abortFailure(p.ctx, signal.reason);
-        throw error;
-      }
+      return this.observed(p.call.operationId, attempts, () => this.guarded(p, signal, mode));
     }, signal);
+  }
+
+  /** Runs one attempt and reports its outcome to `onAttempt`. */
+  private async observed<T extends HaloResponse | StreamAttempt>(operationId: HaloOperationId, attempt: number, run: () => Promise<T>): Promise<T> {
+    const listener = this.onAttempt;
+    if (!listener) return run();
+    const started = performance.now();
+    const report = (outcome: number | HaloNetworkCode) => {
+      try {
+        listener({ operationId, attempt, outcome, durationMs: performance.now() - started });
+      } catch {
+        // A metrics hook must never fail a call.
+      }
+    };
+    try {
+      const result = await run();
+      report(result.status);
+      return result;
+    } catch (error) {
+      report(error instanceof HaloApiError ? (error.status ?? error.networkCode ?? 'UND_ERR') : 'UND_ERR');
+      throw error;
+    }
+  }
+
+  /** One attempt through the site's breaker and bulkhead when the call runs on the practice server. */
+  private async guarded(p: Prepared, signal: AbortSignal, mode: 'buffer' | 'stream'): Promise<HaloResponse | StreamAttempt> {
+    if (!p.call.siteBound || p.call.siteId === undefined) return this.attempt(p, signal, mode);
+    const site = this.sitePolicies(p.call.siteId);
+    try {
+      return await site.breaker.execute(
+        () => site.bulkhead.execute(({ signal: s }) => this.attempt(p, s, mode), signal),
+        signal,
+      );
+    } catch (error) {
+      if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) throw localFailure(p.ctx, 'CIRCUIT_OPEN', error);
+      if (error instanceof BulkheadRejectedError) throw localFailure(p.ctx, 'BULKHEAD_FULL', error);
+      if (error instanceof TaskCancelledError) throw abortFailure(p.ctx, signal.reason);
+      throw error;
+    }
   }
 
   /**

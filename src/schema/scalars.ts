@@ -4,26 +4,45 @@ import { builder } from './builder.js';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const FHIR_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-function stringScalar(name: string, description: string, valid: (s: string) => boolean) {
-  const check = (v: unknown): string => {
-    if (typeof v !== 'string' || !valid(v)) {
-      throw new GraphQLError(`${name} cannot represent this value`, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
+const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+
+const inputError = (name: string) => new GraphQLError(`${name} cannot represent this value`, { extensions: { code: 'BAD_USER_INPUT' } });
+// An output value we cannot represent came from upstream: not the client's fault.
+const outputError = (name: string) => new GraphQLError(`Halo sent a ${name} this API cannot represent`, { extensions: { code: 'UPSTREAM_ERROR' } });
+
+function stringScalar(name: 'DateTime' | 'FhirDate', description: string, valid: (s: string) => boolean, normalise: (s: string) => string | undefined) {
+  const parse = (v: unknown): string => {
+    if (typeof v !== 'string' || !valid(v)) throw inputError(name);
     return v;
   };
-  return builder.scalarType(name as 'DateTime' | 'FhirDate', {
+  return builder.scalarType(name, {
     description,
-    serialize: (v) => check(v),
-    parseValue: (v) => check(v),
+    serialize: (v) => {
+      const out = typeof v === 'string' ? normalise(v) : undefined;
+      if (out === undefined) throw outputError(name);
+      return out;
+    },
+    parseValue: parse,
     parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING) throw new GraphQLError(`${name} must be a string`, { extensions: { code: 'BAD_USER_INPUT' } });
-      return check(ast.value);
+      if (ast.kind !== Kind.STRING) throw inputError(name);
+      return parse(ast.value);
     },
   });
 }
 
-export const DateTime = stringScalar('DateTime', 'An ISO 8601 instant, e.g. 2026-03-05T14:30:00.000Z.', (s) => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)));
-export const FhirDate = stringScalar('FhirDate', 'A FHIR date: YYYY, YYYY-MM or YYYY-MM-DD.', (s) => FHIR_DATE.test(s));
+const validInstant = (s: string) => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s));
+
+export const DateTime = stringScalar(
+  'DateTime',
+  'An ISO 8601 instant, e.g. 2026-03-05T14:30:00.000Z.',
+  validInstant,
+  // Halo's timestamps are UTC; one sent without a zone is read as UTC. Output is always ISO with Z.
+  (s) => {
+    const withZone = ISO_LOCAL.test(s) ? `${s}Z` : s;
+    return validInstant(withZone) ? new Date(Date.parse(withZone)).toISOString() : undefined;
+  },
+);
+export const FhirDate = stringScalar('FhirDate', 'A FHIR date: YYYY, YYYY-MM or YYYY-MM-DD.', (s) => FHIR_DATE.test(s), (s) => (FHIR_DATE.test(s) ? s : undefined));
 
 export const JSONScalar = builder.scalarType('JSON', {
   description: 'One decoded result row: { columnName: value }, or any JSON value.',

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { SimHttpError, haloError } from './errors.js';
 import { parseFault } from './faults.js';
+import { loadRawPatients } from './fhir/raw-patients.js';
 import type { SimulatorRuntime } from './server.js';
 import { isRecord } from './validate.js';
 import { registeredToWire, siteToWire } from './wire.js';
@@ -64,6 +65,17 @@ export function handleControl(rt: SimulatorRuntime, method: string, path: string
         const site = rt.state.setSiteState(path[1]!, patch);
         if (!site) throw new SimHttpError(404, 'Site not found.');
         return send(res, 200, siteToWire(site, rt.clock.now()));
+      }
+      case 'POST fhir/patients': {
+        // Raw FHIR Patients served by `GET Patient/{id}` on the site (./fhir/raw-patients.ts).
+        const body = jsonBody(raw);
+        const site = typeof body.siteId === 'string' ? rt.state.sites.get(body.siteId) : undefined;
+        if (!site) throw new SimHttpError(404, 'Site not found.');
+        const db = site.databases.get(site.fixture.catalogues.find((c) => c.isDefault)?.name ?? '');
+        if (!db) throw new SimHttpError(400, 'The site has no default catalogue.');
+        const result = loadRawPatients(db, body.resources);
+        if ('problem' in result) throw new SimHttpError(400, result.problem);
+        return send(res, 200, result);
       }
       case 'GET clock':
         return send(res, 200, { now: rt.clock.date().toISOString() });

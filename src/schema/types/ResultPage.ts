@@ -44,7 +44,18 @@ export const ResultPage = builder.objectRef<ResultPageShape>('ResultPage').imple
     rowCount: t.int({ nullable: true, resolve: (p) => p.count ?? null }),
     rangeStart: t.int({ nullable: true, description: 'Index of the first row of this page in the whole result (0-based).', resolve: (p) => p.rangeStart ?? null }),
     rangeEnd: t.int({ nullable: true, description: 'Index of the last row of this page (inclusive).', resolve: (p) => p.rangeEnd ?? null }),
-    columns: t.stringList({ resolve: async (p, _args, ctx) => (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).columns }),
-    rows: t.field({ type: [JSONScalar], resolve: async (p, _args, ctx) => (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).rows }),
+    // Nullable: a page that is not uploaded yet has no rows, and one that cannot be fetched (expired,
+    // Halo failing) must not null out the whole SqlQuery with it.
+    columns: t.stringList({
+      nullable: true,
+      description: 'Column names in order; null until the page is CACHED.',
+      resolve: async (p, _args, ctx) => (p.status === 'cached' ? (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).columns : null),
+    }),
+    rows: t.field({
+      type: [JSONScalar],
+      nullable: true,
+      description: 'The decoded rows; null until the page is CACHED.',
+      resolve: async (p, _args, ctx) => (p.status === 'cached' ? (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).rows : null),
+    }),
   }),
 });

@@ -41,6 +41,10 @@ export const Site = builder.loadableObject('Site', {
     heartbeatAt: t.field({ type: DateTime, nullable: true, resolve: (s) => iso(s.heartbeatTimestampUTC) }),
     registeredQueries: t.field({
       type: [RegisteredQuery],
+      // Nullable: one site whose list cannot be read (Halo refuses a backup server) must not null
+      // out the other sites of a `sites` answer, nor the site itself.
+      nullable: true,
+      description: "The site's registered queries (finished ones included); null when Halo would not list them.",
       resolve: async (s, _args, ctx) => {
         const { registeredQueries = [] } = await upstream(ctx.halo.getRegisteredQueries(s.id ?? ''));
         return registeredQueries.map((query) => ({ siteId: s.id ?? '', query }));

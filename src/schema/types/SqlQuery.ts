@@ -56,6 +56,16 @@ const TERMINAL = new Set([
   'initialisationFailedSiteOffline',
   'initialisationFailedSiteUnreachable',
 ]);
+/**
+ * Halo sends no errorDetails for these failed statuses (the status itself is the reason), yet a
+ * failed query always carries its `error` (API.md): say what the status means.
+ */
+const STATUS_ERRORS: Readonly<Record<string, QueryErrorShape>> = {
+  expiredInQueue: { errorType: 'haloLink', errorMessage: 'The query waited in the queue longer than maxTimeInQueueMs and was not run.' },
+  initialisationFailedSiteOffline: { errorType: 'haloLink', errorMessage: 'The practice was offline: the query was not run.' },
+  initialisationFailedSiteUnreachable: { errorType: 'haloLink', errorMessage: 'The practice server could not be reached: the query was not run.' },
+  initialisationFailedCacheError: { errorType: 'haloLink', errorMessage: 'Halo could not initialise the query (cache error): it was not run.' },
+};
 const PHASES: ReadonlyArray<StatusTimingShape['phase']> = ['initialising', 'queued', 'executing', 'downloading', 'uploading'];
 const MAX_BATCH = 100;
 
@@ -137,12 +147,13 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
     error: t.field({
       type: QueryError,
       nullable: true,
-      description: 'Why the query failed, when it ran and failed (status EXECUTION_FAILED, UPLOAD_FAILED…).',
+      description:
+        'Why the query failed: set for every failed status (EXECUTION_FAILED, UPLOAD_FAILED, EXPIRED_IN_QUEUE, INITIALISATION_FAILED_…), null otherwise.',
       resolve: (q) =>
         q.query.errorDetails ??
         (q.query.errorCode !== undefined || q.query.errorMessage !== undefined
           ? { ...(q.query.errorCode !== undefined ? { errorCode: q.query.errorCode } : {}), ...(q.query.errorMessage !== undefined ? { errorMessage: q.query.errorMessage } : {}) }
-          : null),
+          : (STATUS_ERRORS[q.query.status] ?? null)),
     }),
     outputParameters: t.field({ type: [SqlParameter], nullable: true, resolve: (q) => q.query.result?.parameters ?? null }),
     rows: t.field({

@@ -8,6 +8,7 @@ import { capabilityStatement } from './capability.js';
 import { FhirError, badFhirRequest, operationOutcome } from './outcome.js';
 import { patientResource } from './patient.js';
 import { patientIndex } from './patient-index.js';
+import { rawPatient } from './raw-patients.js';
 import { searchPatients } from './search.js';
 import type { FhirRequest, FhirResponse } from './types.js';
 
@@ -25,8 +26,8 @@ const UNPARSABLE = 'Unable to parse Resource URL';
  * - Only Best Practice sites with FHIR enabled serve FHIR; others get 400 (the request is valid
  *   but not for this site's PMS; a 404 would read as "no such patient/site").
  * - Offline site → 503, unreachable → 504 (FHIR calls, even `metadata`, reach Halo Link).
- * - `GET metadata` → CapabilityStatement; `GET Patient/{id}` → Patient or 404 (soft-deleted rows
- *   included); `GET Patient?…`, `GET Patient/_search?…` and `POST Patient/_search` → searchset Bundle.
+ * - `GET metadata` → CapabilityStatement; `GET Patient/{id}` → Patient (a raw one loaded through
+ *   `POST /_sim/fhir/patients` first, see ./raw-patients.ts) or 404 (soft-deleted rows included); `GET Patient?…`, `GET Patient/_search?…` and `POST Patient/_search` → searchset Bundle.
  * - Other resource types → 404; unreadable paths and bad parameters → 400.
  *
  * Every error is an OperationOutcome in Halo's shape whose text never contains a searched value.
@@ -73,6 +74,8 @@ function route(req: FhirRequest): FhirResponse {
   if (rest.length > 0) throw badFhirRequest(UNPARSABLE);
   if (id.startsWith('$')) throw badFhirRequest('Operations on Patient are not supported by this server.');
   if (!FHIR_ID.test(id)) throw badFhirRequest('The Patient id is not a valid FHIR id.');
+  const raw = rawPatient(req.db, id);
+  if (raw) return { status: 200, body: raw };
   const found = patientIndex(req.db, req.site).byId.get(id);
   if (!found) throw new FhirError(404, 'The requested Patient was not found.');
   return { status: 200, body: patientResource(found.record) };

@@ -1,0 +1,339 @@
+/**
+ * Prometheus metrics for `GET /metrics`. One `Registry` per app (never prom-client's global one:
+ * tests run several apps in one process). Labels carry only names chosen by code — GraphQL
+ * operation names, Halo operationIds, HTTP statuses, states — never variables, SQL, site or patient
+ * ids, and every label whose values come from outside has a bounded set of values.
+ */
+import { getOperationAST, type DocumentNode, type ExecutionResult, type OperationTypeNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BreakerState, HaloAttemptEvent } from './datasources/halo-http.js';
+
+/** How `POST /webhooks/halo` ended: 202, 401 (bad or missing signature / timestamp outside the window), 409, 400/405/413. */
+export type WebhookResult = 'verified' | 'bad_signature' | 'stale' | 'replay' | 'malformed';
+
+/** What the gauges read at scrape time (wired once the app has built them). */
+export interface MetricsSources {
+  /** Circuit state per site (only the counts per state are exported). */
+  breakerStates?: () => Record<string, BreakerState>;
+  halo?: () => { retryBudget: number; coalescedInFlight: number; pool: { connected: number; pending: number; running: number } };
+  live?: () => { watches: number; subscribers: number; pollingSites: readonly string[] };
+  ws?: () => { connections: number; operations: number };
+}
+
+export interface MetricsOptions {
+  /** Also export prom-client's process and Node.js metrics (`process_*`, `nodejs_*`). @default true */
+  defaultMetrics?: boolean;
+  /** Distinct operation names kept as label values; later new names are counted as `other`. @default 200 */
+  maxOperationNames?: number;
+}
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** The yoga/envelop plugin that counts and times GraphQL operations (HTTP, SSE and WebSocket alike). */
+  readonly plugin: Plugin;
+  /** One attempt of a Halo call (for `HaloHttpConfig.onAttempt`). */
+  haloAttempt(event: HaloAttemptEvent): void;
+  /** A site's circuit changed state (for `HaloHttpConfig.onBreakerStateChange`). */
+  breakerStateChanged(siteId: string, state: BreakerState): void;
+  /** A request to the webhook endpoint was answered. */
+  webhookReceived(result: WebhookResult): void;
+  /** Connects the gauges to the live parts of the app. */
+  setSources(sources: MetricsSources): void;
+  /** The exposition text and its content type. */
+  scrape(): Promise<{ contentType: string; body: string }>;
+}
+
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+const MAX_NAME_LENGTH = 64;
+const UPSTREAM_CODE = /^(?:[1-5]\d\d|[A-Z][A-Z0-9_]{0,40})$/;
+
+/** Bounds the values of a label: the first `max` valid values are kept, anything else is `other`. */
+class LabelSet {
+  private readonly seen = new Set<string>();
+  constructor(private readonly max: number) {}
+  label(value: string, valid: boolean): string {
+    if (!valid) return 'other';
+    if (this.seen.has(value)) return value;
+    if (this.seen.size >= this.max) return 'other';
+    this.seen.add(value);
+    return value;
+  }
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+
+type OperationKind = OperationTypeNode | 'unknown';
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+function hasErrors(result: unknown): boolean {
+  const errors = (result as ExecutionResult | undefined)?.errors;
+  return Array.isArray(errors) && errors.length > 0;
+}
+
+/** Creates the registry and every metric in it. No timers, no I/O. */
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+  let sources: MetricsSources = {};
+  const operationNames = new LabelSet(options.maxOperationNames ?? 200);
+  const upstreamCodes = new LabelSet(100);
+
+  const requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL operations by operation name and type; outcome is success, error (the result has errors) or invalid (failed to parse or validate). A subscription counts once, when it starts.',
+    labelNames: ['operation_name', 'operation_type', 'outcome'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Execution time of GraphQL operations (after parse and validation; until the last @defer/@stream payload). For a subscription, the time to set it up.',
+    labelNames: ['operation_name', 'operation_type'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const subscriptionsActive = new Gauge({
+    name: 'subscriptions_active',
+    help: 'GraphQL subscription executions running (SSE and WebSocket; identical WebSocket subscriptions share one execution).',
+    registers: [registry],
+  });
+  const haloCalls = new Counter({
+    name: 'halo_calls_total',
+    help: 'Attempts of Halo API calls by operationId; status is the HTTP status, or the failure code when there was no response (ATTEMPT_TIMEOUT, CIRCUIT_OPEN, BULKHEAD_FULL, ECONNREFUSED, …).',
+    labelNames: ['operation_id', 'status'] as const,
+    registers: [registry],
+  });
+  const haloDuration = new Histogram({
+    name: 'halo_call_duration_seconds',
+    help: 'Duration of one attempt of a Halo API call, until the whole body was read (streamed result pages: until the headers).',
+    labelNames: ['operation_id'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const haloRetries = new Counter({
+    name: 'halo_retries_total',
+    help: 'Attempts of Halo API calls after the first (retries), by operationId.',
+    labelNames: ['operation_id'] as const,
+    registers: [registry],
+  });
+  const breakerTransitions = new Counter({
+    name: 'halo_breaker_transitions_total',
+    help: 'Changes of per-site circuit breakers, by the state entered.',
+    labelNames: ['state'] as const,
+    registers: [registry],
+  });
+  const breakerSites = new Gauge({
+    name: 'halo_breaker_sites',
+    help: 'Sites whose circuit breaker is in each state (sites that have had a practice-server call).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const counts: Record<BreakerState, number> = { closed: 0, open: 0, 'half-open': 0, isolated: 0 };
+      for (const state of Object.values(sources.breakerStates?.() ?? {})) counts[state]++;
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    },
+  });
+  const retryBudget = new Gauge({
+    name: 'halo_retry_budget_tokens',
+    help: 'Tokens left in the process-wide retry budget (a retry spends one).',
+    registers: [registry],
+    collect() {
+      const s = sources.halo?.();
+      if (s) this.set(s.retryBudget);
+    },
+  });
+  const haloPool = new Gauge({
+    name: 'halo_pool_requests',
+    help: 'Requests in the Halo connection pool: running (on a socket) or pending (waiting for one).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const s = sources.halo?.();
+      if (!s) return;
+      this.set({ state: 'running' }, s.pool.running);
+      this.set({ state: 'pending' }, s.pool.pending);
+    },
+  });
+  const coalesced = new Gauge({
+    name: 'halo_coalesced_reads_in_flight',
+    help: 'Distinct upstream reads currently shared by identical concurrent callers.',
+    registers: [registry],
+    collect() {
+      const s = sources.halo?.();
+      if (s) this.set(s.coalescedInFlight);
+    },
+  });
+  const watchers = new Gauge({
+    name: 'watchers_active',
+    help: 'Watched async and registered queries: one upstream watcher each, however many subscribers.',
+    registers: [registry],
+    collect() {
+      const s = sources.live?.();
+      if (s) this.set(s.watches);
+    },
+  });
+  const watcherSubscribers = new Gauge({
+    name: 'watcher_subscribers',
+    help: 'Subscribers over all watchers.',
+    registers: [registry],
+    collect() {
+      const s = sources.live?.();
+      if (s) this.set(s.subscribers);
+    },
+  });
+  const pollingSites = new Gauge({
+    name: 'polling_sites',
+    help: 'Sites this replica polls for subscriptions (holds the lease of).',
+    registers: [registry],
+    collect() {
+      const s = sources.live?.();
+      if (s) this.set(s.pollingSites.length);
+    },
+  });
+  const wsConnections = new Gauge({
+    name: 'graphql_ws_connections',
+    help: 'Open graphql-ws WebSocket connections.',
+    registers: [registry],
+    collect() {
+      const s = sources.ws?.();
+      if (s) this.set(s.connections);
+    },
+  });
+  const wsOperations = new Gauge({
+    name: 'graphql_ws_operations',
+    help: 'Operations running over all WebSocket connections (each client subscription counts).',
+    registers: [registry],
+    collect() {
+      const s = sources.ws?.();
+      if (s) this.set(s.operations);
+    },
+  });
+  const webhooks = new Counter({
+    name: 'webhooks_received_total',
+    help: 'Requests to POST /webhooks/halo by result: verified, bad_signature, stale (timestamp outside the window), replay, malformed.',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  // Known label values start at 0, so a rate() sees the first increment.
+  for (const result of ['verified', 'bad_signature', 'stale', 'replay', 'malformed'] as const) webhooks.inc({ result }, 0);
+  void [breakerSites, retryBudget, haloPool, coalesced, watchers, watcherSubscribers, pollingSites, wsConnections, wsOperations];
+
+  const describe = (document: DocumentNode | undefined, operationName: string | null | undefined) => {
+    const op = document ? getOperationAST(document, operationName ?? undefined) : null;
+    const name = op?.name?.value;
+    return {
+      operation_name: name === undefined ? 'anonymous' : operationNames.label(name, name.length <= MAX_NAME_LENGTH && NAME.test(name)),
+      operation_type: (op?.operation ?? 'unknown') as OperationKind,
+    };
+  };
+
+  const plugin: Plugin = {
+    onParse() {
+      return ({ result }) => {
+        if (result instanceof Error) requests.inc({ operation_name: 'anonymous', operation_type: 'unknown', outcome: 'invalid' });
+      };
+    },
+    onValidate({ params }) {
+      return ({ valid }) => {
+        if (!valid) requests.inc({ ...describe(params.documentAST, undefined), outcome: 'invalid' });
+      };
+    },
+    onExecute({ args }) {
+      const labels = describe(args.document, args.operationName);
+      const end = duration.startTimer(labels);
+      return {
+        onExecuteDone({ result }) {
+          if (!isAsyncIterable(result)) {
+            end();
+            requests.inc({ ...labels, outcome: hasErrors(result) ? 'error' : 'success' });
+            return undefined;
+          }
+          let failed = false;
+          return {
+            onNext({ result: payload }) {
+              if (hasErrors(payload)) failed = true;
+            },
+            onEnd() {
+              end();
+              requests.inc({ ...labels, outcome: failed ? 'error' : 'success' });
+            },
+          };
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const labels = describe(args.document, args.operationName);
+      const end = duration.startTimer(labels);
+      return {
+        onSubscribeResult({ result }) {
+          end();
+          if (!isAsyncIterable(result)) {
+            requests.inc({ ...labels, outcome: hasErrors(result) ? 'error' : 'success' });
+            return undefined;
+          }
+          requests.inc({ ...labels, outcome: 'success' });
+          subscriptionsActive.inc();
+          let ended = false;
+          return {
+            onEnd() {
+              if (ended) return;
+              ended = true;
+              subscriptionsActive.dec();
+            },
+          };
+        },
+      };
+    },
+  };
+
+  return {
+    registry,
+    plugin,
+    haloAttempt(event) {
+      const operation_id = event.operationId;
+      const status = upstreamCodes.label(String(event.outcome), UPSTREAM_CODE.test(String(event.outcome)));
+      haloCalls.inc({ operation_id, status });
+      haloDuration.observe({ operation_id }, event.durationMs / 1000);
+      if (event.attempt > 1) haloRetries.inc({ operation_id });
+    },
+    breakerStateChanged(_siteId, state) {
+      breakerTransitions.inc({ state });
+    },
+    webhookReceived(result) {
+      webhooks.inc({ result });
+    },
+    setSources(next) {
+      sources = { ...sources, ...next };
+    },
+    async scrape() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
+
+/**
+ * The webhook result for a response status of `POST /webhooks/halo` (the handler answers 401 for
+ * both a bad signature and a timestamp outside its window; a parsable timestamp more than
+ * `toleranceMs` away is counted as stale).
+ */
+export function webhookResult(status: number, timestampHeader: string | string[] | undefined, nowMs: number, toleranceMs = 5 * 60_000): WebhookResult | undefined {
+  switch (status) {
+    case 202:
+      return 'verified';
+    case 409:
+      return 'replay';
+    case 400:
+    case 405:
+    case 413:
+      return 'malformed';
+    case 401: {
+      const sentAt = typeof timestampHeader === 'string' ? Date.parse(timestampHeader) : NaN;
+      return Number.isFinite(sentAt) && Math.abs(nowMs - sentAt) > toleranceMs ? 'stale' : 'bad_signature';
+    }
+    default:
+      return undefined;
+  }
+}

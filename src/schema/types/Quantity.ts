@@ -1,0 +1,18 @@
+import type { Quantity as FhirQuantity } from 'fhir/r4.js';
+import { builder } from '../builder.js';
+import { Extension } from './Extension.js';
+
+export const Quantity = builder.objectRef<FhirQuantity>('Quantity');
+
+Quantity.implement({
+  description: 'FHIR R4 Quantity: a measured amount.',
+  fields: (t) => ({
+    id: t.exposeString('id', { nullable: true }),
+    extension: t.expose('extension', { type: [Extension], nullable: true }),
+    value: t.exposeFloat('value', { nullable: true }),
+    comparator: t.exposeString('comparator', { nullable: true }),
+    unit: t.exposeString('unit', { nullable: true }),
+    system: t.exposeString('system', { nullable: true }),
+    code: t.exposeString('code', { nullable: true }),
+  }),
+});
