@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { ASYNC_QUERY_STATUSES } from '../datasources/query-status.js';
 
 /** Halo's camelCase wire values → GraphQL's SCREAMING_CASE names, with the wire value as the internal value. */
 function wireEnum<const T extends string>(name: string, wireValues: readonly T[], description?: string) {
@@ -19,22 +20,7 @@ export const PracticeManagementSystem = builder.enumType('PracticeManagementSyst
 export const SiteAvailability = wireEnum('SiteAvailability', ['online', 'offline', 'unreachable'] as const);
 export const SiteStatus = wireEnum('SiteStatus', ['initialising', 'active', 'removed', 'uninstalled'] as const);
 export const QueryMode = wireEnum('QueryMode', ['immediate', 'async'] as const);
-export const QueryStatus = wireEnum(
-  'QueryStatus',
-  [
-    'initialising',
-    'queued',
-    'executing',
-    'uploading',
-    'successful',
-    'executionFailed',
-    'expiredInQueue',
-    'uploadFailed',
-    'initialisationFailedCacheError',
-    'initialisationFailedSiteOffline',
-    'initialisationFailedSiteUnreachable',
-  ] as const,
-);
+export const QueryStatus = wireEnum('QueryStatus', ASYNC_QUERY_STATUSES);
 export const ResultPageStatus = wireEnum('ResultPageStatus', ['queued', 'uploading', 'cached'] as const);
 export const RegisteredQueryStatus = wireEnum('RegisteredQueryStatus', ['initialisationFailedCacheError', 'enabled', 'cancelled', 'completed'] as const);
 export const ExecutionMode = wireEnum('ExecutionMode', ['reader', 'nonQuery', 'scalar'] as const);

@@ -1,21 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
-import { isHaloApiError, type HaloApiError } from '../datasources/halo-error.js';
+import { isHaloApiError, type HaloApiError, type HaloErrorCode } from '../datasources/halo-error.js';
 
 /** The `extensions.code` values of ../shared/API.md. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'SITE_NOT_FOUND'
-  | 'NOT_FOUND'
-  | 'SITE_UNAVAILABLE'
-  | 'UPSTREAM_TIMEOUT'
-  | 'RESULT_TOO_LARGE'
-  | 'RESULT_EXPIRED'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_ERROR'
-  | 'WRITES_DISABLED';
+export type ErrorCode = HaloErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'WRITES_DISABLED';
 
 /** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */
 const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {

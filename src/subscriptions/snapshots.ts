@@ -4,6 +4,7 @@
  * see. Snapshots may arrive twice or out of order (an initial read racing a poll, two replicas
  * during a lease handover), so each kind has a progress order and older snapshots are ignored.
  */
+import { TERMINAL_QUERY_STATUSES } from '../datasources/query-status.js';
 import type { DecodedRegisteredQueryResult } from '../datasources/registered-queries.js';
 import type { RegisteredQuery } from '../datasources/types.js';
 import type { WireQuery } from '../schema/types/SqlQuery.js';
@@ -63,26 +64,17 @@ export interface RefreshRequest {
   when: 'now' | 'soon';
 }
 
-const ASYNC_TERMINAL = new Set([
-  'successful',
-  'executionFailed',
-  'expiredInQueue',
-  'uploadFailed',
-  'initialisationFailedCacheError',
-  'initialisationFailedSiteOffline',
-  'initialisationFailedSiteUnreachable',
-]);
 const ASYNC_RANK: Readonly<Record<string, number>> = { initialising: 0, queued: 1, executing: 2, uploading: 3 };
 const REGISTERED_TERMINAL = new Set(['cancelled', 'completed', 'initialisationFailedCacheError']);
 
 /** An async status after which nothing changes any more. */
-export const isTerminalAsyncStatus = (status: string): boolean => ASYNC_TERMINAL.has(status);
+export const isTerminalAsyncStatus = (status: string): boolean => TERMINAL_QUERY_STATUSES.has(status);
 /** A registered-query status after which it never runs again (cancelled, completed, failed to start). */
 export const isTerminalRegisteredStatus = (status: string): boolean => REGISTERED_TERMINAL.has(status);
 
 /** Lifecycle position of an async status: initialising < queued < executing < uploading < any terminal. */
 export function asyncRank(status: string): number {
-  return ASYNC_TERMINAL.has(status) ? 4 : (ASYNC_RANK[status] ?? 0);
+  return TERMINAL_QUERY_STATUSES.has(status) ? 4 : (ASYNC_RANK[status] ?? 0);
 }
 
 /**

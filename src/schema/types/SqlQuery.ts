@@ -9,6 +9,7 @@ import { SqlParameter, SqlParameterInput, toCommandParameters } from './SqlParam
 import { StatusTiming, type StatusTimingShape } from './StatusTiming.js';
 import { decodeResultData } from '../../datasources/result-data.js';
 import { isHaloApiError } from '../../datasources/halo-error.js';
+import { TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
 import type { CommandParameter, ResultRow } from '../../datasources/types.js';
 import type { Context } from '../../context.js';
 
@@ -47,15 +48,6 @@ export interface SqlQueryShape {
 /** Halo's query bodies are a union of per-status schemas; read them through one structural view. */
 export const toSqlQuery = (query: object, rows?: ResultRow[]): SqlQueryShape => ({ query: query as WireQuery, ...(rows ? { rows } : {}) });
 
-const TERMINAL = new Set([
-  'successful',
-  'executionFailed',
-  'expiredInQueue',
-  'uploadFailed',
-  'initialisationFailedCacheError',
-  'initialisationFailedSiteOffline',
-  'initialisationFailedSiteUnreachable',
-]);
 /**
  * Halo sends no errorDetails for these failed statuses (the status itself is the reason), yet a
  * failed query always carries its `error` (API.md): say what the status means.
@@ -127,7 +119,7 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
     siteId: t.id({ resolve: (q) => q.query.siteId }),
     mode: t.field({ type: QueryMode, resolve: (q) => q.query.mode }),
     status: t.field({ type: QueryStatus, resolve: (q) => q.query.status as never }),
-    isTerminal: t.boolean({ resolve: (q) => TERMINAL.has(q.query.status) }),
+    isTerminal: t.boolean({ resolve: (q) => TERMINAL_QUERY_STATUSES.has(q.query.status) }),
     createdAt: t.field({ type: DateTime, resolve: (q) => q.query.createdAt }),
     updatedAt: t.field({ type: DateTime, resolve: (q) => q.query.updatedAt }),
     completedAt: t.field({ type: DateTime, nullable: true, resolve: (q) => q.query.completedAt ?? null }),
