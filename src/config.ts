@@ -65,6 +65,11 @@ export interface AppEnvConfig {
   graphiql: boolean;
   /** CURSOR_SECRET: signs connection cursors; set the same value on every replica. Unset: random per process. */
   cursorSecret: string | undefined;
+  /**
+   * OTEL_EXPORTER_OTLP_ENDPOINT. Tracing needs the OpenTelemetry SDK packages, which are not
+   * installed: when set, `main.ts` says so (see `tracingNotice`) and no traces are exported.
+   */
+  otelExporterEndpoint: string | undefined;
   simulator: SimulatorConfig;
 }
 
@@ -104,6 +109,7 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
     allowWrites: bool(env, 'ALLOW_WRITES', false),
     graphiql: bool(env, 'GRAPHIQL', true),
     cursorSecret: cursorSecret(env),
+    otelExporterEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     simulator: readSimulatorConfig(env),
   });
 }

@@ -1,9 +1,12 @@
 import { createApp } from './app.js';
 import { readAppConfig } from './config.js';
 import { startSimulator, type Simulator } from './simulator/server.js';
+import { tracingNotice } from './tracing.js';
 
 // `npm start`: the only module with side effects (env, listen, signals).
 const config = readAppConfig();
+const notice = tracingNotice(config.otelExporterEndpoint);
+if (notice) console.warn(notice);
 
 let simulator: Simulator | undefined;
 let haloApiUrl = config.haloApiUrl;

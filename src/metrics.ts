@@ -82,6 +82,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const operationNames = new LabelSet(options.maxOperationNames ?? 200);
   const upstreamCodes = new LabelSet(100);
 
+  // Gauges with a `collect` read the app's state at scrape time; they need no handle.
   const requests = new Counter({
     name: 'graphql_requests_total',
     help: 'GraphQL operations by operation name and type; outcome is success, error (the result has errors) or invalid (failed to parse or validate). A subscription counts once, when it starts.',
@@ -125,7 +126,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     labelNames: ['state'] as const,
     registers: [registry],
   });
-  const breakerSites = new Gauge({
+  new Gauge({
     name: 'halo_breaker_sites',
     help: 'Sites whose circuit breaker is in each state (sites that have had a practice-server call).',
     labelNames: ['state'] as const,
@@ -136,7 +137,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
     },
   });
-  const retryBudget = new Gauge({
+  new Gauge({
     name: 'halo_retry_budget_tokens',
     help: 'Tokens left in the process-wide retry budget (a retry spends one).',
     registers: [registry],
@@ -145,7 +146,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.retryBudget);
     },
   });
-  const haloPool = new Gauge({
+  new Gauge({
     name: 'halo_pool_requests',
     help: 'Requests in the Halo connection pool: running (on a socket) or pending (waiting for one).',
     labelNames: ['state'] as const,
@@ -157,7 +158,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       this.set({ state: 'pending' }, s.pool.pending);
     },
   });
-  const coalesced = new Gauge({
+  new Gauge({
     name: 'halo_coalesced_reads_in_flight',
     help: 'Distinct upstream reads currently shared by identical concurrent callers.',
     registers: [registry],
@@ -166,7 +167,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.coalescedInFlight);
     },
   });
-  const watchers = new Gauge({
+  new Gauge({
     name: 'watchers_active',
     help: 'Watched async and registered queries: one upstream watcher each, however many subscribers.',
     registers: [registry],
@@ -175,7 +176,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.watches);
     },
   });
-  const watcherSubscribers = new Gauge({
+  new Gauge({
     name: 'watcher_subscribers',
     help: 'Subscribers over all watchers.',
     registers: [registry],
@@ -184,7 +185,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.subscribers);
     },
   });
-  const pollingSites = new Gauge({
+  new Gauge({
     name: 'polling_sites',
     help: 'Sites this replica polls for subscriptions (holds the lease of).',
     registers: [registry],
@@ -193,7 +194,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.pollingSites.length);
     },
   });
-  const wsConnections = new Gauge({
+  new Gauge({
     name: 'graphql_ws_connections',
     help: 'Open graphql-ws WebSocket connections.',
     registers: [registry],
@@ -202,7 +203,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.connections);
     },
   });
-  const wsOperations = new Gauge({
+  new Gauge({
     name: 'graphql_ws_operations',
     help: 'Operations running over all WebSocket connections (each client subscription counts).',
     registers: [registry],
@@ -219,7 +220,6 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   // Known label values start at 0, so a rate() sees the first increment.
   for (const result of ['verified', 'bad_signature', 'stale', 'replay', 'malformed'] as const) webhooks.inc({ result }, 0);
-  void [breakerSites, retryBudget, haloPool, coalesced, watchers, watcherSubscribers, pollingSites, wsConnections, wsOperations];
 
   const describe = (document: DocumentNode | undefined, operationName: string | null | undefined) => {
     const op = document ? getOperationAST(document, operationName ?? undefined) : null;

@@ -1,0 +1,82 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query SiteLookup($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) {\n      id\n      pmsType\n      practiceName\n      availability\n      status\n      authoritative\n      pmsVersion\n      catalogues { name isDefault }\n    }\n  }\n": typeof types.SiteLookupDocument,
+    "\n  mutation RunImmediate($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      id\n      siteId\n      status\n      rowCount\n      sqlExecutionDurationMs\n      rows\n      error { type code message }\n    }\n  }\n": typeof types.RunImmediateDocument,
+    "\n  mutation SubmitAsync($input: RunQueryInput!) {\n    submitAsyncQuery(input: $input) {\n      id\n      siteId\n      status\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.SubmitAsyncDocument,
+    "\n  subscription WatchQueryStatus($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      resultSizeBytes\n      timings { phase startTime endTime }\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n": typeof types.WatchQueryStatusDocument,
+    "\n  query QueryPages($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n": typeof types.QueryPagesDocument,
+    "\n  query FirstResultPage($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      rowCount\n      pages { pageNumber status rowCount columns rows }\n    }\n  }\n": typeof types.FirstResultPageDocument,
+    "\n  query SearchPatients($siteId: ID!, $search: PatientSearch, $first: Int, $after: String) {\n    patients(siteId: $siteId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          siteId\n          active\n          gender\n          birthDate\n          name { use family given }\n          telecom { system value }\n        }\n      }\n    }\n  }\n": typeof types.SearchPatientsDocument,
+};
+const documents: Documents = {
+    "\n  query SiteLookup($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) {\n      id\n      pmsType\n      practiceName\n      availability\n      status\n      authoritative\n      pmsVersion\n      catalogues { name isDefault }\n    }\n  }\n": types.SiteLookupDocument,
+    "\n  mutation RunImmediate($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      id\n      siteId\n      status\n      rowCount\n      sqlExecutionDurationMs\n      rows\n      error { type code message }\n    }\n  }\n": types.RunImmediateDocument,
+    "\n  mutation SubmitAsync($input: RunQueryInput!) {\n    submitAsyncQuery(input: $input) {\n      id\n      siteId\n      status\n      createdAt\n      updatedAt\n    }\n  }\n": types.SubmitAsyncDocument,
+    "\n  subscription WatchQueryStatus($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      resultSizeBytes\n      timings { phase startTime endTime }\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n": types.WatchQueryStatusDocument,
+    "\n  query QueryPages($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n": types.QueryPagesDocument,
+    "\n  query FirstResultPage($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      rowCount\n      pages { pageNumber status rowCount columns rows }\n    }\n  }\n": types.FirstResultPageDocument,
+    "\n  query SearchPatients($siteId: ID!, $search: PatientSearch, $first: Int, $after: String) {\n    patients(siteId: $siteId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          siteId\n          active\n          gender\n          birthDate\n          name { use family given }\n          telecom { system value }\n        }\n      }\n    }\n  }\n": types.SearchPatientsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteLookup($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) {\n      id\n      pmsType\n      practiceName\n      availability\n      status\n      authoritative\n      pmsVersion\n      catalogues { name isDefault }\n    }\n  }\n"): (typeof documents)["\n  query SiteLookup($pmsSiteId: String!, $pms: PracticeManagementSystem!) {\n    sites(pmsSiteId: $pmsSiteId, pms: $pms) {\n      id\n      pmsType\n      practiceName\n      availability\n      status\n      authoritative\n      pmsVersion\n      catalogues { name isDefault }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunImmediate($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      id\n      siteId\n      status\n      rowCount\n      sqlExecutionDurationMs\n      rows\n      error { type code message }\n    }\n  }\n"): (typeof documents)["\n  mutation RunImmediate($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      id\n      siteId\n      status\n      rowCount\n      sqlExecutionDurationMs\n      rows\n      error { type code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitAsync($input: RunQueryInput!) {\n    submitAsyncQuery(input: $input) {\n      id\n      siteId\n      status\n      createdAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitAsync($input: RunQueryInput!) {\n    submitAsyncQuery(input: $input) {\n      id\n      siteId\n      status\n      createdAt\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchQueryStatus($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      resultSizeBytes\n      timings { phase startTime endTime }\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n"): (typeof documents)["\n  subscription WatchQueryStatus($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      resultSizeBytes\n      timings { phase startTime endTime }\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryPages($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n"): (typeof documents)["\n  query QueryPages($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      pages { pageNumber status rowCount }\n      error { type code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirstResultPage($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      rowCount\n      pages { pageNumber status rowCount columns rows }\n    }\n  }\n"): (typeof documents)["\n  query FirstResultPage($siteId: ID!, $id: ID!) {\n    sqlQuery(siteId: $siteId, id: $id) {\n      id\n      siteId\n      rowCount\n      pages { pageNumber status rowCount columns rows }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchPatients($siteId: ID!, $search: PatientSearch, $first: Int, $after: String) {\n    patients(siteId: $siteId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          siteId\n          active\n          gender\n          birthDate\n          name { use family given }\n          telecom { system value }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchPatients($siteId: ID!, $search: PatientSearch, $first: Int, $after: String) {\n    patients(siteId: $siteId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          siteId\n          active\n          gender\n          birthDate\n          name { use family given }\n          telecom { system value }\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,248 @@
+/**
+ * Patient-safe structured logs (pino, one JSON object per line).
+ *
+ * A log line is built from an allow-list: only the keys in `FIELDS` survive, and only when their
+ * value has the expected shape (a GUID, a GraphQL name, a code, a number…). Anything else (a
+ * variable, SQL text, a row, a search value, a key, an error message) is dropped before it is
+ * written, whatever the caller passed. Messages are fixed strings from `LOG_MESSAGES`; any other
+ * message is replaced by the line's `event`. Errors are reduced to their class name and code.
+ *
+ * What is logged: one line per GraphQL operation (`event: "operation"`: operationName,
+ * operationType, transport, clientId, durationMs, the error codes), refused HTTP requests
+ * (`event: "http.refused"`: status, code), upstream failures (`event: "upstream"`: the Halo
+ * operationId, attempt, status or network code, durationMs), webhooks (`event: "webhook"`:
+ * status), background failures (`event: "background.error"`: where, errorName, errorCode) and
+ * start-up. Operation names are logged: they are part of the client's code, not data.
+ */
+import { randomUUID } from 'node:crypto';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import type { ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Principal } from './auth/principal.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The only messages a line may carry. */
+export const LOG_MESSAGES = {
+  start: 'GraphQL API listening',
+  simulator: 'No HALO_API_URL: started the embedded Halo simulator (synthetic data only)',
+  authOpen: 'client auth is OFF: development only',
+  authOn: 'client auth is on',
+  writesOpen: 'NON_QUERY writes are ENABLED for the open (development) client',
+  operation: 'operation',
+  refused: 'request refused',
+  upstream: 'upstream call failed',
+  webhook: 'webhook',
+  background: 'background failure',
+  stopping: 'shutting down',
+} as const;
+
+const MESSAGES: ReadonlySet<string> = new Set(Object.values(LOG_MESSAGES));
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CODE = /^[A-Z][A-Z0-9_]{0,47}$/;
+const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+const WORD = /^[a-z][a-z0-9_.:-]{0,47}$/;
+const CLIENT = /^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,127}$/;
+const URLISH = /^(https?|wss?):\/\/[A-Za-z0-9.:[\]-]+(\/[A-Za-z0-9._/-]*)?$/;
+
+const str = (re: RegExp) => (v: unknown) => (typeof v === 'string' && re.test(v) ? v : undefined);
+const oneOf = (...values: string[]) => (v: unknown) => (typeof v === 'string' && values.includes(v) ? v : undefined);
+const int = (min: number, max: number) => (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined);
+const ms = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 10) / 10 : undefined);
+const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+const codes = (v: unknown) => {
+  if (!Array.isArray(v)) return undefined;
+  const kept = v.filter((c): c is string => typeof c === 'string' && CODE.test(c)).slice(0, 10);
+  return kept.length > 0 ? kept : undefined;
+};
+
+/** The allow-list: key → validator returning the value to log, or undefined to drop it. */
+const FIELDS: Readonly<Record<string, (v: unknown) => unknown>> = {
+  event: str(WORD),
+  requestId: str(/^[A-Za-z0-9-]{1,64}$/),
+  operationName: str(NAME),
+  operationType: oneOf('query', 'mutation', 'subscription'),
+  transport: oneOf('http', 'ws'),
+  clientId: str(CLIENT),
+  authVia: oneOf('open', 'api-key', 'jwt'),
+  authMode: oneOf('open', 'enforced'),
+  durationMs: ms,
+  status: int(100, 599),
+  code: str(CODE),
+  codes,
+  errors: int(0, 1_000_000),
+  siteId: str(GUID),
+  haloOperationId: str(/^[A-Za-z_]{1,48}$/),
+  attempt: int(1, 1_000),
+  upstreamStatus: int(100, 599),
+  upstreamError: str(CODE),
+  reason: str(CODE),
+  retryAfterSeconds: int(0, 86_400),
+  where: str(/^[a-z][a-z0-9 _.:-]{0,47}$/),
+  errorName: str(/^[A-Za-z][A-Za-z0-9]{0,47}$/),
+  errorCode: str(/^[A-Z][A-Z0-9_]{0,47}$/),
+  url: str(URLISH),
+  redis: bool,
+  webhooks: bool,
+  writes: bool,
+  port: int(0, 65_535),
+};
+
+/** Only allow-listed, well-shaped fields (an `err` becomes errorName + errorCode). */
+export function allowListed(input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const check = FIELDS[key];
+    if (check) {
+      const v = check(value);
+      if (v !== undefined) out[key] = v;
+    } else if (key === 'err' && value instanceof Error) {
+      const name = FIELDS.errorName!(value.name);
+      const code = FIELDS.errorCode!((value as { code?: unknown }).code);
+      if (name !== undefined) out['errorName'] = name;
+      if (code !== undefined) out['errorCode'] = code;
+    }
+  }
+  return out;
+}
+
+export interface LoggerOptions {
+  /** @default 'info' */
+  level?: LogLevel;
+  /** Where lines go. @default stdout */
+  destination?: DestinationStream;
+}
+
+/** A pino logger whose lines pass the allow-list. No I/O until something is logged. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: { service: 'halo-graphql' },
+      // pino keeps `err` out of formatters.log when it serializes errors itself: keep it as a plain field.
+      serializers: { err: (e: unknown) => e },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => allowListed(object),
+      },
+      hooks: {
+        logMethod(args, method) {
+          // (obj, msg) or (msg): a message that is not one of ours is withheld.
+          const [first, second] = args as unknown[];
+          if (typeof first === 'string') {
+            return method.call(this, MESSAGES.has(first) ? first : 'message withheld');
+          }
+          const msg = typeof second === 'string' && MESSAGES.has(second) ? second : typeof (first as { event?: unknown })?.event === 'string' ? String((first as { event: string }).event) : 'log';
+          return method.call(this, first as object, msg);
+        },
+      },
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
+  );
+}
+
+/** A logger that writes nothing (the default for `createApp` without one). */
+export const silentLogger = (): Logger => pino({ level: 'silent' });
+
+// ── Operation logging ────────────────────────────────────────────────────────────────────────────
+
+interface OperationInfo {
+  requestId: string;
+  transport: 'http' | 'ws';
+}
+
+const API_CODES = /^[A-Z][A-Z0-9_]{0,47}$/;
+
+/** The `extensions.code`s of a result's errors (GRAPHQL_VALIDATION_FAILED style codes included). */
+export function errorCodes(errors: readonly GraphQLError[] | undefined): string[] {
+  const out = new Set<string>();
+  for (const e of errors ?? []) {
+    const code = e.extensions?.['code'];
+    out.add(typeof code === 'string' && API_CODES.test(code) ? code : 'INTERNAL_SERVER_ERROR');
+  }
+  return [...out];
+}
+
+/**
+ * The yoga plugin that writes one line per GraphQL operation (at its end; for a subscription,
+ * when it completes) and one per refused HTTP request, and sets `x-request-id` on HTTP responses.
+ */
+export function useOperationLog(logger: Logger): Plugin<{ principal?: Principal; request?: Request }> {
+  const httpRequests = new WeakMap<Request, OperationInfo & { started: number; logged: boolean }>();
+  const infoFor = (request: Request | undefined): OperationInfo => {
+    const http = request ? httpRequests.get(request) : undefined;
+    return http ?? { requestId: randomUUID(), transport: 'ws' };
+  };
+  const line = (args: ExecutionArgs, started: number, info: OperationInfo, errors: readonly GraphQLError[]) => {
+    const ctx = args.contextValue as { principal?: Principal; request?: Request } | undefined;
+    const op = getOperationAST(args.document, args.operationName ?? undefined);
+    const http = ctx?.request ? httpRequests.get(ctx.request) : undefined;
+    if (http) http.logged = true;
+    const fields = {
+      event: 'operation',
+      requestId: info.requestId,
+      transport: info.transport,
+      operationName: op?.name?.value,
+      operationType: op?.operation,
+      clientId: ctx?.principal?.clientId,
+      authVia: ctx?.principal?.via,
+      durationMs: performance.now() - started,
+      errors: errors.length,
+      codes: errorCodes(errors),
+    };
+    if (errors.length > 0) logger.warn(fields, LOG_MESSAGES.operation);
+    else logger.info(fields, LOG_MESSAGES.operation);
+  };
+  /** Logs when a single result is done, or when a stream (incremental delivery, subscription) ends. */
+  const onDone = (args: ExecutionArgs, started: number, result: unknown) => {
+    const info = infoFor((args.contextValue as { request?: Request } | undefined)?.request);
+    if (!isAsyncIterable(result)) {
+      line(args, started, info, ((result as ExecutionResult | undefined)?.errors ?? []) as readonly GraphQLError[]);
+      return undefined;
+    }
+    const errors: GraphQLError[] = [];
+    return {
+      onNext: ({ result: next }: { result: ExecutionResult }) => {
+        errors.push(...((next.errors ?? []) as readonly GraphQLError[]));
+      },
+      onEnd: () => line(args, started, info, errors),
+    };
+  };
+  return {
+    onRequest({ request }) {
+      httpRequests.set(request, { requestId: randomUUID(), transport: 'http', started: performance.now(), logged: false });
+    },
+    onExecute({ args }) {
+      const started = performance.now();
+      return { onExecuteDone: (payload) => onDone(args, started, payload.result) };
+    },
+    onSubscribe({ args }) {
+      const started = performance.now();
+      return {
+        onSubscribeResult: (payload) => onDone(args, started, payload.result),
+        onSubscribeError: ({ error }) => {
+          const info = infoFor((args.contextValue as { request?: Request } | undefined)?.request);
+          line(args, started, info, [error as GraphQLError]);
+        },
+      };
+    },
+    onResponse({ request, response }) {
+      const http = httpRequests.get(request);
+      if (!http) return;
+      response.headers.set('x-request-id', http.requestId);
+      if (!http.logged && response.status >= 400) {
+        logger.warn(
+          { event: 'http.refused', requestId: http.requestId, status: response.status, durationMs: performance.now() - http.started },
+          LOG_MESSAGES.refused,
+        );
+      }
+    },
+  };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
