@@ -1,21 +1,33 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { createAdmission } from './auth/admission.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import { authorizedDataSource } from './auth/authorize.js';
 import { createContextFactory, type Context } from './context.js';
 import { createHaloClient, type HaloClient, type HaloClientConfig } from './datasources/halo-client.js';
+import type { HaloAttemptEvent } from './datasources/halo-http.js';
 import { handleExport, isExportRequest } from './export.js';
 import { graphiqlExamples } from './graphiql-examples.js';
+import { LOG_MESSAGES, silentLogger, useOperationLog } from './logging.js';
 import { createGraphiQLRenderer } from './graphiql.js';
 import { createMetrics, webhookResult, type Metrics } from './metrics.js';
 import { createCursorCodec } from './schema/cursor.js';
 import { maskError } from './schema/errors.js';
 import { schema } from './schema/index.js';
+import { SECURITY_DEFAULTS, type SecurityConfig } from './security/config.js';
+import { corsPolicy, useHttpGate } from './security/http-gate.js';
+import { graphqlLimitPlugins } from './security/limits.js';
+import { createLocalRateLimiter, createRedisRateLimiter, type RateLimiter } from './security/rate-limit.js';
 import { createLocalCoordination, type Coordination } from './subscriptions/coordination.js';
 import { createLiveQueries, type LiveQueries, type LiveQueriesOptions } from './subscriptions/live-queries.js';
 import { createStaticSite } from './static.js';
+import { createTracing, type Tracing } from './tracing.js';
 import { createRedisCoordination } from './subscriptions/redis-coordination.js';
 import { realScheduler, type Scheduler } from './subscriptions/scheduler.js';
 import { attachWebSocketServer, type WsServer, type WsServerOptions } from './subscriptions/ws-server.js';
@@ -25,8 +37,16 @@ export interface AppConfig {
   /** Halo's origin, e.g. https://api.stage.haloconnect.io, or the simulator's URL. */
   haloApiUrl: string;
   haloSubscriptionKey: string;
-  /** Whether NON_QUERY commands (writes on practice databases) are allowed. @default false */
+  /**
+   * Open mode only (no client auth configured, development with the embedded simulator): whether
+   * the anonymous client may run NON_QUERY commands and stored procedures. With client auth, each
+   * client's `writes` permission decides. @default false
+   */
   allowWrites?: boolean;
+  /** Client auth, rate limits and request limits (./security/config.ts). @default open, no rate limit, default limits */
+  security?: SecurityConfig;
+  /** Where the patient-safe structured log goes (./logging.ts). @default nothing is logged */
+  logger?: Logger;
   /**
    * Secret (at least 16 bytes) that signs connection cursors. Replicas behind one endpoint need the
    * same one, or a cursor from one is refused by another. @default random per process
@@ -52,6 +72,10 @@ export interface AppConfig {
   subscriptions?: SubscriptionsConfig;
   /** The built example app served at `/app` (404 until `npm run build:web`). @default examples/web/dist of this repository */
   webAppDir?: string;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: export OpenTelemetry spans (OTLP/HTTP JSON) to `<endpoint>/v1/traces`. Unset: no tracing. */
+  otelExporterEndpoint?: string;
+  /** OTEL_TRACES_SAMPLER_ARG: share of traces kept, 0..1. @default 1 */
+  otelSampleRatio?: number;
 }
 
 /** Tuning of subscriptions; every field has a default. */
@@ -82,6 +106,8 @@ export interface App {
   ws: WsServer;
   /** The Prometheus registry behind `GET /metrics`. */
   metrics: Metrics;
+  /** OpenTelemetry tracing (a no-op without `otelExporterEndpoint`). */
+  tracing: Tracing;
   /** Listens (port 0 = any free port) and resolves with the URL. */
   start(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /**
@@ -94,12 +120,17 @@ export interface App {
 /** Builds the façade. No listening, no env reads: `main.ts` does that. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const metrics = createMetrics();
+  const logger = config.logger ?? silentLogger();
+  const security = config.security ?? {};
+  const tracing = createTracing({ endpoint: config.otelExporterEndpoint, ...(config.otelSampleRatio !== undefined ? { sampleRatio: config.otelSampleRatio } : {}) });
   const halo = createHaloClient({
     ...config.halo,
     baseUrl: config.haloApiUrl,
     subscriptionKey: config.haloSubscriptionKey,
     onAttempt: (event) => {
       metrics.haloAttempt(event);
+      logUpstreamAttempt(logger, event);
+      tracing.onHaloAttempt(event);
       config.halo?.onAttempt?.(event);
     },
     onBreakerStateChange: (siteId, state) => {
@@ -107,12 +138,14 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       config.halo?.onBreakerStateChange?.(siteId, state);
     },
   });
-  const onError = deps.onError ?? (() => undefined);
+  const onError = (error: unknown, where: string) => {
+    logger.warn({ event: 'background.error', where, err: error }, LOG_MESSAGES.background);
+    deps.onError?.(error, where);
+  };
   const coordination: Coordination = config.redisUrl
     ? createRedisCoordination({
         url: config.redisUrl,
-        // Replicas of one deployment (same Halo, same key) share state; other deployments on the same Redis do not.
-        namespace: createHash('sha256').update(`${config.haloApiUrl}\n${config.haloSubscriptionKey}`).digest('base64url').slice(0, 16),
+        namespace: redisNamespace(config),
         ...(config.subscriptions?.leaseTtlMs !== undefined ? { leaseTtlMs: config.subscriptions.leaseTtlMs } : {}),
         ...(deps.now ? { now: deps.now } : {}),
         ...(deps.replicaId ? { replicaId: deps.replicaId } : {}),
@@ -130,15 +163,28 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       })
     : undefined;
 
+  const rate = security.rateLimit;
+  const limiter: RateLimiter | undefined =
+    rate && rate.ratePerSecond > 0
+      ? config.redisUrl
+        ? createRedisRateLimiter({ ...rate, url: config.redisUrl, namespace: redisNamespace(config), onError })
+        : createLocalRateLimiter(rate)
+      : undefined;
+  const admission = createAdmission(createAuthenticator(security.auth ?? {}, { allowWrites: config.allowWrites ?? false }), limiter);
+
   let readyUntil = 0;
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     context: createContextFactory({
       halo,
-      allowWrites: config.allowWrites ?? false,
+      admission,
       cursors: createCursorCodec(config.cursorSecret ?? randomBytes(32)),
       live,
     }),
+    maxRequestBodySize: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
+    // No file uploads: a multipart body is only a way around CSRF prevention here.
+    multipart: false,
+    cors: corsPolicy(security.corsOrigins ?? []),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -148,7 +194,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     renderGraphiQL: createGraphiQLRenderer(),
     maskedErrors: { maskError },
     plugins: [
+      useOperationLog(logger),
+      useHttpGate({ admission }),
+      ...graphqlLimitPlugins(security.limits),
       metrics.plugin,
+      tracing.plugin,
       useDeferStream(),
       useReadinessCheck({
         endpoint: '/readiness',
@@ -189,7 +239,15 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       return;
     }
     if (isExportRequest(req.url ?? '')) {
-      handleExport(req, res, halo).catch(() => res.destroy());
+      // Client auth and the rate limit, then every upstream call of the export goes through the
+      // client's authorized datasource (an invisible site is SITE_NOT_FOUND, as for GraphQL).
+      admission.admitHeaders(nodeHeaders(req.headers)).then(
+        (principal) =>
+          handleExport(req, res, { ...halo, forRequest: (signal, options) => authorizedDataSource(halo.forRequest(signal, options), principal) }).catch(() =>
+            res.destroy(),
+          ),
+        (error: unknown) => sendRefusal(res, error),
+      );
       return;
     }
     if (isHaloWebhookRequest(req.url ?? '')) {
@@ -197,6 +255,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         res.once('finish', () => {
           const result = webhookResult(res.statusCode, req.headers['x-halo-timestamp'], (deps.now ?? Date.now)());
           if (result) metrics.webhookReceived(result);
+          logger.info({ event: 'webhook', status: res.statusCode }, LOG_MESSAGES.webhook);
         });
         webhook(req, res).catch(() => res.destroy());
       }
@@ -208,7 +267,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     }
     void yoga(req, res);
   });
-  const ws = attachWebSocketServer(server, yoga, { ...config.subscriptions, path: '/graphql' });
+  const ws = attachWebSocketServer(server, yoga, { ...config.subscriptions, path: '/graphql', authenticate: (headers) => admission.authenticate(headers) });
   metrics.setSources({ breakerStates: () => halo.breakerStates(), halo: () => halo.stats(), live: () => live.stats(), ws: () => ws.stats() });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -223,6 +282,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     live,
     ws,
     metrics,
+    tracing,
     async start(port = 0, host = '127.0.0.1') {
       await coordination.start();
       await new Promise<void>((resolve, reject) => {
@@ -245,8 +305,54 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         await closed;
         await coordination.stop();
         await halo.close();
+        await limiter?.close();
+        await tracing.shutdown();
       })();
       return stopped;
     },
   };
+}
+
+/** Replicas of one deployment (same Halo, same key) share Redis state; other deployments on the same Redis do not. */
+function redisNamespace(config: Pick<AppConfig, 'haloApiUrl' | 'haloSubscriptionKey'>): string {
+  return createHash('sha256').update(`${config.haloApiUrl}\n${config.haloSubscriptionKey}`).digest('base64url').slice(0, 16);
+}
+
+/** Upstream failures: the Halo operationId, attempt, status or network code and duration (nothing else is known here). */
+function logUpstreamAttempt(logger: Logger, event: HaloAttemptEvent): void {
+  const failed = typeof event.outcome !== 'number' || event.outcome === 429 || event.outcome >= 500;
+  if (!failed) return;
+  logger.warn(
+    {
+      event: 'upstream',
+      haloOperationId: event.operationId,
+      attempt: event.attempt,
+      ...(typeof event.outcome === 'number' ? { upstreamStatus: event.outcome } : { upstreamError: event.outcome }),
+      durationMs: event.durationMs,
+    },
+    LOG_MESSAGES.upstream,
+  );
+}
+
+function nodeHeaders(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    try {
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    } catch {
+      // a value fetch refuses is dropped
+    }
+  }
+  return headers;
+}
+
+/** A refused non-GraphQL request (the export): the GraphQL error's HTTP status and code as JSON. */
+function sendRefusal(res: ServerResponse, error: unknown): void {
+  const gql = error instanceof GraphQLError ? error : undefined;
+  const http = gql?.extensions['http'] as { status?: number; headers?: Record<string, string> } | undefined;
+  const status = http?.status ?? 500;
+  const body = JSON.stringify({ errors: [{ message: gql?.message ?? 'Unexpected error.', extensions: { code: gql?.extensions['code'] ?? 'INTERNAL_SERVER_ERROR' } }] });
+  res.writeHead(status, { ...(http?.headers ?? {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
 }

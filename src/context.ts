@@ -1,46 +1,57 @@
 import { initContextCache } from '@pothos/core';
 import { randomBytes } from 'node:crypto';
+import type { Admission } from './auth/admission.js';
+import { authorizedDataSource, authorizedLive } from './auth/authorize.js';
+import type { Principal } from './auth/principal.js';
 import type { HaloClient, HaloDataSource } from './datasources/halo-client.js';
 import { createCursorCodec, type CursorCodec } from './schema/cursor.js';
 import type { LiveQueries } from './subscriptions/live-queries.js';
 
 /** What every resolver sees. Created per request (and per subscription): loaders never outlive it. */
 export interface Context {
-  /** The Halo datasource bound to this request's cancellation signal. */
+  /**
+   * The Halo datasource bound to this request's cancellation signal and limited to what the
+   * principal may do: a call for a site or operation it may not use never reaches Halo.
+   */
   halo: HaloDataSource;
   /** Aborts when the client goes away (for a subscription: when it ends). */
   signal: AbortSignal;
-  /** Whether this caller may run NON_QUERY commands (writes on the practice database). */
-  allowWrites: boolean;
+  /** The authenticated client: its sites and permissions. */
+  principal: Principal;
   /** Signs and checks connection cursors (one secret per deployment). */
   cursors: CursorCodec;
-  /** Shared watchers of async and registered queries: the source of subscription events. */
+  /** Shared watchers of async and registered queries (the source of subscription events), limited like `halo`. */
   live: LiveQueries;
 }
 
 export interface ContextDeps {
   halo: HaloClient;
-  allowWrites: boolean;
   live: LiveQueries;
+  /** Authenticates the request and charges its client's rate limit. */
+  admission: Admission;
   /** @default a codec with a random per-process secret (cursors then only work on this replica) */
   cursors?: CursorCodec;
 }
 
 /**
- * The yoga context factory: fresh datasources and a fresh Pothos loader cache per request. The
- * graphql-ws server builds a fetch `Request` for each WebSocket operation, so both transports
- * reach this factory with the same shape.
+ * The yoga context factory: the request's principal, then fresh datasources and a fresh Pothos
+ * loader cache per request. The graphql-ws server builds a fetch `Request` for each WebSocket
+ * operation, so both transports reach this factory with the same shape.
+ * @throws GraphQLError UNAUTHENTICATED or RATE_LIMITED (from the admission).
  */
 export function createContextFactory(deps: ContextDeps) {
   const cursors = deps.cursors ?? createCursorCodec(randomBytes(32));
-  return ({ request }: { request: Request }): Context => ({
-    // Pothos keys its loader caches on this object; initContextCache keeps them with it even when
-    // yoga or graphql-ws spread the context into a new object.
-    ...initContextCache(),
-    halo: deps.halo.forRequest(request.signal),
-    signal: request.signal,
-    allowWrites: deps.allowWrites,
-    cursors,
-    live: deps.live,
-  });
+  return async ({ request }: { request: Request }): Promise<Context> => {
+    const principal = await deps.admission.admit(request);
+    return {
+      // Pothos keys its loader caches on this object; initContextCache keeps them with it even when
+      // yoga or graphql-ws spread the context into a new object.
+      ...initContextCache(),
+      halo: authorizedDataSource(deps.halo.forRequest(request.signal), principal),
+      signal: request.signal,
+      principal,
+      cursors,
+      live: authorizedLive(deps.live, principal),
+    };
+  };
 }

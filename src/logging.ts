@@ -22,7 +22,6 @@ import type { Plugin } from 'graphql-yoga';
 import type { Principal } from './auth/principal.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** The only messages a line may carry. */
 export const LOG_MESSAGES = {
@@ -140,7 +139,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 
@@ -161,7 +160,7 @@ export function errorCodes(errors: readonly GraphQLError[] | undefined): string[
   const out = new Set<string>();
   for (const e of errors ?? []) {
     const code = e.extensions?.['code'];
-    out.add(typeof code === 'string' && API_CODES.test(code) ? code : 'INTERNAL_SERVER_ERROR');
+    out.add(typeof code === 'string' && API_CODES.test(code) ? code : 'UNCODED');
   }
   return [...out];
 }

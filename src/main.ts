@@ -1,12 +1,13 @@
 import { createApp } from './app.js';
 import { readAppConfig } from './config.js';
+import { createLogger, LOG_MESSAGES } from './logging.js';
 import { startSimulator, type Simulator } from './simulator/server.js';
-import { tracingNotice } from './tracing.js';
+import { tracesUrlForLog } from './tracing.js';
 
 // `npm start`: the only module with side effects (env, listen, signals).
 const config = readAppConfig();
-const notice = tracingNotice(config.otelExporterEndpoint);
-if (notice) console.warn(notice);
+const logger = createLogger({ level: config.logLevel });
+const authOn = Boolean(config.security.auth?.keys?.length || config.security.auth?.jwt);
 
 let simulator: Simulator | undefined;
 let haloApiUrl = config.haloApiUrl;
@@ -42,14 +43,30 @@ const app = createApp(
     cursorSecret: config.cursorSecret,
     ...(config.haloWebhookSecret ? { haloWebhookSecret: config.haloWebhookSecret } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
-  },
-  {
-    // Background failures (Redis, pollers) carry messages only, never payloads.
-    onError: (error, where) => console.error(`${where}: ${error instanceof Error ? error.message : String(error)}`),
+    ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
+    ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
+    security: config.security,
+    subscriptions: config.ws,
+    // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
+    logger,
   },
 );
 const { url } = await app.start(config.port, config.host);
-console.log(`GraphQL API on ${url}/graphql (GraphiQL in a browser)${config.allowWrites ? '; NON_QUERY writes are ENABLED' : ''}`);
+if (config.otelExporterEndpoint) {
+  const share = config.otelSampleRatio === undefined ? '' : ` (sampling ${config.otelSampleRatio * 100}% of traces)`;
+  console.log(`Tracing: OpenTelemetry spans to ${tracesUrlForLog(config.otelExporterEndpoint)}${share}.`);
+}
+console.log(`GraphQL API on ${url}/graphql (GraphiQL in a browser)${!authOn && config.allowWrites ? '; NON_QUERY writes are ENABLED' : ''}`);
+if (authOn) {
+  const keys = config.security.auth?.keys?.length ?? 0;
+  console.log(`Client auth: ${[keys ? `${keys} API key${keys === 1 ? '' : 's'}` : '', config.security.auth?.jwt ? 'JWT' : ''].filter(Boolean).join(' and ')}.`);
+  if (config.allowWrites) console.warn('ALLOW_WRITES is ignored with client auth: each client\'s writes permission decides.');
+  logger.info({ event: 'start', url, authMode: 'enforced' }, LOG_MESSAGES.authOn);
+} else {
+  // readAppConfig refuses to start without client auth in front of a real Halo: this is the embedded simulator.
+  console.warn('client auth is OFF: development only (no CLIENT_KEYS, CLIENT_KEYS_FILE or JWT_* set; every caller may use every site).');
+  logger.warn({ event: 'start', url, authMode: 'open', writes: config.allowWrites }, LOG_MESSAGES.authOpen);
+}
 console.log(
   `Subscriptions: graphql-ws on ${url.replace(/^http/, 'ws')}/graphql and SSE; ${config.redisUrl ? 'shared between replicas through Redis' : 'in this process (no REDIS_URL)'}; ` +
     `webhooks ${config.haloWebhookSecret ? `on ${url}/webhooks/halo` : 'off (no HALO_WEBHOOK_SECRET)'}.`,
@@ -60,6 +77,7 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
+  logger.info({ event: 'stop' }, LOG_MESSAGES.stopping);
   Promise.all([app.stop(), simulator?.stop()]).then(
     () => process.exit(0),
     () => process.exit(1),

@@ -46,7 +46,8 @@ export async function upstream<T>(call: Promise<T>): Promise<T> {
 
 /**
  * yoga's `maskedErrors.maskError`: HaloApiErrors that escaped a resolver become their API code;
- * our own GraphQLErrors pass; anything else is masked as an unexpected error.
+ * our own GraphQLErrors pass (without any `originalError` extension); anything else is masked as
+ * an unexpected error.
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -56,5 +57,20 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
       ? new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, extensions: mapped.extensions })
       : mapped;
   }
-  return yogaMaskError(error, message, isDev);
+  const masked = yogaMaskError(error, message, isDev);
+  // yoga attaches the JSON parser's error (whose message quotes the request body) as
+  // `extensions.originalError` to "POST body sent invalid JSON". Its presence also makes yoga answer
+  // 400 rather than 200 to application/json clients, so it is kept, without the quotation.
+  const quoted = masked instanceof GraphQLError ? masked.extensions['originalError'] : undefined;
+  if (masked instanceof GraphQLError && quoted !== undefined && !(quoted instanceof GraphQLError)) {
+    const name = typeof (quoted as { name?: unknown }).name === 'string' ? String((quoted as { name: string }).name).replace(/[^A-Za-z]/g, '') : 'Error';
+    return new GraphQLError(masked.message, {
+      nodes: masked.nodes,
+      source: masked.source,
+      positions: masked.positions,
+      path: masked.path,
+      extensions: { ...masked.extensions, originalError: { name, message: 'The request could not be read.' } },
+    });
+  }
+  return masked;
 }

@@ -33,6 +33,12 @@ export interface WsServerOptions {
   maxSubscriptionsPerConnection?: number;
   /** Execute identical subscriptions (same operation, variables and credentials) once for all their subscribers. @default true */
   shareExecutions?: boolean;
+  /**
+   * Checks the credentials of `connection_init` (its `authorization` / `x-api-key` params, or the
+   * upgrade request's headers); a rejection closes the socket with 4403 Forbidden. Each operation
+   * is authenticated again by the context factory. @default every connection is accepted
+   */
+  authenticate?: (headers: Headers) => Promise<unknown>;
 }
 
 /** Counters for tests and metrics. */
@@ -108,6 +114,15 @@ export function attachWebSocketServer(
     {
       isProd: true,
       connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3_000,
+      async onConnect(ctx) {
+        if (!options.authenticate) return true;
+        try {
+          await options.authenticate(operationHeaders(ctx.extra.request, ctx.connectionParams));
+          return true;
+        } catch {
+          return false;
+        }
+      },
       async onSubscribe(ctx, id, payload) {
         if (Object.keys(ctx.subscriptions).length > maxOperations) {
           return [
@@ -207,17 +222,7 @@ export function attachWebSocketServer(
  * which cannot set WebSocket headers) and a signal that aborts when the operation ends.
  */
 function toFetchRequest(req: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined, signal: AbortSignal): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || name.startsWith('sec-websocket-')) continue;
-    try {
-      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    } catch {
-      // A header value fetch refuses is dropped, as a proxy would.
-    }
-  }
-  const auth = connectionParams?.['authorization'] ?? connectionParams?.['Authorization'];
-  if (typeof auth === 'string') headers.set('authorization', auth);
+  const headers = operationHeaders(req, connectionParams);
   let url = 'http://localhost/graphql';
   try {
     url = new URL(req.url ?? '/graphql', `http://${req.headers.host ?? 'localhost'}`).href;
@@ -227,9 +232,33 @@ function toFetchRequest(req: IncomingMessage, connectionParams: Readonly<Record<
   return new Request(url, { method: 'POST', headers, signal });
 }
 
+/** The upgrade request's headers, with the credentials of connection_init's payload (which win). */
+function operationHeaders(req: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || name.startsWith('sec-websocket-')) continue;
+    try {
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    } catch {
+      // A header value fetch refuses is dropped, as a proxy would.
+    }
+  }
+  for (const name of ['authorization', 'x-api-key']) {
+    const value = connectionParams?.[name] ?? connectionParams?.[name.replace(/(^|-)[a-z]/g, (c) => c.toUpperCase())];
+    if (typeof value !== 'string') continue;
+    try {
+      headers.set(name, value);
+    } catch {
+      // not a valid header value: authentication then fails on what remains
+    }
+  }
+  return headers;
+}
+
 /** Executions are shared only between callers with the same operation, variables and credentials. */
 function shareKey(payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }, ctx: WsContext<Record<string, unknown> | undefined, Extra>): string {
-  const identity = [ctx.extra.request.headers.authorization ?? null, ctx.extra.request.headers.cookie ?? null, ctx.connectionParams ?? null];
+  const h = ctx.extra.request.headers;
+  const identity = [h.authorization ?? null, h['x-api-key'] ?? null, h.cookie ?? null, ctx.connectionParams ?? null];
   return createHash('sha256')
     .update(JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, identity]))
     .digest('base64url');

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { apiError, badUserInput, fromHaloError, upstream } from '../errors.js';
+import { badUserInput, fromHaloError, upstream } from '../errors.js';
 import { CommandType, ExecutionMode, RegisteredQueryStatus } from '../enums.js';
 import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
 import { DateTime } from '../scalars.js';
@@ -10,6 +10,7 @@ import { SqlParameterInput, toCommandParameters } from './SqlParameter.js';
 import { isHaloApiError } from '../../datasources/halo-error.js';
 import type { RegisteredQuery as WireRegisteredQuery } from '../../datasources/types.js';
 import type { Context } from '../../context.js';
+import { authorizeCommand, authorizeSite } from '../../auth/authorize.js';
 
 export interface RegisteredQueryShape {
   siteId: string;
@@ -81,7 +82,7 @@ builder.queryFields((t) => ({
     type: RegisteredQuery,
     nullable: true,
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
-    resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
+    resolve: (_root, args, ctx) => siteScopedKey(authorizeSite(ctx, args.siteId, 'registered'), requireGuid(args.id, 'id')),
   }),
 }));
 
@@ -90,13 +91,13 @@ builder.mutationFields((t) => ({
     type: RegisteredQuery,
     args: { input: t.arg({ type: CreateRegisteredQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const siteId = requireGuid(input.siteId, 'siteId');
+      const siteId = authorizeSite(ctx, input.siteId, 'registered');
       if (input.name.trim() === '') throw badUserInput('name must not be empty.');
       if (input.sql.trim() === '') throw badUserInput('sql must not be empty.');
       if (input.frequencySeconds < 60) throw badUserInput('frequencySeconds must be at least 60.');
       if (input.durationSeconds < 1 || input.durationSeconds > 86_400) throw badUserInput('durationSeconds must be between 1 and 86,400.');
       const executionMode = input.executionMode ?? 'reader';
-      if (executionMode === 'nonQuery' && !ctx.allowWrites) throw apiError('WRITES_DISABLED');
+      authorizeCommand(ctx, { text: input.sql, executionMode, type: input.commandType ?? 'text' });
       const parameters = toCommandParameters(input.parameters);
       const { id } = await upstream(
         ctx.halo.createRegisteredQuery(siteId, {
@@ -114,7 +115,7 @@ builder.mutationFields((t) => ({
     type: RegisteredQuery,
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const siteId = requireGuid(args.siteId, 'siteId');
+      const siteId = authorizeSite(ctx, args.siteId, 'registered');
       const id = requireGuid(args.id, 'id');
       await upstream(ctx.halo.cancelRegisteredQuery(siteId, id));
       return { siteId, query: await upstream(ctx.halo.getRegisteredQuery(siteId, id)) };

@@ -12,6 +12,8 @@ import { isHaloApiError } from '../../datasources/halo-error.js';
 import { TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
 import type { CommandParameter, ResultRow } from '../../datasources/types.js';
 import type { Context } from '../../context.js';
+import { authorizeCommand, authorizeSite } from '../../auth/authorize.js';
+import type { Permission } from '../../auth/principal.js';
 
 /** The parts of Halo's query objects (immediate, async, every status) this type reads. */
 export interface WireQuery {
@@ -197,12 +199,16 @@ const RunQueryInput = builder.inputType('RunQueryInput', {
 
 type RunQueryArgs = typeof RunQueryInput.$inferInput;
 
-function toCommand(input: RunQueryArgs, ctx: Context, maxQueue: number) {
-  const siteId = requireGuid(input.siteId, 'siteId');
+/**
+ * The checked Halo command: the site must be visible with `permission`, NON_QUERY and stored
+ * procedures need the writes permission, and READER/SCALAR text must pass the SQL guard.
+ */
+function toCommand(input: RunQueryArgs, ctx: Context, maxQueue: number, permission: Permission) {
+  const siteId = authorizeSite(ctx, input.siteId, permission);
   if (input.sql.trim() === '') throw badUserInput('sql must not be empty.');
   if (input.sql.length > 1_000_000) throw badUserInput('sql is longer than 1,000,000 characters.');
   const executionMode = input.executionMode ?? 'reader';
-  if (executionMode === 'nonQuery' && !ctx.allowWrites) throw apiError('WRITES_DISABLED');
+  authorizeCommand(ctx, { text: input.sql, executionMode, type: input.commandType ?? 'text' });
   if (input.maxTimeInQueueMs !== null && input.maxTimeInQueueMs !== undefined && (input.maxTimeInQueueMs < 0 || input.maxTimeInQueueMs > maxQueue)) {
     throw badUserInput(`maxTimeInQueueMs must be between 0 and ${maxQueue}.`);
   }
@@ -228,7 +234,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A query by id. Several in one operation cost one batch-status call per site.',
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
-    resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
+    resolve: (_root, args, ctx) => siteScopedKey(authorizeSite(ctx, args.siteId, ['read', 'async']), requireGuid(args.id, 'id')),
   }),
 }));
 
@@ -238,7 +244,7 @@ builder.mutationFields((t) => ({
     description: 'Runs SQL on the practice database and waits for it (up to Halo\'s limits). A query that ran and failed is returned with status EXECUTION_FAILED and its error.',
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { siteId, request } = toCommand(input, ctx, 60_000);
+      const { siteId, request } = toCommand(input, ctx, 60_000, 'read');
       const outcome = await upstream(ctx.halo.createImmediateQuery(siteId, request));
       return outcome.kind === 'successful' ? toSqlQuery(outcome.query, outcome.rows) : toSqlQuery(outcome.query);
     },
@@ -248,7 +254,7 @@ builder.mutationFields((t) => ({
     description: 'Queues SQL on the practice database and returns at once (status INITIALISING). Watch it with queryStatusChanged or poll sqlQuery.',
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { siteId, request } = toCommand(input, ctx, 7_200_000);
+      const { siteId, request } = toCommand(input, ctx, 7_200_000, 'async');
       return toSqlQuery(await upstream(ctx.halo.createAsyncQuery(siteId, request)));
     },
   }),

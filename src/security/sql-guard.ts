@@ -1,0 +1,258 @@
+/**
+ * The SQL guard: READER and SCALAR commands must only read.
+ *
+ * A command passes only when both checks pass (it fails closed: anything not understood is refused):
+ *
+ * 1. **Tokens** (./sql-lexer.ts, outside strings, quoted identifiers and comments):
+ *    - the text must tokenize completely (no unterminated string, `[identifier]` or comment);
+ *    - `;` only at the very end (one statement);
+ *    - none of the words in `DENIED_WORDS` (writes, DDL, EXEC, transactions, control flow,
+ *      session state, `INTO`, `OPENQUERY`/`OPENROWSET`, `WAITFOR`, exclusive lock hints, `GO`…);
+ *    - no `NEXT VALUE FOR` (it advances a sequence);
+ *    - no object whose name starts with `sp_` or `xp_` (system and extended procedures), quoted or not.
+ * 2. **Parse** with node-sql-parser's T-SQL grammar: exactly one statement, a `SELECT` (a CTE,
+ *    `UNION`, subqueries and `FOR XML` included), without `INTO`, and no write or DDL node anywhere
+ *    in its tree. Text the grammar cannot read is refused.
+ *
+ * The text is also limited in length (the parser costs a few µs per character).
+ * Reasons carry no SQL text: they are safe to show and to log.
+ */
+import nsp from 'node-sql-parser';
+import { lexSql, SqlLexError, type SqlToken } from './sql-lexer.js';
+
+const { Parser } = nsp;
+
+/** Why a read-only command was refused. */
+export type SqlGuardReason =
+  | 'empty'
+  | 'too_long'
+  | 'unparsable'
+  | 'multiple_statements'
+  | 'not_a_select'
+  | 'write'
+  | 'ddl'
+  | 'exec'
+  | 'select_into'
+  | 'transaction'
+  | 'system_procedure'
+  | 'denied_keyword';
+
+export type SqlGuardVerdict = { ok: true } | { ok: false; reason: SqlGuardReason };
+
+/** Safe, fixed explanations of each reason (no SQL text). */
+export const SQL_GUARD_MESSAGES: Readonly<Record<SqlGuardReason, string>> = {
+  empty: 'sql must not be empty.',
+  too_long: 'sql is too long for a READER or SCALAR command.',
+  unparsable: 'The SQL guard could not read this SQL, so it is refused: READER and SCALAR accept one plain SELECT.',
+  multiple_statements: 'READER and SCALAR accept exactly one statement.',
+  not_a_select: 'READER and SCALAR accept only a SELECT statement.',
+  write: 'READER and SCALAR must not write: use NON_QUERY (needs the writes permission).',
+  ddl: 'READER and SCALAR must not change the schema.',
+  exec: 'READER and SCALAR must not execute procedures: use commandType STORED_PROCEDURE (needs the writes permission).',
+  select_into: 'SELECT … INTO writes a table and is refused for READER and SCALAR.',
+  transaction: 'READER and SCALAR must not control transactions.',
+  system_procedure: 'System and extended procedures (sp_, xp_) are refused.',
+  denied_keyword: 'This SQL uses a statement or option that READER and SCALAR do not allow.',
+};
+
+/** Unquoted words that refuse a read-only command, and why. */
+const DENIED_WORDS: ReadonlyMap<string, SqlGuardReason> = new Map([
+  ...['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE', 'BULK', 'WRITETEXT', 'UPDATETEXT'].map((w) => [w, 'write'] as const),
+  ...['CREATE', 'ALTER', 'DROP', 'RENAME', 'GRANT', 'REVOKE', 'DENY'].map((w) => [w, 'ddl'] as const),
+  ...['EXEC', 'EXECUTE'].map((w) => [w, 'exec'] as const),
+  ...['BEGIN', 'COMMIT', 'ROLLBACK', 'SAVE', 'TRAN', 'TRANSACTION'].map((w) => [w, 'transaction'] as const),
+  ['INTO', 'select_into'],
+  ['GO', 'multiple_statements'],
+  ...[
+    // Statements that can only follow another statement or change the session.
+    'DECLARE', 'SET', 'USE', 'IF', 'WHILE', 'BREAK', 'CONTINUE', 'GOTO', 'RETURN', 'PRINT', 'RAISERROR', 'THROW',
+    'OPEN', 'CLOSE', 'DEALLOCATE', 'CURSOR', 'WAITFOR', 'KILL', 'SHUTDOWN', 'RECONFIGURE', 'CHECKPOINT', 'DBCC', 'BACKUP', 'RESTORE',
+    'READTEXT', 'SETUSER', 'REVERT',
+    // Remote execution: OPENQUERY passes any text to a linked server.
+    'OPENQUERY', 'OPENROWSET', 'OPENDATASOURCE', 'OPENXML',
+    // Lock hints a read has no use for.
+    'XLOCK', 'UPDLOCK', 'TABLOCKX',
+  ].map((w) => [w, 'denied_keyword'] as const),
+]);
+
+/** AST node types (anywhere in the tree) that mean something other than a read. */
+const DENIED_NODE_TYPES: ReadonlyMap<string, SqlGuardReason> = new Map([
+  ...['insert', 'update', 'delete', 'replace', 'merge', 'truncate', 'upsert'].map((t) => [t, 'write'] as const),
+  ...['create', 'alter', 'drop', 'rename', 'grant', 'revoke'].map((t) => [t, 'ddl'] as const),
+  ...['exec', 'execute', 'call'].map((t) => [t, 'exec'] as const),
+  ['transaction', 'transaction'],
+  ...['declare', 'use', 'if', 'go', 'load_data', 'deallocate'].map((t) => [t, 'denied_keyword'] as const),
+]);
+
+const SYSTEM_PROCEDURE = /^(sp|xp)_/i;
+
+/** Options of {@link createSqlGuard}. */
+export interface SqlGuardOptions {
+  /** Longest READER/SCALAR text checked; longer is refused (`too_long`). @default 65536 */
+  maxLength?: number;
+  /** Verdicts remembered by text (repeated polls and registrations parse once). @default 512 */
+  cacheSize?: number;
+}
+
+/** Checks that a READER/SCALAR command text only reads. */
+export type SqlGuard = (sql: string) => SqlGuardVerdict;
+
+/** Builds a guard with its own verdict cache. No I/O. */
+export function createSqlGuard(options: SqlGuardOptions = {}): SqlGuard {
+  const maxLength = options.maxLength ?? 65_536;
+  const cacheSize = options.cacheSize ?? 512;
+  const cache = new Map<string, SqlGuardVerdict>();
+  return (sql) => {
+    if (sql.length > maxLength) return { ok: false, reason: 'too_long' };
+    const hit = cache.get(sql);
+    if (hit) return hit;
+    const verdict = checkReadOnlySql(sql);
+    cache.set(sql, verdict);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    return verdict;
+  };
+}
+
+let parser: InstanceType<typeof Parser> | undefined;
+
+/** The guard's two checks, uncached and without a length limit (see the module comment). */
+export function checkReadOnlySql(sql: string): SqlGuardVerdict {
+  let tokens: SqlToken[];
+  try {
+    tokens = lexSql(sql);
+  } catch (e) {
+    if (e instanceof SqlLexError) return { ok: false, reason: 'unparsable' };
+    throw e;
+  }
+  if (tokens.length === 0) return { ok: false, reason: 'empty' };
+  const lexical = checkTokens(tokens);
+  if (lexical) return { ok: false, reason: lexical };
+  const parsed = checkParse(sql, tokens);
+  return parsed ? { ok: false, reason: parsed } : { ok: true };
+}
+
+function checkTokens(tokens: readonly SqlToken[]): SqlGuardReason | undefined {
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.kind === 'punct' && tokens[end - 1]!.text === ';') end--;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && t.text === ';' && i < end) return 'multiple_statements';
+    if (t.kind === 'word') {
+      const upper = t.text.toUpperCase();
+      const denied = DENIED_WORDS.get(upper);
+      if (denied) return denied;
+      if (upper === 'NEXT' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.text.toUpperCase() === 'VALUE') return 'denied_keyword';
+    }
+    if ((t.kind === 'word' || t.kind === 'quoted') && SYSTEM_PROCEDURE.test(t.text.replace(/^#+/, ''))) return 'system_procedure';
+  }
+  if (end === 0) return 'empty';
+  const first = tokens[0]!;
+  if (first.kind !== 'word' || !/^(SELECT|WITH)$/i.test(first.text)) {
+    // `(SELECT …)` is a valid read; anything else first is not.
+    if (!(first.kind === 'punct' && first.text === '(')) return 'not_a_select';
+  }
+  return undefined;
+}
+
+function checkParse(text: string, tokens: readonly SqlToken[]): SqlGuardReason | undefined {
+  // Trailing semicolons (checkTokens allowed them) are left out: the grammar takes at most one.
+  const last = [...tokens].reverse().find((t) => !(t.kind === 'punct' && t.text === ';'));
+  const sql = last ? text.slice(0, last.end) : text;
+  let statements = parseStatements(sql);
+  if (!statements) {
+    const retry = parenthesizeLikePatterns(sql, tokens);
+    statements = retry === sql ? undefined : parseStatements(retry);
+  }
+  if (!statements) return 'unparsable';
+  if (statements.length !== 1) return 'multiple_statements';
+  const statement = statements[0]!;
+  const type = statement['type'] as string;
+  if (type !== 'select') return DENIED_NODE_TYPES.get(type) ?? 'not_a_select';
+  return walk(statement, 0);
+}
+
+/**
+ * The statements node-sql-parser reads, or undefined when it refuses the text or returns one of
+ * its error-recovery shapes (statements without a `type`, such as lists of `{ stmt: assign }`).
+ */
+function parseStatements(sql: string): Array<Readonly<Record<string, unknown>>> | undefined {
+  parser ??= new Parser();
+  let ast: unknown;
+  try {
+    ast = parser.astify(sql, { database: 'transactsql' });
+  } catch {
+    return undefined;
+  }
+  const statements = Array.isArray(ast) ? ast : [ast];
+  if (statements.length === 0 || !statements.every((s) => isNode(s) && typeof s['type'] === 'string')) return undefined;
+  return statements as Array<Readonly<Record<string, unknown>>>;
+}
+
+function walk(node: unknown, depth: number): SqlGuardReason | undefined {
+  if (depth > 200) return 'unparsable';
+  if (Array.isArray(node)) {
+    for (const v of node) {
+      const r = walk(v, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (!isNode(node)) return undefined;
+  const type = node['type'];
+  if (typeof type === 'string') {
+    const denied = DENIED_NODE_TYPES.get(type);
+    if (denied) return denied;
+  }
+  const into = node['into'];
+  if (isNode(into) && into['expr'] !== undefined && into['expr'] !== null) return 'select_into';
+  for (const key of Object.keys(node)) {
+    if (key === 'loc') continue;
+    const r = walk(node[key], depth + 1);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+function isNode(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Words that end a LIKE pattern expression at bracket depth 0. */
+const PATTERN_END = new Set(
+  'AND OR NOT ORDER GROUP HAVING UNION EXCEPT INTERSECT ESCAPE THEN WHEN ELSE END COLLATE FOR OPTION WHERE FROM JOIN INNER LEFT RIGHT FULL CROSS OUTER ON SELECT IS BETWEEN IN LIKE OFFSET FETCH'.split(' '),
+);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
+
+/**
+ * node-sql-parser rejects a LIKE pattern built with operators (`Surname LIKE '%' + @name + '%'`,
+ * common in integrator SQL) but reads it in parentheses: wrap each such pattern for a second try.
+ */
+function parenthesizeLikePatterns(sql: string, tokens: readonly SqlToken[]): string {
+  const inserts: Array<{ at: number; text: string }> = [];
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'word' || token.text.toUpperCase() !== 'LIKE') return;
+    let depth = 0;
+    let operator = false;
+    let j = i + 1;
+    for (; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.kind === 'punct' && t.text === '(') depth++;
+      else if (t.kind === 'punct' && t.text === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0) {
+        if (t.kind === 'punct' && (t.text === ',' || t.text === ';')) break;
+        if (t.kind === 'word' && PATTERN_END.has(t.text.toUpperCase())) break;
+        if (t.kind === 'punct' && ARITHMETIC.has(t.text)) operator = true;
+      }
+    }
+    const first = tokens[i + 1];
+    const last = tokens[j - 1];
+    if (operator && first && last && j > i + 1) inserts.push({ at: first.start, text: '(' }, { at: last.end, text: ')' });
+  });
+  if (inserts.length === 0) return sql;
+  inserts.sort((a, b) => b.at - a.at);
+  let out = sql;
+  for (const { at, text } of inserts) out = out.slice(0, at) + text + out.slice(at);
+  return out;
+}

@@ -1,0 +1,166 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { authorizeCommand, authorizedDataSource, authorizedLive, authorizeSite } from '../../src/auth/authorize.js';
+import type { Permission, Principal } from '../../src/auth/principal.js';
+import type { HaloDataSource } from '../../src/datasources/halo-client.js';
+import { isHaloApiError } from '../../src/datasources/halo-error.js';
+import type { LiveQueries } from '../../src/subscriptions/live-queries.js';
+
+const SITE_A = '0b1b7c6e-6b2a-4e59-9d53-2c1f7b0c0a01';
+const SITE_B = '0b1b7c6e-6b2a-4e59-9d53-2c1f7b0c0a02';
+const QUERY = '5d0c3a10-0000-4000-8000-000000000001';
+
+const principal = (sites: '*' | string[], permissions: Permission[]): Principal => ({
+  clientId: 'test',
+  sites: sites === '*' ? '*' : new Set(sites),
+  permissions: new Set(permissions),
+  via: 'api-key',
+});
+
+/** A datasource that records the methods called and answers every call with `answer`. */
+function fakeDataSource(answer: unknown = {}) {
+  const calls: string[] = [];
+  const ds = new Proxy(
+    {},
+    {
+      get: (_t, name) =>
+        name === 'readAllPages'
+          ? async function* pages() {
+              calls.push(String(name));
+              yield answer;
+            }
+          : async () => {
+              calls.push(String(name));
+              return answer;
+            },
+    },
+  ) as HaloDataSource;
+  return { ds, calls };
+}
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+
+const code = (e: unknown) => (isHaloApiError(e) ? e.code : e instanceof GraphQLError ? e.extensions['code'] : undefined);
+
+describe('authorizeSite', () => {
+  it('should answer SITE_NOT_FOUND for a site the client may not see, FORBIDDEN for a missing permission', () => {
+    const ctx = { principal: principal([SITE_A], ['read']) };
+    expect(authorizeSite(ctx, SITE_A.toUpperCase(), 'read')).toBe(SITE_A);
+    expect(() => authorizeSite(ctx, SITE_B, 'read')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'SITE_NOT_FOUND' }) }));
+    expect(() => authorizeSite(ctx, SITE_A, 'registered')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
+    expect(() => authorizeSite(ctx, 'x/../other-site', 'read')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+  });
+});
+
+describe('authorizeCommand', () => {
+  const reader = { principal: principal('*', ['read']) };
+  const writer = { principal: principal('*', ['read', 'writes']) };
+
+  it('should let READER and SCALAR SELECTs through and refuse writes with BAD_USER_INPUT naming the rule, not the SQL', () => {
+    expect(() => authorizeCommand(reader, { text: 'SELECT 1', executionMode: 'reader' })).not.toThrow();
+    expect(() => authorizeCommand(reader, { text: 'SELECT 1', executionMode: 'scalar' })).not.toThrow();
+    const refused = (() => {
+      try {
+        authorizeCommand(writer, { text: "DELETE FROM Patients WHERE Surname = 'Canary'", executionMode: 'reader' });
+        return undefined;
+      } catch (e) {
+        return e as GraphQLError;
+      }
+    })();
+    expect(refused?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SQL_GUARD_WRITE', argument: 'sql' });
+    expect(refused?.message).not.toMatch(/Canary|DELETE FROM/);
+  });
+
+  it('should require writes for NON_QUERY and stored procedures (WRITES_DISABLED), and not guard them', () => {
+    expect(() => authorizeCommand(reader, { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'WRITES_DISABLED' }) }),
+    );
+    expect(() => authorizeCommand(reader, { text: 'BP_AddAppointment', type: 'storedProcedure' })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'WRITES_DISABLED' }) }),
+    );
+    expect(() => authorizeCommand(writer, { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' })).not.toThrow();
+    expect(() => authorizeCommand(writer, { text: 'BP_AddAppointment', type: 'storedProcedure' })).not.toThrow();
+  });
+});
+
+describe('authorizedDataSource', () => {
+  it('should refuse a call on an invisible site without calling upstream, exactly as an unknown site', async () => {
+    const { ds, calls } = fakeDataSource();
+    const scoped = authorizedDataSource(ds, principal([SITE_A], ['read', 'async', 'registered']));
+    for (const call of [
+      () => scoped.getSite(SITE_B),
+      () => scoped.getQuery(SITE_B, QUERY),
+      () => scoped.getFhirQuery(SITE_B, 'Patient/1'),
+      () => scoped.createImmediateQuery(SITE_B, { command: { text: 'SELECT 1', executionMode: 'reader', type: 'text' } } as never),
+      () => scoped.getRegisteredQueries(SITE_B),
+    ]) {
+      const e = await rejection(call());
+      expect(isHaloApiError(e) && e.code).toBe('SITE_NOT_FOUND');
+    }
+    const pages = scoped.readAllPages(SITE_B, QUERY);
+    expect(code(await rejection(pages.next()))).toBe('SITE_NOT_FOUND');
+    expect(calls).toEqual([]);
+    await scoped.getSite(SITE_A.toUpperCase());
+    expect(calls).toEqual(['getSite']);
+  });
+
+  it('should check the permission of each operation', async () => {
+    const { ds, calls } = fakeDataSource();
+    const readOnly = authorizedDataSource(ds, principal('*', ['read']));
+    expect(code(await rejection(readOnly.createAsyncQuery(SITE_A, { command: { text: 'SELECT 1' } } as never)))).toBe('FORBIDDEN');
+    expect(code(await rejection(readOnly.getRegisteredQuery(SITE_A, QUERY)))).toBe('FORBIDDEN');
+    expect(code(await rejection(readOnly.integratorPairSite({ practiceManagementSiteId: '1', practiceManagementName: 'Zedmed' })))).toBe('FORBIDDEN');
+    expect(code(await rejection(readOnly.createImmediateQuery(SITE_A, { command: { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' } } as never)))).toBe(
+      'WRITES_DISABLED',
+    );
+    expect(code(await rejection(readOnly.createImmediateQuery(SITE_A, { command: { text: 'SELECT 1; DROP TABLE x' } } as never)))).toBe('BAD_USER_INPUT');
+    const registeredOnly = authorizedDataSource(ds, principal('*', ['registered']));
+    expect(
+      code(
+        await rejection(
+          registeredOnly.createRegisteredQuery(SITE_A, { registerCommand: { command: { text: 'EXEC sp_who', executionMode: 'reader', type: 'text' } } } as never),
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(calls).toEqual([]);
+    await readOnly.createImmediateQuery(SITE_A, { command: { text: 'SELECT 1' } } as never);
+    await registeredOnly.getRegisteredQuery(SITE_A, QUERY);
+    expect(calls).toEqual(['createImmediateQuery', 'getRegisteredQuery']);
+  });
+
+  it('should keep only visible sites in getSites', async () => {
+    const { ds } = fakeDataSource({ sites: [{ id: SITE_A.toUpperCase() }, { id: SITE_B }, {}] });
+    expect((await authorizedDataSource(ds, principal([SITE_A], ['read'])).getSites({ practiceManagementSiteId: '1', practiceManagementName: 'Zedmed' })).sites).toEqual([
+      { id: SITE_A.toUpperCase() },
+    ]);
+    expect((await authorizedDataSource(ds, principal('*', ['read'])).getSites({ practiceManagementSiteId: '1', practiceManagementName: 'Zedmed' })).sites).toHaveLength(3);
+  });
+});
+
+describe('authorizedLive', () => {
+  it('should start a watch only for a visible site with the right permission', async () => {
+    const started: string[] = [];
+    const live = {
+      queryStatus: async (siteId: string) => {
+        started.push(`status:${siteId}`);
+        return (async function* none() {})();
+      },
+      registeredResults: async (siteId: string) => {
+        started.push(`registered:${siteId}`);
+        return (async function* none() {})();
+      },
+      stats: () => ({}),
+    } as unknown as LiveQueries;
+    const scoped = authorizedLive(live, principal([SITE_A], ['read']));
+    expect(code(await rejection(scoped.queryStatus(SITE_B, QUERY)))).toBe('SITE_NOT_FOUND');
+    expect(code(await rejection(scoped.registeredResults(SITE_A, QUERY)))).toBe('FORBIDDEN');
+    await scoped.queryStatus(SITE_A, QUERY);
+    expect(started).toEqual([`status:${SITE_A}`]);
+    expect(scoped.stats()).toEqual({});
+  });
+});
