@@ -26,10 +26,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 /** The only messages a line may carry. */
 export const LOG_MESSAGES = {
   start: 'GraphQL API listening',
-  simulator: 'No HALO_API_URL: started the embedded Halo simulator (synthetic data only)',
   authOpen: 'client auth is OFF: development only',
   authOn: 'client auth is on',
-  writesOpen: 'NON_QUERY writes are ENABLED for the open (development) client',
   operation: 'operation',
   refused: 'request refused',
   upstream: 'upstream call failed',
@@ -134,7 +132,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
           if (typeof first === 'string') {
             return method.call(this, MESSAGES.has(first) ? first : 'message withheld');
           }
-          const msg = typeof second === 'string' && MESSAGES.has(second) ? second : typeof (first as { event?: unknown })?.event === 'string' ? String((first as { event: string }).event) : 'log';
+          const event = FIELDS.event!((first as { event?: unknown } | null)?.event);
+          const msg = typeof second === 'string' && MESSAGES.has(second) ? second : typeof event === 'string' ? event : 'log';
           return method.call(this, first as object, msg);
         },
       },

@@ -44,8 +44,6 @@ export interface CommandShape {
   type?: 'text' | 'storedProcedure' | undefined;
 }
 
-const SITE_NOT_FOUND_OP: HaloOperationId = 'getSite';
-
 /** SITE_NOT_FOUND, built exactly as an upstream 404 for an unknown site is. */
 function siteNotFound(operationId: HaloOperationId, siteId: string): HaloApiError {
   return new HaloApiError({ operationId, siteId, kind: 'general', code: 'SITE_NOT_FOUND', status: 404 });
@@ -73,11 +71,6 @@ export function authorizeSite(ctx: HasPrincipal, siteId: string, permission: Per
   if (!canSeeSite(ctx.principal, siteId)) throw apiError('SITE_NOT_FOUND');
   if (!holdsAny(ctx.principal, typeof permission === 'string' ? [permission] : permission)) throw forbidden();
   return siteId.toLowerCase();
-}
-
-/** @throws GraphQLError FORBIDDEN unless the caller holds `permission` (any one of a list). */
-export function requirePermission(ctx: HasPrincipal, permission: Permission | readonly Permission[]): void {
-  if (!holdsAny(ctx.principal, typeof permission === 'string' ? [permission] : permission)) throw forbidden();
 }
 
 let defaultGuard: SqlGuard | undefined;

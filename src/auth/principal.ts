@@ -35,9 +35,6 @@ export function canSeeSite(principal: Principal, siteId: string): boolean {
   return principal.sites === '*' || principal.sites.has(siteId.toLowerCase());
 }
 
-/** True when the principal holds `permission`. */
-export const hasPermission = (principal: Principal, permission: Permission): boolean => principal.permissions.has(permission);
-
 /**
  * The development principal: every site and every permission but `writes`, which follows
  * `allowWrites`. Used only when no client auth is configured and Halo is the embedded simulator.
