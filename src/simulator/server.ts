@@ -64,6 +64,8 @@ export interface SimulatorRuntime {
 }
 
 const MAX_LOG = 100_000;
+// Trimmed in batches: one splice per 10,000 requests, not a shift of 100,000 entries per request.
+const LOG_TRIM_BATCH = 10_000;
 
 /** Starts the Halo simulator: a real HTTP server speaking the integrator API plus `/_sim/` control. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -275,7 +277,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
   const { route, params } = match;
   const entry: RequestLogEntry = { operationId: route.operationId, siteId: params.siteId ?? null, at: rt.clock.date().toISOString() };
   rt.requestLog.push(entry);
-  if (rt.requestLog.length > MAX_LOG) rt.requestLog.splice(0, rt.requestLog.length - MAX_LOG);
+  if (rt.requestLog.length > MAX_LOG + LOG_TRIM_BATCH) rt.requestLog.splice(0, rt.requestLog.length - MAX_LOG);
   res.on('finish', () => {
     entry.status = res.statusCode;
   });
