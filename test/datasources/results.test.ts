@@ -165,21 +165,20 @@ describe('Registered queries', () => {
 });
 
 describe('FHIR', () => {
-  // The simulator's FHIR engine is still a placeholder that answers 404 OperationOutcome; once it
-  // lands these calls return resources. Either way the calls must be routed to the right operation.
-  it('should route reads and searches to getFhirQuery and postFhirSearch', async () => {
+  it('should route reads and searches to getFhirQuery and postFhirSearch and return the resources', async () => {
     const ds = h.client().forRequest();
-    const outcomes = [
-      await ds.getFhirQuery(OnlineSite.id, 'metadata').catch((e: unknown) => e),
-      await ds.getFhirQuery(OnlineSite.id, 'Patient', { family: "O'Reilly & Sons", birthdate: ['ge1970', 'lt1990'] }).catch((e: unknown) => e),
-      await ds.getFhirQuery(OnlineSite.id, 'Patient?given=John').catch((e: unknown) => e),
-      await ds.postFhirSearch(OnlineSite.id, 'Patient', { family: 'Smith' }).catch((e: unknown) => e),
-    ];
-    for (const outcome of outcomes) {
-      const isResource = typeof outcome === 'object' && outcome !== null && 'resourceType' in outcome;
-      if (!isResource) expect(outcome).toMatchObject({ name: 'HaloApiError', kind: 'fhir' });
-    }
+    const metadata = await ds.getFhirQuery(OnlineSite.id, 'metadata');
+    const byParams = await ds.getFhirQuery(OnlineSite.id, 'Patient', { family: "O'Reilly", birthdate: ['ge1970', 'lt1990'] });
+    const byPath = await ds.getFhirQuery(OnlineSite.id, 'Patient?given=John');
+    const searched = await ds.postFhirSearch(OnlineSite.id, 'Patient', { family: 'Smith' });
+    expect(metadata).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' });
+    for (const bundle of [byParams, byPath, searched]) expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: expect.any(Number) });
     expect(await h.count('getFhirQuery', OnlineSite.id)).toBe(3);
     expect(await h.count('postFhirSearch', OnlineSite.id)).toBe(1);
+  });
+
+  it('should turn an OperationOutcome into a HaloApiError of kind fhir', async () => {
+    const ds = h.client().forRequest();
+    await expect(ds.postFhirSearch(OnlineSite.id, 'Patient', { colour: 'red' })).rejects.toMatchObject({ name: 'HaloApiError', kind: 'fhir', code: 'BAD_USER_INPUT' });
   });
 });

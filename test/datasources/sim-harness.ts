@@ -3,25 +3,12 @@
  * (`/_sim/…`), plus clients that are all closed by `stop()`.
  */
 import { createHaloClient, type HaloClient, type HaloClientConfig } from '../../src/datasources/halo-client.js';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+import { startSimulator, type RequestLogEntry, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+import type { FaultSpec } from '../helpers/halo.js';
 
-export interface FaultSpec {
-  operationId?: string;
-  siteId?: string;
-  status?: number;
-  count?: number;
-  retryAfterSeconds?: number;
-  delayMs?: number;
-  body?: 'malformed' | 'empty';
-  dropConnection?: boolean;
-}
-
-export interface LoggedRequest {
-  operationId: string;
-  siteId: string | null;
-  at: string;
-  status?: number;
-}
+export type { FaultSpec } from '../helpers/halo.js';
+/** One entry of the simulator's request log (`GET /_sim/requests`). */
+export type LoggedRequest = RequestLogEntry;
 
 export interface SimHarness {
   readonly sim: Simulator;
