@@ -13,6 +13,7 @@ import { createContextFactory, type Context } from './context.js';
 import { createHaloClient, type HaloClient, type HaloClientConfig } from './datasources/halo-client.js';
 import type { HaloAttemptEvent } from './datasources/halo-http.js';
 import { handleExport, isExportRequest } from './export.js';
+import { createGraphQLFastPath, type FastPath } from './graphql-fast-path.js';
 import { graphiqlExamples } from './graphiql-examples.js';
 import { LOG_MESSAGES, silentLogger, useOperationLog } from './logging.js';
 import { createGraphiQLRenderer } from './graphiql.js';
@@ -76,6 +77,11 @@ export interface AppConfig {
   otelExporterEndpoint?: string;
   /** OTEL_TRACES_SAMPLER_ARG: share of traces kept, 0..1. @default 1 */
   otelSampleRatio?: number;
+  /**
+   * Answer plain JSON operations on node:http without yoga's Fetch layer (./graphql-fast-path.ts);
+   * the answers are the same either way. Off only to compare the two. @default true
+   */
+  fastPath?: boolean;
 }
 
 /** Tuning of subscriptions; every field has a default. */
@@ -108,6 +114,8 @@ export interface App {
   metrics: Metrics;
   /** OpenTelemetry tracing (a no-op without `otelExporterEndpoint`). */
   tracing: Tracing;
+  /** The plain-JSON fast path in front of yoga (undefined when `fastPath: false`). */
+  fastPath: FastPath | undefined;
   /** Listens (port 0 = any free port) and resolves with the URL. */
   start(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /**
@@ -173,6 +181,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const admission = createAdmission(createAuthenticator(security.auth ?? {}, { allowWrites: config.allowWrites ?? false }), limiter);
 
   let readyUntil = 0;
+  const operationLog = useOperationLog(logger);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     context: createContextFactory({
@@ -194,7 +203,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     renderGraphiQL: createGraphiQLRenderer(),
     maskedErrors: { maskError },
     plugins: [
-      useOperationLog(logger),
+      operationLog,
       useHttpGate({ admission }),
       ...graphqlLimitPlugins(security.limits),
       metrics.plugin,
@@ -217,6 +226,14 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     ],
   });
 
+  const fastPath =
+    config.fastPath === false
+      ? undefined
+      : createGraphQLFastPath(yoga as never, {
+          maxBodyBytes: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
+          cors: (security.corsOrigins ?? []).length > 0,
+          log: operationLog,
+        });
   const webApp = createStaticSite({
     prefix: '/app',
     root: config.webAppDir ?? fileURLToPath(new URL('../examples/web/dist', import.meta.url)),
@@ -265,6 +282,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       }
       return;
     }
+    if (fastPath?.handle(req, res)) return;
     void yoga(req, res);
   });
   const ws = attachWebSocketServer(server, yoga, { ...config.subscriptions, path: '/graphql', authenticate: (headers) => admission.authenticate(headers) });
@@ -283,6 +301,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     ws,
     metrics,
     tracing,
+    fastPath,
     async start(port = 0, host = '127.0.0.1') {
       await coordination.start();
       await new Promise<void>((resolve, reject) => {

@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, OperationDefinitionNode } from 'graphql';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from './auth/principal.js';
@@ -164,11 +164,22 @@ export function errorCodes(errors: readonly GraphQLError[] | undefined): string[
   return [...out];
 }
 
+/** The operation log's yoga plugin, plus the two HTTP hooks for requests answered without yoga's HTTP layer. */
+export interface OperationLog extends Plugin<{ principal?: Principal; request?: Request }> {
+  /** An HTTP request starts (yoga's `onRequest`). */
+  httpStarted(request: Request): void;
+  /**
+   * Its response is about to be sent (yoga's `onResponse`): logs it when refused and not yet logged.
+   * @returns the request id for the `x-request-id` header (undefined for a request never started)
+   */
+  httpResponded(request: Request, status: number): string | undefined;
+}
+
 /**
  * The yoga plugin that writes one line per GraphQL operation (at its end; for a subscription,
  * when it completes) and one per refused HTTP request, and sets `x-request-id` on HTTP responses.
  */
-export function useOperationLog(logger: Logger): Plugin<{ principal?: Principal; request?: Request }> {
+export function useOperationLog(logger: Logger): OperationLog {
   const httpRequests = new WeakMap<Request, OperationInfo & { started: number; logged: boolean }>();
   const infoFor = (request: Request | undefined): OperationInfo => {
     const http = request ? httpRequests.get(request) : undefined;
@@ -176,7 +187,7 @@ export function useOperationLog(logger: Logger): Plugin<{ principal?: Principal;
   };
   const line = (args: ExecutionArgs, started: number, info: OperationInfo, errors: readonly GraphQLError[]) => {
     const ctx = args.contextValue as { principal?: Principal; request?: Request } | undefined;
-    const op = getOperationAST(args.document, args.operationName ?? undefined);
+    const op = operationOf(args.document, args.operationName);
     const http = ctx?.request ? httpRequests.get(ctx.request) : undefined;
     if (http) http.logged = true;
     const fields = {
@@ -209,9 +220,22 @@ export function useOperationLog(logger: Logger): Plugin<{ principal?: Principal;
       onEnd: () => line(args, started, info, errors),
     };
   };
+  const httpStarted = (request: Request) => {
+    httpRequests.set(request, { requestId: randomUUID(), transport: 'http', started: performance.now(), logged: false });
+  };
+  const httpResponded = (request: Request, status: number) => {
+    const http = httpRequests.get(request);
+    if (!http) return undefined;
+    if (!http.logged && status >= 400) {
+      logger.warn({ event: 'http.refused', requestId: http.requestId, status, durationMs: performance.now() - http.started }, LOG_MESSAGES.refused);
+    }
+    return http.requestId;
+  };
   return {
+    httpStarted,
+    httpResponded,
     onRequest({ request }) {
-      httpRequests.set(request, { requestId: randomUUID(), transport: 'http', started: performance.now(), logged: false });
+      httpStarted(request);
     },
     onExecute({ args }) {
       const started = performance.now();
@@ -228,17 +252,22 @@ export function useOperationLog(logger: Logger): Plugin<{ principal?: Principal;
       };
     },
     onResponse({ request, response }) {
-      const http = httpRequests.get(request);
-      if (!http) return;
-      response.headers.set('x-request-id', http.requestId);
-      if (!http.logged && response.status >= 400) {
-        logger.warn(
-          { event: 'http.refused', requestId: http.requestId, status: response.status, durationMs: performance.now() - http.started },
-          LOG_MESSAGES.refused,
-        );
-      }
+      const requestId = httpResponded(request, response.status);
+      if (requestId !== undefined) response.headers.set('x-request-id', requestId);
     },
   };
+}
+
+const operations = new WeakMap<DocumentNode, Map<string, OperationDefinitionNode | null>>();
+
+/** `getOperationAST`, once per (document, operation name): documents come from yoga's parse cache. */
+function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | null {
+  let perName = operations.get(document);
+  if (!perName) operations.set(document, (perName = new Map()));
+  const key = operationName ?? '';
+  let op = perName.get(key);
+  if (op === undefined) perName.set(key, (op = getOperationAST(document, operationName ?? undefined) ?? null));
+  return op;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
