@@ -221,13 +221,24 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   // Known label values start at 0, so a rate() sees the first increment.
   for (const result of ['verified', 'bad_signature', 'stale', 'replay', 'malformed'] as const) webhooks.inc({ result }, 0);
 
-  const describe = (document: DocumentNode | undefined, operationName: string | null | undefined) => {
+  type Labels = { operation_name: string; operation_type: OperationKind };
+  // Documents come from yoga's parse cache: the labels of one (document, operation) are computed once.
+  const described = new WeakMap<DocumentNode, Map<string, Labels>>();
+  const describe = (document: DocumentNode | undefined, operationName: string | null | undefined): Labels => {
+    let perOperation = document ? described.get(document) : undefined;
+    const cached = perOperation?.get(operationName ?? '');
+    if (cached) return cached;
     const op = document ? getOperationAST(document, operationName ?? undefined) : null;
     const name = op?.name?.value;
-    return {
+    const labels: Labels = {
       operation_name: name === undefined ? 'anonymous' : operationNames.label(name, name.length <= MAX_NAME_LENGTH && NAME.test(name)),
       operation_type: (op?.operation ?? 'unknown') as OperationKind,
     };
+    if (document) {
+      if (!perOperation) described.set(document, (perOperation = new Map()));
+      perOperation.set(operationName ?? '', labels);
+    }
+    return labels;
   };
 
   const plugin: Plugin = {

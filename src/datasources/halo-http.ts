@@ -11,7 +11,6 @@
  * and turns every failure into a `HaloApiError`. Resource modules (`sites.ts`, `queries.ts`, …)
  * describe calls as data (`HaloCall`) and never see undici.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
@@ -275,7 +274,6 @@ const STATE_NAMES: Record<CircuitState, BreakerState> = {
 export class HaloHttp {
   private readonly pool: Pool;
   private readonly pathPrefix: string;
-  private readonly tenant: string;
   private readonly key: string;
   private readonly budget: RetryBudget;
   private readonly coalescer = new Coalescer<HaloResponse>();
@@ -303,8 +301,6 @@ export class HaloHttp {
     if (config.subscriptionKey === '') throw new TypeError('subscriptionKey must not be empty');
     this.pathPrefix = url.pathname.replace(/\/+$/, '');
     this.key = config.subscriptionKey;
-    // Coalescing keys name the tenant by a digest, so the key itself is never held twice.
-    this.tenant = createHash('sha256').update(`${url.origin}${this.pathPrefix}\0${config.subscriptionKey}`).digest('hex');
     this.pool = new Pool(url.origin, {
       connections: config.connections ?? DEFAULTS.connections,
       keepAliveTimeout: config.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
@@ -467,10 +463,9 @@ export class HaloHttp {
     return { call, ctx, path, bodyText, headers, deadlineMs, attemptMs };
   }
 
+  /** The coalescer belongs to this client (one tenant), so the key needs no tenant and no digest. */
   private coalescingKey(p: Prepared, scope: string | undefined): string {
-    return createHash('sha256')
-      .update(JSON.stringify([this.tenant, scope ?? '', p.call.method, p.path, p.call.accept ?? '', p.bodyText ?? '']))
-      .digest('hex');
+    return JSON.stringify([scope ?? '', p.call.method, p.path, p.call.accept ?? '', p.bodyText ?? '']);
   }
 
   private execute(p: Prepared, parents: readonly AbortSignal[]): Promise<HaloResponse>;
@@ -516,6 +511,11 @@ export class HaloHttp {
   private withPolicies(p: Prepared, signal: AbortSignal, deadlineAt: number, mode: 'buffer' | 'stream'): Promise<HaloResponse | StreamAttempt> {
     const { maxAttempts, baseDelayMs, maxDelayMs, maxRateLimitRetries } = this.opts.retry;
     this.budget.deposit();
+    if (maxAttempts === 1 || p.call.retry === 'never') {
+      // Nothing to retry: no policy to build.
+      if (signal.aborted) return Promise.reject(abortFailure(p.ctx, signal.reason));
+      return this.observed(p.call.operationId, 1, () => this.guarded(p, signal, mode));
+    }
     let attempts = 0;
     let rateLimitRetries = 0;
     let plannedDelay = 0;
