@@ -30,6 +30,13 @@ export const INFERRED = Object.freeze({
   uploadingExposesPages: true,
   /** Results (pages) expire this long after completion → 410 (DOMAIN §3.2: "approximately 24 hours"). */
   resultTtlMs: 24 * 60 * 60 * 1000,
+  /**
+   * How long an idle keep-alive connection stays open (real milliseconds, not simulated; DOMAIN.md
+   * says nothing). Halo sits behind Azure's gateways, whose idle timeouts are minutes (the Azure
+   * load balancer's default is 4); Node's default of 5 s would make clients reopen connections that
+   * the real service keeps.
+   */
+  keepAliveTimeoutMs: 60_000,
   /** Pages split at about this many bytes of JSON; overridden by SIMULATOR_PAGE_BYTES. */
   defaultPageBytes: 1024 * 1024,
   /** Row ranges in `pages[].rows` are 0-based and inclusive (the spec's concrete batch example). */

@@ -102,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       else res.destroy();
     });
   });
+  server.keepAliveTimeout = INFERRED.keepAliveTimeoutMs;
   server.on('connection', (socket) => {
     runtime.stats.connections++;
     sockets.add(socket);
