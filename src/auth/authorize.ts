@@ -166,23 +166,37 @@ function refusal(principal: Principal, policy: Policy, args: readonly unknown[])
 /**
  * The request's datasource, limited to what `principal` may do: a refused call rejects (or, for
  * `readAllPages`, its generator throws) without reaching Halo; `getSites` returns only visible sites.
+ * One small object per request: the methods live on a shared prototype (so a spread copy has none).
  */
 export function authorizedDataSource(ds: HaloDataSource, principal: Principal): HaloDataSource {
-  const out: Partial<Record<keyof HaloDataSource, unknown>> = {};
-  for (const name of Object.keys(POLICIES) as Array<keyof HaloDataSource>) {
-    const policy = POLICIES[name];
-    const method = ds[name] as (...args: unknown[]) => unknown;
-    out[name] = (...args: unknown[]): unknown => {
+  return new AuthorizedDataSource(ds, principal) as unknown as HaloDataSource;
+}
+
+class AuthorizedDataSource {
+  constructor(
+    readonly ds: HaloDataSource,
+    readonly principal: Principal,
+  ) {}
+}
+
+for (const name of Object.keys(POLICIES) as Array<keyof HaloDataSource>) {
+  const policy = POLICIES[name];
+  const generator = GENERATORS.has(name);
+  Object.defineProperty(AuthorizedDataSource.prototype, name, {
+    configurable: true,
+    writable: true,
+    value: function authorized(this: AuthorizedDataSource, ...args: unknown[]): unknown {
+      const { ds, principal } = this;
       const refused = refusal(principal, policy, args);
       if (refused) {
-        if (GENERATORS.has(name)) {
+        if (generator) {
           return (async function* refusedPages(): AsyncGenerator<never, void, undefined> {
             throw refused;
           })();
         }
         return Promise.reject(refused);
       }
-      const result = method.apply(ds, args);
+      const result = (ds[name] as (...a: unknown[]) => unknown).apply(ds, args);
       if (policy.kind === 'site-list' && principal.sites !== '*') {
         const visible = principal.sites;
         return (result as Promise<{ sites?: Array<{ id?: string }> }>).then((r) => ({
@@ -191,9 +205,8 @@ export function authorizedDataSource(ds: HaloDataSource, principal: Principal): 
         }));
       }
       return result;
-    };
-  }
-  return out as HaloDataSource;
+    },
+  });
 }
 
 /**
