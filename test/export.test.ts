@@ -225,9 +225,9 @@ describe('export of a large result', () => {
     const forRequest = vi.mocked(ctx.app.halo.forRequest).getMockImplementation()!;
     vi.mocked(ctx.app.halo.forRequest).mockImplementation((signal, options) => {
       const ds = forRequest(signal, options);
-      return {
-        ...ds,
-        async *readAllPages(...args) {
+      // The datasource's methods are on its prototype: override one, keep the rest.
+      return Object.assign(Object.create(ds) as typeof ds, {
+        async *readAllPages(...args: Parameters<typeof ds.readAllPages>) {
           const pages = ds.readAllPages(...args);
           for (;;) {
             events.push('pull');
@@ -236,7 +236,7 @@ describe('export of a large result', () => {
             yield next.value;
           }
         },
-      };
+      });
     });
 
     const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.ndjson`);

@@ -14,6 +14,7 @@
 import { setMaxListeners } from 'node:events';
 import { createFhirApi, type FhirApi } from './fhir.js';
 import { HaloHttp, type BreakerState, type HaloHttpConfig, type HaloHttpStats } from './halo-http.js';
+import type { RequestContext } from './request-context.js';
 import { createQueriesApi, type QueriesApi } from './queries.js';
 import { createRegisteredQueriesApi, type RegisteredQueriesApi } from './registered-queries.js';
 import { createSitesApi, type SitesApi } from './sites.js';
@@ -64,16 +65,38 @@ export function createHaloClient(config: HaloClientConfig): HaloClient {
       // Every upstream call in flight listens on the request's signal (and drops the listener when
       // it settles): one GraphQL request reading 20 result pages at once is not a leak.
       if (signal) setMaxListeners(MAX_CALLS_PER_REQUEST, signal);
-      const rc = { http, signal, scope: options.scope };
-      return {
-        ...createSitesApi(rc),
-        ...createQueriesApi(rc),
-        ...createRegisteredQueriesApi(rc),
-        ...createFhirApi(rc),
-      };
+      return new RequestDataSource({ http, signal, scope: options.scope }) as unknown as HaloDataSource;
     },
     breakerStates: () => http.breakerStates(),
     stats: () => http.stats(),
     close: () => http.close(),
   };
+}
+
+/**
+ * A request's datasource is one small object: its methods live on the prototype and build their
+ * resource module's closures (sites, queries, registered queries, FHIR) on first use, so a request
+ * that reads one site pays for the sites module only. A spread copy has no methods.
+ */
+class RequestDataSource {
+  readonly apis: { [G in keyof typeof RESOURCES]?: ReturnType<(typeof RESOURCES)[G]> } = {};
+  constructor(readonly rc: RequestContext) {}
+}
+
+const RESOURCES = { sites: createSitesApi, queries: createQueriesApi, registered: createRegisteredQueriesApi, fhir: createFhirApi };
+
+// The method names of each module, read once from a module built on a context that is never called.
+const UNUSED: RequestContext = { http: undefined as unknown as HaloHttp, signal: undefined, scope: undefined };
+for (const group of Object.keys(RESOURCES) as Array<keyof typeof RESOURCES>) {
+  const create = RESOURCES[group] as unknown as (rc: RequestContext) => Record<string, (...args: unknown[]) => unknown>;
+  for (const name of Object.keys(create(UNUSED))) {
+    Object.defineProperty(RequestDataSource.prototype, name, {
+      configurable: true,
+      writable: true,
+      value: function call(this: RequestDataSource, ...args: unknown[]): unknown {
+        const api = ((this.apis as Record<string, Record<string, (...a: unknown[]) => unknown>>)[group] ??= create(this.rc));
+        return api[name]!(...args);
+      },
+    });
+  }
 }
