@@ -138,7 +138,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    // Asynchronous: under load lines are written in batches, off the request path; pino flushes
+    // what is buffered when the process exits (also after an uncaught exception).
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 
