@@ -18,6 +18,7 @@
  * Reasons carry no SQL text: they are safe to show and to log.
  */
 import nsp from 'node-sql-parser';
+import { parenthesizeLikePatterns } from '../lib/tsql-like-patterns.js';
 import { lexSql, SqlLexError, type SqlToken } from './sql-lexer.js';
 
 const { Parser } = nsp;
@@ -215,44 +216,4 @@ function walk(node: unknown, depth: number): SqlGuardReason | undefined {
 
 function isNode(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Words that end a LIKE pattern expression at bracket depth 0. */
-const PATTERN_END = new Set(
-  'AND OR NOT ORDER GROUP HAVING UNION EXCEPT INTERSECT ESCAPE THEN WHEN ELSE END COLLATE FOR OPTION WHERE FROM JOIN INNER LEFT RIGHT FULL CROSS OUTER ON SELECT IS BETWEEN IN LIKE OFFSET FETCH'.split(' '),
-);
-const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
-
-/**
- * node-sql-parser rejects a LIKE pattern built with operators (`Surname LIKE '%' + @name + '%'`,
- * common in integrator SQL) but reads it in parentheses: wrap each such pattern for a second try.
- */
-function parenthesizeLikePatterns(sql: string, tokens: readonly SqlToken[]): string {
-  const inserts: Array<{ at: number; text: string }> = [];
-  tokens.forEach((token, i) => {
-    if (token.kind !== 'word' || token.text.toUpperCase() !== 'LIKE') return;
-    let depth = 0;
-    let operator = false;
-    let j = i + 1;
-    for (; j < tokens.length; j++) {
-      const t = tokens[j]!;
-      if (t.kind === 'punct' && t.text === '(') depth++;
-      else if (t.kind === 'punct' && t.text === ')') {
-        if (depth === 0) break;
-        depth--;
-      } else if (depth === 0) {
-        if (t.kind === 'punct' && (t.text === ',' || t.text === ';')) break;
-        if (t.kind === 'word' && PATTERN_END.has(t.text.toUpperCase())) break;
-        if (t.kind === 'punct' && ARITHMETIC.has(t.text)) operator = true;
-      }
-    }
-    const first = tokens[i + 1];
-    const last = tokens[j - 1];
-    if (operator && first && last && j > i + 1) inserts.push({ at: first.start, text: '(' }, { at: last.end, text: ')' });
-  });
-  if (inserts.length === 0) return sql;
-  inserts.sort((a, b) => b.at - a.at);
-  let out = sql;
-  for (const { at, text } of inserts) out = out.slice(0, at) + text + out.slice(at);
-  return out;
 }

@@ -5,6 +5,7 @@
  * untyped-but-checked accessors below instead of through those typings.
  */
 import nsp from 'node-sql-parser';
+import { parenthesizeLikePatterns } from '../../lib/tsql-like-patterns.js';
 import { tokenize } from './lexer.js';
 
 const { Parser } = nsp;
@@ -56,7 +57,7 @@ export function parseTsqlBatch(sql: string): AstNode[] {
   try {
     return attempt(sql);
   } catch (e) {
-    const retry = parenthesizeLikePatterns(sql);
+    const retry = parenthesizeLikePatterns(sql, tokenize(sql));
     if (retry !== sql) {
       try {
         return attempt(retry);
@@ -117,48 +118,4 @@ function toParserFailure(e: unknown): ParserFailure {
   const message = typeof e['message'] === 'string' ? e['message'] : '';
   const reserved = /^(?:Error: )?"([^"]+)" is a reserved word/.exec(message);
   return new ParserFailure(offset, reserved?.[1]);
-}
-
-/** Words that end a LIKE pattern expression at bracket depth 0. */
-const PATTERN_END = new Set(
-  'AND OR NOT ORDER GROUP HAVING UNION EXCEPT INTERSECT ESCAPE THEN WHEN ELSE END COLLATE FOR OPTION WHERE FROM JOIN INNER LEFT RIGHT FULL CROSS OUTER ON SELECT INTO IS BETWEEN IN LIKE GO OFFSET FETCH'.split(' '),
-);
-const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
-
-/**
- * node-sql-parser's grammar rejects a LIKE pattern that starts with a literal and goes on with an
- * operator (`Surname LIKE '%' + @name + '%'`, a staple of integrator SQL) but accepts it in
- * parentheses. This puts each such pattern in parentheses, guided by tokens, for a second parse.
- */
-function parenthesizeLikePatterns(sql: string): string {
-  const tokens = tokenize(sql);
-  const inserts: Array<{ at: number; text: string }> = [];
-  tokens.forEach((token, i) => {
-    if (token.kind !== 'word' || token.text.toUpperCase() !== 'LIKE') return;
-    let depth = 0;
-    let operator = false;
-    let j = i + 1;
-    for (; j < tokens.length; j++) {
-      const t = tokens[j]!;
-      if (t.kind === 'punct' && t.text === '(') depth++;
-      else if (t.kind === 'punct' && t.text === ')') {
-        if (depth === 0) break;
-        depth--;
-      } else if (depth === 0) {
-        if (t.kind === 'punct' && (t.text === ',' || t.text === ';')) break;
-        if (t.kind === 'word' && PATTERN_END.has(t.text.toUpperCase())) break;
-        if (t.kind === 'punct' && ARITHMETIC.has(t.text)) operator = true;
-      }
-    }
-    const first = tokens[i + 1];
-    const last = tokens[j - 1];
-    if (operator && first && last && j > i + 1) {
-      inserts.push({ at: first.start, text: '(' }, { at: last.end, text: ')' });
-    }
-  });
-  if (inserts.length === 0) return sql;
-  inserts.sort((a, b) => b.at - a.at);
-  let out = sql;
-  for (const { at, text: t } of inserts) out = out.slice(0, at) + t + out.slice(at);
-  return out;
 }
