@@ -1,7 +1,7 @@
 import { createApp } from './app.js';
 import { readAppConfig } from './config.js';
 import { createLogger, LOG_MESSAGES } from './logging.js';
-import { startSimulator, type Simulator } from './simulator/server.js';
+import type { Simulator } from './simulator/server.js';
 import { tracesUrlForLog } from './tracing.js';
 
 // `npm start`: the only module with side effects (env, listen, signals).
@@ -21,6 +21,13 @@ if (!haloApiUrl) {
     : config.haloWebhookSecret && config.port !== 0
       ? { webhookUrl: `http://${selfHost}:${config.port}/webhooks/halo`, webhookSecret: config.haloWebhookSecret }
       : {};
+  // Loaded only here: a façade in front of a real Halo never reads the simulator's code. The build
+  // puts the seeded databases beside this file (dist/seed/); run from src/, the sites are seeded.
+  const [{ startSimulator }, { useSeedSnapshot }] = await Promise.all([
+    import('./simulator/server.js'),
+    import('./simulator/db/seed-snapshot.js'),
+  ]);
+  useSeedSnapshot(new URL('./seed/', import.meta.url));
   simulator = await startSimulator({
     port: 0,
     host: '127.0.0.1',

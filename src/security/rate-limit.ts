@@ -5,9 +5,10 @@
  *
  * In process by default. With Redis (`REDIS_URL`) the buckets live in Redis, so the limit holds
  * across replicas; when Redis cannot answer within `redisTimeoutMs`, this replica falls back to its
- * own buckets until Redis is back (the limit then holds per replica).
+ * own buckets until Redis is back (the limit then holds per replica). ioredis is loaded on the
+ * first `take`, so a start without REDIS_URL never loads it.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { redisConnectionOptions } from '../subscriptions/redis-coordination.js';
 
 /** Limits of the token bucket. */
@@ -90,33 +91,43 @@ export function createRedisRateLimiter(options: RedisRateLimitOptions): RateLimi
   const burst = Math.max(1, options.burst ?? Math.ceil(options.ratePerSecond * 2));
   const timeoutMs = options.redisTimeoutMs ?? 250;
   let redis: Redis | undefined;
+  let opening: Promise<Redis> | undefined;
   let connecting: Promise<void> | undefined;
   let closed = false;
   let failing = false;
+  const open = async (): Promise<Redis> => {
+    const { url, options: base } = redisConnectionOptions(options.url);
+    // Through `default` (module.exports): in a bundle, the chunk holding this CommonJS package
+    // exports nothing else.
+    const { Redis } = (await import('ioredis')).default;
+    const redisOptions = {
+      ...base,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: timeoutMs,
+      connectTimeout: 2_000,
+      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+    };
+    const created = url ? new Redis(url, redisOptions) : new Redis(redisOptions);
+    created.on('error', () => undefined);
+    redis = created;
+    // Closed while ioredis was loading: never connect.
+    if (closed) created.disconnect();
+    else connecting = created.connect().catch(() => undefined);
+    return created;
+  };
   const client = async (): Promise<Redis> => {
-    if (!redis) {
-      const { url, options: base } = redisConnectionOptions(options.url);
-      const redisOptions = {
-        ...base,
-        lazyConnect: true,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        commandTimeout: timeoutMs,
-        connectTimeout: 2_000,
-        retryStrategy: (times: number) => Math.min(times * 200, 2_000),
-      };
-      redis = url ? new Redis(url, redisOptions) : new Redis(redisOptions);
-      redis.on('error', () => undefined);
-      connecting = redis.connect().catch(() => undefined);
-    }
-    if (redis.status !== 'ready' && connecting) {
+    // One client, however many first calls arrive while ioredis loads.
+    const current = redis ?? (await (opening ??= open()));
+    if (current.status !== 'ready' && connecting) {
       // The first calls wait (briefly) for the connection instead of failing over at once.
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([connecting, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs).unref()))]);
       clearTimeout(timer);
       connecting = undefined;
     }
-    return redis;
+    return current;
   };
   return {
     async take(clientId) {

@@ -1,8 +1,11 @@
 import { readSimulatorConfig } from '../config.js';
+import { useSeedSnapshot } from './db/seed-snapshot.js';
 import { startSimulator } from './server.js';
 
 // `npm run simulator`: the Halo simulator alone.
 const config = readSimulatorConfig();
+// The build's seeded databases (dist/seed/); run from src/, the sites are seeded at start.
+useSeedSnapshot(new URL('./seed/', import.meta.url));
 const simulator = await startSimulator({
   port: config.port,
   host: config.host,

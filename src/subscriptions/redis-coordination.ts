@@ -2,14 +2,15 @@
  * Coordination between replicas through Redis (ioredis): pub/sub for snapshots and refresh
  * requests, a sorted set of watched queries per site (members expire unless their replica keeps
  * touching them), a per-site lease (`SET NX PX` + compare-and-renew) and `SET NX PX` replay
- * protection. Connections open lazily, on first use or `start()`.
+ * protection. ioredis is loaded and connections open lazily, on first use or `start()`, so a
+ * start without REDIS_URL never loads it.
  *
  * The bus is a thin layer over ioredis rather than `@graphql-yoga/redis-event-target` because
  * watchers need to know when a SUBSCRIBE is active (they read the current state only after that,
  * so no change can fall between the two) and when the connection was lost (they re-read then).
  */
 import { randomUUID } from 'node:crypto';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { createMemoryReplayGuard, parseMember, type Coordination, type InterestRegistry } from './coordination.js';
 import type { WatchKind } from './snapshots.js';
 
@@ -48,10 +49,6 @@ export function redisConnectionOptions(url: string): { url?: string; options: Re
  */
 export function createRedisCoordination(options: RedisCoordinationOptions): Coordination {
   const { url, options: redisOptions } = redisConnectionOptions(options.url);
-  const make = () => (url ? new Redis(url, redisOptions) : new Redis(redisOptions));
-  const pub = make();
-  // A connection in subscriber mode can run nothing else: commands and publishes use `pub`.
-  const sub = make();
   const replicaId = options.replicaId ?? randomUUID();
   const leaseTtlMs = options.leaseTtlMs ?? 3_000;
   const renewEveryMs = Math.max(50, Math.floor(leaseTtlMs / 3));
@@ -59,8 +56,6 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
   const now = options.now ?? Date.now;
   const prefix = `halo-graphql:${options.namespace}:`;
   const report = (where: string) => (error: unknown) => options.onError?.(error, where);
-  pub.on('error', report('redis'));
-  sub.on('error', report('redis-subscriber'));
 
   // ── bus ──
   interface TopicState {
@@ -68,7 +63,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
     ready: Promise<void>;
   }
   const topics = new Map<string, TopicState>();
-  sub.on('message', (channel: string, raw: string) => {
+  const onMessage = (channel: string, raw: string) => {
     const state = topics.get(channel);
     if (!state) return;
     let message: unknown;
@@ -85,14 +80,35 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
         report('bus handler')(error);
       }
     }
-  });
+  };
   const resync = new Set<() => void>();
   let readyCount = 0;
-  sub.on('ready', () => {
+  const onSubscriberReady = () => {
     // The first `ready` is the initial connection; later ones follow a reconnect, during which
     // published messages were lost.
     if (readyCount++ > 0) for (const callback of [...resync]) callback();
-  });
+  };
+
+  // ── connections: `pub` for commands and publishes; `sub`, in subscriber mode, can run nothing else ──
+  let clients: Promise<{ pub: Redis; sub: Redis }> | undefined;
+  let stopped: Promise<void> | undefined;
+  const connections = (): Promise<{ pub: Redis; sub: Redis }> => {
+    if (!clients && stopped) return Promise.reject(new Error('Connection is closed.'));
+    // Through `default` (module.exports): in a bundle, the chunk holding this CommonJS package
+    // exports nothing else.
+    clients ??= import('ioredis').then(({ default: { Redis } }) => {
+      const make = () => (url ? new Redis(url, redisOptions) : new Redis(redisOptions));
+      const pub = make();
+      const sub = make();
+      pub.on('error', report('redis'));
+      sub.on('error', report('redis-subscriber'));
+      sub.on('message', onMessage);
+      sub.on('ready', onSubscriberReady);
+      return { pub, sub };
+    });
+    return clients;
+  };
+  const commands = async (): Promise<Redis> => (await connections()).pub;
 
   // ── interest ──
   const mine = new Map<string, Map<string, number>>();
@@ -104,6 +120,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       if (!site) mine.set(siteId, (site = new Map()));
       const member = memberOf(kind, queryId);
       site.set(member, (site.get(member) ?? 0) + 1);
+      const pub = await commands();
       await pub.multi().zadd(interestKey(siteId), now() + interestTtlMs, member).pexpire(interestKey(siteId), interestTtlMs * 2).exec();
     },
     async remove({ kind, siteId, queryId }) {
@@ -117,9 +134,10 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       }
       site.delete(member);
       if (site.size === 0) mine.delete(siteId);
-      await pub.zrem(interestKey(siteId), member);
+      await (await commands()).zrem(interestKey(siteId), member);
     },
     async list(siteId) {
+      const pub = await commands();
       const t = now();
       const res = await pub.multi().zremrangebyscore(interestKey(siteId), '-inf', t).zrangebyscore(interestKey(siteId), t, '+inf').exec();
       const members = (res?.[1]?.[1] ?? []) as string[];
@@ -131,26 +149,26 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       if (!site || site.size === 0) return;
       const expiry = now() + interestTtlMs;
       const args = [...site.keys()].flatMap((member) => [expiry, member] as const);
+      const pub = await commands();
       await pub.multi().zadd(interestKey(siteId), ...args).pexpire(interestKey(siteId), interestTtlMs * 2).exec();
     },
   };
 
   const leaseKey = (siteId: string) => `${prefix}lease:${siteId}`;
   const fallbackReplay = createMemoryReplayGuard();
-  let stopped: Promise<void> | undefined;
 
   return {
     replicaId,
     maxMessageBytes: 1024 * 1024,
     bus: {
       async publish(topic, message) {
-        await pub.publish(prefix + topic, JSON.stringify(message));
+        await (await commands()).publish(prefix + topic, JSON.stringify(message));
       },
       async subscribe(topic, handler) {
         const channel = prefix + topic;
         let state = topics.get(channel);
         if (!state) {
-          const ready = sub.subscribe(channel).then(() => undefined);
+          const ready = connections().then(({ sub }) => sub.subscribe(channel)).then(() => undefined);
           state = { handlers: new Set(), ready };
           topics.set(channel, state);
           ready.catch(() => {
@@ -165,6 +183,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
           current.handlers.delete(entry);
           if (current.handlers.size > 0 || topics.get(channel) !== current) return;
           topics.delete(channel);
+          const { sub } = await connections();
           if (sub.status === 'ready') await sub.unsubscribe(channel).catch(report('bus unsubscribe'));
         };
       },
@@ -173,19 +192,19 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
     lease: {
       renewEveryMs,
       async acquire(siteId) {
-        return (await pub.set(leaseKey(siteId), replicaId, 'PX', leaseTtlMs, 'NX')) === 'OK';
+        return (await (await commands()).set(leaseKey(siteId), replicaId, 'PX', leaseTtlMs, 'NX')) === 'OK';
       },
       async renew(siteId) {
-        return Number(await pub.eval(RENEW, 1, leaseKey(siteId), replicaId, String(leaseTtlMs))) === 1;
+        return Number(await (await commands()).eval(RENEW, 1, leaseKey(siteId), replicaId, String(leaseTtlMs))) === 1;
       },
       async release(siteId) {
-        await pub.eval(RELEASE, 1, leaseKey(siteId), replicaId);
+        await (await commands()).eval(RELEASE, 1, leaseKey(siteId), replicaId);
       },
     },
     replay: {
       async firstSeen(id, ttlMs) {
         try {
-          return (await pub.set(`${prefix}webhook:${id}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
+          return (await (await commands()).set(`${prefix}webhook:${id}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
         } catch (error) {
           // Redis unreachable: still refuse replays this replica has seen.
           report('replay')(error);
@@ -198,14 +217,18 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       return () => resync.delete(callback);
     },
     async start() {
+      const { pub, sub } = await connections();
       await Promise.all([pub.status === 'wait' ? pub.connect() : undefined, sub.status === 'wait' ? sub.connect() : undefined]);
     },
     stop() {
       stopped ??= (async () => {
         resync.clear();
         topics.clear();
+        // Never used: ioredis was not even loaded.
+        const opened = await clients?.catch(() => undefined);
+        if (!opened) return;
         await Promise.all(
-          [pub, sub].map(async (client) => {
+          [opened.pub, opened.sub].map(async (client) => {
             if (client.status === 'wait' || client.status === 'end') {
               client.disconnect();
               return;

@@ -826,7 +826,8 @@ export type SiteDatabaseSpec = Pick<SiteFixture, 'pmsType' | 'seed' | 'patients'
 /** Serialized images per cache key, in catalogue order. */
 const imageCache = new Map<string, ReadonlyArray<readonly [string, Buffer]>>();
 
-function cacheKey(site: SiteDatabaseSpec): string {
+/** What seeding depends on, as a string: sites with equal keys get identical databases. */
+export function siteImageKey(site: SiteDatabaseSpec): string {
   const cats = site.catalogues.map((c) => `${c.name}${c.isDefault ? '*' : ''}`).join(',');
   return `${site.pmsType}|${site.seed}|${site.patients}|${cats}`;
 }
@@ -873,15 +874,32 @@ function buildImages(site: SiteDatabaseSpec): Array<readonly [string, Buffer]> {
  * handles (see `closeAll`).
  */
 export function openSiteDatabases(site: SiteDatabaseSpec): Map<string, Database.Database> {
-  const key = cacheKey(site);
+  const out = new Map<string, Database.Database>();
+  for (const [name, image] of siteDatabaseImages(site)) out.set(name, new Database(image));
+  return out;
+}
+
+/**
+ * The serialized image of each catalogue of `site` (`[name, image]`, in fixture order), seeded
+ * on first use and cached. Callers must not modify the buffers.
+ */
+export function siteDatabaseImages(site: SiteDatabaseSpec): ReadonlyArray<readonly [string, Buffer]> {
+  const key = siteImageKey(site);
   let images = imageCache.get(key);
   if (!images) {
     images = buildImages(site);
     imageCache.set(key, images);
   }
-  const out = new Map<string, Database.Database>();
-  for (const [name, image] of images) out.set(name, new Database(image));
-  return out;
+  return images;
+}
+
+/**
+ * Hands the cache images seeded earlier for `site` (by ./seed-snapshot.ts, from the build's
+ * snapshot), so opening it deserializes them instead of seeding. They must be exactly what
+ * `siteDatabaseImages(site)` returns for the same spec.
+ */
+export function primeSiteDatabaseImages(site: SiteDatabaseSpec, images: ReadonlyArray<readonly [string, Buffer]>): void {
+  imageCache.set(siteImageKey(site), images);
 }
 
 /** Closes every database in the map (ignoring ones already closed) and empties the map. */

@@ -1,0 +1,195 @@
+/**
+ * The production bundle (scripts/build.mjs): built into a scratch directory beside dist/, then run
+ * as `npm start` runs it. Bundling can break what reads files relative to a module, and packages
+ * that load lazily, so each of those is exercised from the bundle itself.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SITES, OnlineSite } from '../../src/simulator/fixtures.js';
+import { siteImageKey } from '../../src/simulator/db/open-site-database.js';
+import { hasRedisServer, startRedis } from '../helpers/redis.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+// One level below the repository, like dist/: `../examples/web/dist` must resolve the same way.
+const OUT = join(ROOT, `.build-test-${process.pid}`);
+const CLIENT_KEY = 'bundle-test-key-0123456789abcdef';
+
+interface Running {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<Running>();
+
+/** Runs `node <OUT>/<entry>` with a clean environment plus `env`; resolves once `ready` is printed. */
+async function run(entry: string, env: Record<string, string>, ready: RegExp): Promise<Running> {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(HALO_|SIMULATOR_|REDIS_|CLIENT_KEYS|JWT_|OTEL_|PORT$|HOST$|GRAPHIQL$|NODE_OPTIONS$)/.test(k)),
+  );
+  const child: ChildProcess = spawn(process.execPath, [join(OUT, entry)], {
+    cwd: ROOT,
+    env: { ...base, NODE_ENV: 'production', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = ready.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code}:\n${out}`));
+    });
+  });
+  const handle: Running = {
+    url,
+    output: () => out,
+    async stop() {
+      running.delete(handle);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+  running.add(handle);
+  return handle;
+}
+
+const startFacade = (env: Record<string, string> = {}) => run('main.js', { PORT: '0', ...env }, /GraphQL API on (http:\/\/[^/\s]+)\/graphql/);
+
+async function query(url: string, document: string, headers: Record<string, string> = {}): Promise<unknown> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: document }),
+  });
+  return res.json();
+}
+
+const SITE_QUERY = `{ site(id: "${OnlineSite.id}") { id availability } }`;
+const SITE_ANSWER = { data: { site: { id: OnlineSite.id, availability: 'ONLINE' } } };
+
+/** The output files main.js loads at start: itself and its static imports, transitively. */
+function staticGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(OUT, file), 'utf8');
+    // Only the import statements at the top of the file (dynamic `import("./chunk…")` excluded).
+    for (const m of text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s*"\.\/([^"]+)";?$/gm)) visit(m[1]!);
+  };
+  visit(entry);
+  return seen;
+}
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', OUT], { cwd: ROOT, encoding: 'utf8' });
+  expect(built.status, `${built.stdout}\n${built.stderr}`).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([...running].map((r) => r.stop()));
+  rmSync(OUT, { recursive: true, force: true });
+});
+
+describe('the bundle', () => {
+  it('holds one copy of graphql, and no TypeScript', () => {
+    const files = readdirSync(OUT).filter((f) => f.endsWith('.js'));
+    const all = files.map((f) => readFileSync(join(OUT, f), 'utf8')).join('\n');
+    expect(all.match(/^\/\/ node_modules\/graphql\/version\.m?js$/gm)).toHaveLength(1);
+    expect(all).not.toMatch(/^\/\/ node_modules\/graphql\/.*\.mjs$/m);
+    expect(all).not.toMatch(/from\s*["']tsx|require\(["']tsx|["']typescript["']/);
+  });
+
+  it('loads neither ioredis, nor GraphiQL\'s assets, nor a second SQL dialect at start', () => {
+    const graph = [...staticGraph('main.js')].map((f) => readFileSync(join(OUT, f), 'utf8')).join('\n');
+    expect(graph).toMatch(/^\/\/ node_modules\/graphql-yoga\//m);
+    expect(graph).not.toMatch(/^\/\/ node_modules\/ioredis\//m);
+    expect(graph).not.toMatch(/^\/\/ node_modules\/@graphql-yoga\/render-graphiql\//m);
+    expect(graph).not.toMatch(/^\/\/ node_modules\/node-sql-parser\/index\.js$/m);
+    // The simulator is loaded only without HALO_API_URL.
+    expect(graph).not.toMatch(/^\/\/ src\/simulator\/server\.ts$/m);
+  });
+
+  it('ships the seeded databases of every default site', () => {
+    const manifest = JSON.parse(readFileSync(join(OUT, 'seed/manifest.json'), 'utf8')) as { entries: Array<{ site: Parameters<typeof siteImageKey>[0] }> };
+    const keys = new Set(DEFAULT_SITES.map(siteImageKey));
+    expect(new Set(manifest.entries.map((e) => siteImageKey(e.site)))).toEqual(keys);
+  });
+
+  it('answers from the embedded simulator and serves GraphiQL, /metrics and the example app', async () => {
+    const app = await startFacade({ GRAPHIQL: 'true' });
+    expect(await query(app.url, SITE_QUERY)).toEqual(SITE_ANSWER);
+
+    const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('YogaGraphiQL.renderYogaGraphiQL');
+    expect(html.length).toBeGreaterThan(1_000_000);
+
+    const metrics = await fetch(`${app.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^# HELP /m);
+
+    const webApp = await fetch(`${app.url}/app/`);
+    const built = existsSync(join(ROOT, 'examples/web/dist/index.html'));
+    expect(webApp.status).toBe(built ? 200 : 404);
+    if (built) expect(await webApp.text()).toBe(readFileSync(join(ROOT, 'examples/web/dist/index.html'), 'utf8'));
+    await app.stop();
+  }, 30_000);
+
+  it('runs in front of a separate simulator (HALO_API_URL) and exports OpenTelemetry spans', async () => {
+    const exports: string[] = [];
+    const collector = createServer((req, res) => {
+      req.resume().on('end', () => {
+        exports.push(`${req.method} ${req.url}`);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    try {
+      const sim = await run('simulator.js', { SIMULATOR_PORT: '0', SIMULATOR_KEY: 'bundle-key' }, /listening on (http:\/\/\S+) /);
+      const app = await startFacade({
+        HALO_API_URL: sim.url,
+        HALO_SUBSCRIPTION_KEY: 'bundle-key',
+        CLIENT_KEYS: JSON.stringify([{ id: 'bundle', sha256: createHash('sha256').update(CLIENT_KEY).digest('hex'), sites: ['*'], permissions: ['read'] }]),
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+      });
+      expect(app.output()).not.toContain('embedded Halo simulator');
+      expect(await query(app.url, SITE_QUERY, { 'x-api-key': CLIENT_KEY })).toEqual(SITE_ANSWER);
+      // Spans are flushed at shutdown at the latest.
+      await app.stop();
+      expect(exports).toContain('POST /v1/traces');
+      await sim.stop();
+    } finally {
+      collector.close();
+    }
+  }, 30_000);
+
+  it.skipIf(!hasRedisServer())('loads ioredis when REDIS_URL is set', async () => {
+    const redis = await startRedis();
+    try {
+      const app = await startFacade({ REDIS_URL: redis.url, RATE_LIMIT_PER_SECOND: '100' });
+      await vi.waitFor(() => expect(app.output()).toContain('shared between replicas through Redis'));
+      expect(await query(app.url, SITE_QUERY)).toEqual(SITE_ANSWER);
+      await app.stop();
+    } finally {
+      await redis.stop();
+    }
+  }, 30_000);
+});
