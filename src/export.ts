@@ -1,11 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import type { HaloClient } from './datasources/halo-client.js';
+import type { HaloClient, HaloDataSource } from './datasources/halo-client.js';
 import { isHaloApiError } from './datasources/halo-error.js';
+import { resultLocation } from './datasources/queries.js';
+import { decodeOrThrow, decodeResultData, StreamedRowsDecoder } from './datasources/result-data.js';
+import type { ResultRow } from './datasources/types.js';
 import { fromHaloError } from './schema/errors.js';
 
 const EXPORT_PATH = /^\/export\/([^/]+)\/([^/]+)\.(ndjson|csv)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Rows are written in pieces of about this many characters, each once the socket has drained. */
+const PIECE_CHARS = 64 * 1024;
 
 /** True when the request is for the export endpoint (GET /export/{siteId}/{queryId}.ndjson|.csv). */
 export const isExportRequest = (url: string) => url.startsWith('/export/');
@@ -34,11 +39,67 @@ function csvField(v: unknown): string {
 }
 
 /**
- * Streams every page of a successful async query as NDJSON (one row object per line) or CSV
- * (header from the first page's columns). One page is held at a time and the socket's
- * backpressure is honoured, so memory stays bounded by a page or two whatever the result size.
- * Errors before the first byte are JSON `{errors:[{extensions:{code}}]}` with an HTTP status;
- * a failure mid-stream aborts the response, so a client never mistakes a truncated file for a whole one.
+ * Writes rows to the response in pieces of about {@link PIECE_CHARS}, waiting for 'drain' whenever
+ * the socket is backed up. The status line and headers go out with the first rows (or the first
+ * page when it has none), so an error before then can still be answered as JSON.
+ */
+class RowWriter {
+  #text = '';
+  /** CSV only: the first row's columns, the header of the file. */
+  #columns: string[] | undefined;
+  started = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly format: 'ndjson' | 'csv',
+    private readonly queryId: string,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Sends the status line and headers, the first time only. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.res.writeHead(200, {
+      'content-type': this.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': `attachment; filename="${this.queryId}.${this.format}"`,
+      'cache-control': 'no-store',
+    });
+  }
+
+  /** CSV: the header, from the first row of the first page (no columns when that page is empty); once. */
+  header(first: ResultRow | undefined): void {
+    if (this.format !== 'csv' || this.#columns) return;
+    this.#columns = first ? Object.keys(first) : [];
+    this.#text += this.#columns.map(csvField).join(',') + '\r\n';
+  }
+
+  async rows(rows: readonly ResultRow[]): Promise<void> {
+    const columns = this.#columns;
+    for (const row of rows) {
+      this.#text += columns ? columns.map((c) => csvField(row[c])).join(',') + '\r\n' : JSON.stringify(row) + '\n';
+      if (this.#text.length >= PIECE_CHARS) await this.flush();
+    }
+  }
+
+  /** Writes what is pending, then waits until the socket has drained. */
+  async flush(): Promise<void> {
+    if (this.#text === '') return;
+    const full = !this.res.write(this.#text);
+    this.#text = '';
+    if (full) await once(this.res, 'drain', { signal: this.signal });
+  }
+}
+
+/**
+ * Streams every row of a successful query as NDJSON (one row object per line) or CSV (header from
+ * the first row's columns). Pages are read one at a time through `/stream` and decoded row by row
+ * as they are written, so at most one page's raw bytes are held (never the page as one string or
+ * one array of rows), the socket's backpressure is honoured, and the next page is requested only
+ * once the previous one has been written and drained: memory stays bounded by about a page
+ * whatever the result size. Errors before the first byte are JSON `{errors:[{extensions:{code}}]}`
+ * with an HTTP status; a failure mid-stream aborts the response, so a client never mistakes a
+ * truncated file for a whole one.
  */
 export async function handleExport(req: IncomingMessage, res: ServerResponse, halo: HaloClient): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -57,42 +118,34 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
   };
   res.on('close', onClose);
   const ds = halo.forRequest(abort.signal);
-  let started = false;
+  const out = new RowWriter(res, format === 'csv' ? 'csv' : 'ndjson', queryId, abort.signal);
+  const head = req.method === 'HEAD';
   try {
-    let columns: string[] | undefined;
-    for await (const page of ds.readAllPages(siteId, queryId)) {
-      if (!started) {
-        started = true;
-        res.writeHead(200, {
-          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-          'content-disposition': `attachment; filename="${queryId}.${format}"`,
-          'cache-control': 'no-store',
-        });
-        if (req.method === 'HEAD') return void res.end();
+    const location = resultLocation(siteId, await ds.getQuery(siteId, queryId));
+    if (location.kind === 'inline') {
+      const { data } = location;
+      const rows = data === undefined ? [] : decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data).rows);
+      out.start();
+      if (head) return void res.end();
+      out.header(rows[0]);
+      await out.rows(rows);
+    } else {
+      for (const pageNumber of location.pageNumbers) {
+        if ((await exportPage(ds, siteId, queryId, pageNumber, out, head)) === 'headers-sent') return void res.end();
       }
-      let chunk = '';
-      if (format === 'csv') {
-        if (!columns) {
-          columns = page.columns;
-          chunk += columns.map(csvField).join(',') + '\r\n';
-        }
-        for (const row of page.rows) chunk += columns.map((c) => csvField(row[c])).join(',') + '\r\n';
-      } else {
-        for (const row of page.rows) chunk += JSON.stringify(row) + '\n';
-      }
-      if (chunk && !res.write(chunk)) await once(res, 'drain', { signal: abort.signal });
     }
-    if (!started) {
+    await out.flush();
+    if (!out.started) {
       res.writeHead(200, { 'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8' });
     }
     res.end();
   } catch (err) {
-    if (started || abort.signal.aborted) {
+    if (out.started || abort.signal.aborted) {
       res.destroy();
       return;
     }
     if (isHaloApiError(err)) {
-      // readAllPages refuses locally (no HTTP status) when the query has no result to read yet.
+      // resultLocation refuses locally (no HTTP status) when the query has no result to read yet.
       if (err.code === 'BAD_USER_INPUT' && err.status === undefined) {
         return sendError(res, 409, 'BAD_USER_INPUT', 'The query has not succeeded (yet): there is no result to export.');
       }
@@ -104,4 +157,48 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
   } finally {
     res.off('close', onClose);
   }
+}
+
+/**
+ * Reads one page through `/stream` (all its chunks as they arrive, so the upstream connection is
+ * not held while a slow client reads) and writes its rows as each chunk is decoded.
+ * @returns 'headers-sent' for a HEAD request once the first page has decoded: nothing more to send.
+ */
+async function exportPage(
+  ds: HaloDataSource,
+  siteId: string,
+  queryId: string,
+  pageNumber: number,
+  out: RowWriter,
+  head: boolean,
+): Promise<'written' | 'headers-sent'> {
+  const body = await ds.streamResultPage(siteId, queryId, pageNumber);
+  const chunks: Array<Buffer | undefined> = [];
+  try {
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+  } finally {
+    body.destroy();
+  }
+  const ctx = { operationId: 'streamResultPage', siteId } as const;
+  const decoder = new StreamedRowsDecoder();
+  /** Writes decoded rows; true when the response is complete instead (HEAD). */
+  const emit = async (rows: ResultRow[]): Promise<boolean> => {
+    if (rows.length === 0) return false;
+    out.start();
+    if (head) return true;
+    out.header(rows[0]);
+    await out.rows(rows);
+    return false;
+  };
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    chunks[i] = undefined; // let each chunk go once decoded
+    if (await emit(decodeOrThrow(ctx, 200, decoder.bytes, () => decoder.push(chunk)))) return 'headers-sent';
+  }
+  if (await emit(decodeOrThrow(ctx, 200, decoder.bytes, () => decoder.end()))) return 'headers-sent';
+  out.start();
+  if (head) return 'headers-sent';
+  out.header(undefined);
+  await out.flush();
+  return 'written';
 }

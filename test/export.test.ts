@@ -1,10 +1,13 @@
 import { ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OnlineSite } from '../src/simulator/fixtures.js';
 import { graphql } from './gql/index.js';
 import { useApp, type AppContext } from './helpers/app.js';
 import { execute } from './helpers/execute.js';
-import { directSql, directWrite, UNKNOWN_ID, type Row } from './helpers/halo.js';
+import { callCounts, directSql, directWrite, injectFault, UNKNOWN_ID, type Row } from './helpers/halo.js';
 
 const SubmitForExport = graphql(`
   mutation SubmitForExport($input: RunQueryInput!) { submitAsyncQuery(input: $input) { id } }
@@ -191,16 +194,22 @@ describe('export of a large result', () => {
     const [exportSignal] = signals;
     expect(exportSignal).toBeDefined();
     if (!exportSignal!.aborted) await new Promise((resolve) => exportSignal!.addEventListener('abort', resolve, { once: true }));
-    const fetched = (await ctx.upstreamCalls('getResultPage')).length;
+    expect(await ctx.upstreamCalls('getResultPage')).toEqual([]);
+    const fetched = (await ctx.upstreamCalls('streamResultPage')).length;
     expect(fetched).toBeGreaterThanOrEqual(1);
     expect(fetched).toBeLessThan(pages / 2);
   });
 
-  it('should hold one page at a time and wait for the socket to drain while a slow client reads ~40 MB', async () => {
+  it('should read one page at a time and write it in pieces, waiting for the socket to drain, while a slow client reads ~40 MB', async () => {
     const signals = watchDatasources();
-    // The export's life, in order: pulling the next page, writing one (`full` when write() returned
-    // false: the socket is backed up), and the response draining.
+    const upstream = await ctx.call('GET', `/integrator/sites/${OnlineSite.id}/queries/${id}`);
+    const pageRows = (upstream.body as { result: { pages: Array<{ rows: { count: number } }> } }).result.pages.map((p) => p.rows.count);
+    expect(pageRows).toHaveLength(pages);
+    // The export's life, in order: requesting the next page, writing a piece of rows (`full` when
+    // write() returned false: the socket is backed up), and the response draining.
     const events: Array<'pull' | 'write' | 'write-full' | 'drain'> = [];
+    let linesWritten = 0;
+    const linesWrittenAtPull: number[] = [];
     let maxChunk = 0;
     let maxBuffered = 0;
     let backedUp: () => void = () => undefined;
@@ -215,8 +224,10 @@ describe('export of a large result', () => {
       }
       const ok = write.apply(this, args);
       if (isExport) {
+        const text = String(args[0]);
         events.push(ok ? 'write' : 'write-full');
-        maxChunk = Math.max(maxChunk, Buffer.byteLength(String(args[0])));
+        linesWritten += text.split('\n').length - 1;
+        maxChunk = Math.max(maxChunk, Buffer.byteLength(text));
         maxBuffered = Math.max(maxBuffered, this.writableLength);
         if (!ok) backedUp();
       }
@@ -227,14 +238,10 @@ describe('export of a large result', () => {
       const ds = forRequest(signal, options);
       // The datasource's methods are on its prototype: override one, keep the rest.
       return Object.assign(Object.create(ds) as typeof ds, {
-        async *readAllPages(...args: Parameters<typeof ds.readAllPages>) {
-          const pages = ds.readAllPages(...args);
-          for (;;) {
-            events.push('pull');
-            const next = await pages.next();
-            if (next.done) return;
-            yield next.value;
-          }
+        streamResultPage(...args: Parameters<typeof ds.streamResultPage>) {
+          events.push('pull');
+          linesWrittenAtPull.push(linesWritten);
+          return ds.streamResultPage(...args);
         },
       });
     });
@@ -260,31 +267,174 @@ describe('export of a large result', () => {
 
     expect(signals).toHaveLength(1);
     expect(lines).toBe(ROWS);
+    expect(linesWritten).toBe(ROWS);
     expect(tail).toBe('');
     expect(bytes).toBeGreaterThan(35 * 1024 * 1024);
-    const writes = events.filter((e) => e === 'write' || e === 'write-full');
-    expect(writes).toHaveLength(pages);
+    expect(events.filter((e) => e === 'pull')).toHaveLength(pages);
+    // Each page of 256 KiB goes out in several pieces, and the socket did back up.
+    expect(events.filter((e) => e === 'write' || e === 'write-full').length).toBeGreaterThan(2 * pages);
     expect(events.filter((e) => e === 'write-full').length).toBeGreaterThanOrEqual(1);
-    // One page at a time: page k+1 is pulled only after page k was written…
-    const writtenAtPull: number[] = [];
-    let written = 0;
+    // One page at a time: page k+1 is requested only after every row of page k was written…
+    expect(linesWrittenAtPull).toEqual(pageRows.map((_, k) => pageRows.slice(0, k).reduce((a, b) => a + b, 0)));
     // …and never while the socket is backed up (after a full write, before 'drain').
     let backedUpNow = false;
-    const pulledWhileBackedUp: number[] = [];
+    let pulledWhileBackedUp = 0;
     for (const e of events) {
-      if (e === 'pull') {
-        writtenAtPull.push(written);
-        if (backedUpNow) pulledWhileBackedUp.push(written);
-      } else if (e === 'drain') backedUpNow = false;
-      else {
-        written++;
-        backedUpNow = e === 'write-full';
-      }
+      if (e === 'pull' && backedUpNow) pulledWhileBackedUp++;
+      else if (e === 'drain') backedUpNow = false;
+      else if (e !== 'pull') backedUpNow = e === 'write-full';
     }
-    expect(writtenAtPull).toEqual(Array.from({ length: pages + 1 }, (_, k) => k));
-    expect(pulledWhileBackedUp).toEqual([]);
-    // So the response never buffers more than about the page being written.
+    expect(pulledWhileBackedUp).toBe(0);
+    // So the response never buffers more than about the piece being written (64 Ki characters).
+    expect(maxChunk).toBeLessThan(64 * 1024 + 4096);
     expect(maxBuffered).toBeLessThanOrEqual(maxChunk + 64 * 1024);
-    expect(maxChunk).toBeLessThan(2 * 256 * 1024);
+  });
+});
+
+const RunImmediateForExport = parse(`mutation ExportImmediate($input: RunQueryInput!) { runImmediateQuery(input: $input) { id status } }`) as TypedDocumentNode<
+  { runImmediateQuery: { id: string; status: string } },
+  { input: { siteId: string; sql: string } }
+>;
+const ndjson = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line) as Row);
+
+// The export reads pages through `/stream` and writes their rows as it decodes them: what that
+// means for failures (before and after the first byte), HEAD, immediate results and the
+// `{data: base64}` form Halo might send on `/stream`.
+describe('export read through /stream', () => {
+  // Small pages, so the 2,000 patients span about 40 of them.
+  const ctx = useApp({ simulator: { pageBytes: 4096 } });
+  const SQL = 'SELECT InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID';
+  let url: string;
+  let id: string;
+  let expected: Row[];
+  let pages: number;
+  beforeAll(async () => {
+    ({ url } = await ctx.app.start(0));
+    expected = await directSql(ctx, OnlineSite.id, SQL);
+    id = await submit(ctx, SQL);
+    await ctx.advance(3_600_000);
+    pages = await pageCount(ctx, id);
+  });
+  beforeEach(async () => {
+    await ctx.clearRequests();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Makes the export's datasource call `before(pageNumber)` ahead of each `/stream` request, or answer with its own body. */
+  function onStream(before: (pageNumber: number) => Promise<Readable | undefined>): void {
+    const forRequest = ctx.app.halo.forRequest.bind(ctx.app.halo);
+    vi.spyOn(ctx.app.halo, 'forRequest').mockImplementation((signal, options) => {
+      const ds = forRequest(signal, options);
+      // The datasource's methods are on its prototype: override one, keep the rest.
+      return Object.assign(Object.create(ds) as typeof ds, {
+        async streamResultPage(...args: Parameters<typeof ds.streamResultPage>) {
+          return (await before(args[2])) ?? ds.streamResultPage(...args);
+        },
+      });
+    });
+  }
+
+  it('should read every page through /stream once, and no page through getResultPage', async () => {
+    const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.ndjson`);
+    expect(res.status).toBe(200);
+    expect(ndjson(await res.text())).toEqual(expected);
+    expect(pages).toBeGreaterThan(20);
+    expect(await callCounts(ctx)).toEqual({ getQuery: 1, streamResultPage: pages });
+  });
+
+  it('should answer 502 UPSTREAM_ERROR as JSON when the first page is not JSON', async () => {
+    await injectFault(ctx, { operationId: 'streamResultPage', body: 'malformed', count: 1 });
+    const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.csv`);
+    expect(res.status).toBe(502);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['UPSTREAM_ERROR']);
+    expect(await callCounts(ctx)).toEqual({ getQuery: 1, streamResultPage: 1 });
+  });
+
+  it('should answer 502 UPSTREAM_ERROR, without quoting the data, when the first row of the first page is cut off', async () => {
+    onStream(async (pageNumber) => (pageNumber === 1 ? Readable.from([Buffer.from('[{"InternalID":1,"Surname":"CANARY"')]) : undefined));
+    const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.ndjson`);
+    expect(res.status).toBe(502);
+    const text = await res.text();
+    expect((JSON.parse(text) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['UPSTREAM_ERROR']);
+    expect(text).not.toContain('CANARY');
+  });
+
+  it('should abort the response when a later page cannot be decoded, after the rows before it', async () => {
+    onStream(async (pageNumber) =>
+      pageNumber === 3 ? Readable.from([Buffer.from('[{"InternalID":1,"Surname":"CANARY"'), Buffer.from(',"DOB":nul')]) : undefined,
+    );
+    const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.ndjson`);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const received: Uint8Array[] = [];
+    const read = async (): Promise<void> => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        received.push(value);
+      }
+    };
+    await expect(read()).rejects.toThrow();
+    // Rows of pages 1 and 2 went out before the failure (whole lines, in order); none of page 3,
+    // and no page after it was requested.
+    const text = Buffer.concat(received).toString('utf8');
+    const rows = ndjson(text.slice(0, text.lastIndexOf('\n') + 1));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(expected.slice(0, rows.length));
+    expect(text).not.toContain('CANARY');
+    expect((await ctx.upstreamCalls('streamResultPage')).length).toBe(2);
+  });
+
+  it('should abort the response when a later page has expired upstream', async () => {
+    onStream(async (pageNumber) => {
+      if (pageNumber === 2) await injectFault(ctx, { operationId: 'streamResultPage', status: 410, count: 1 });
+      return undefined;
+    });
+    const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.csv`);
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    expect((await ctx.upstreamCalls('streamResultPage')).length).toBe(2);
+  });
+
+  it('should export a page that /stream sends as the {data: base64} envelope', async () => {
+    onStream(async (pageNumber) => {
+      if (pageNumber % 2 === 0) return undefined;
+      const page = await ctx.call('GET', `/integrator/sites/${OnlineSite.id}/queries/${id}/results/${pageNumber}`);
+      expect(typeof page.body.data).toBe('string');
+      // In pieces, as a network would deliver it.
+      const text = JSON.stringify({ data: page.body.data, parameters: null });
+      return Readable.from([text.slice(0, 100), text.slice(100, 1000), text.slice(1000)].map((s) => Buffer.from(s)));
+    });
+    const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.ndjson`);
+    expect(res.status).toBe(200);
+    expect(ndjson(await res.text())).toEqual(expected);
+  });
+
+  it('should answer HEAD with the headers after reading only the first page', async () => {
+    const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.csv`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${id}.csv"`);
+    expect(await res.text()).toBe('');
+    expect(await callCounts(ctx)).toEqual({ getQuery: 1, streamResultPage: 1 });
+  });
+
+  it("should export an immediate query's own rows, as NDJSON and CSV, without reading pages", async () => {
+    const sql = 'SELECT InternalID, Surname FROM BPS_Patients WHERE InternalID <= 40 ORDER BY InternalID';
+    const ran = await execute(ctx.app, RunImmediateForExport, { input: { siteId: OnlineSite.id, sql } });
+    expect(ran.data?.runImmediateQuery.status).toBe('SUCCESSFUL');
+    const immediate = ran.data!.runImmediateQuery.id;
+    const rows = await directSql(ctx, OnlineSite.id, sql);
+    await ctx.clearRequests();
+    const json = await fetch(`${url}/export/${OnlineSite.id}/${immediate}.ndjson`);
+    expect(json.status).toBe(200);
+    expect(ndjson(await json.text())).toEqual(rows);
+    const csv = await fetch(`${url}/export/${OnlineSite.id}/${immediate}.csv`);
+    expect(await csv.text()).toBe(['InternalID,Surname', ...rows.map((r) => `${String(r['InternalID'])},${String(r['Surname'])}`), ''].join('\r\n'));
+    expect(await callCounts(ctx)).toEqual({ getQuery: 2 });
   });
 });

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { HaloApiError, isHaloApiError, malformedResponse, type HaloErrorContext } from './halo-error.js';
 import type { CallOptions, HaloCall } from './halo-http.js';
 import { callJson, expectBody, isRecord, numericHeader, type RequestContext } from './request-context.js';
-import { decodeOrThrow, decodeResultData, decodeResultJson, ResultDecodeError } from './result-data.js';
+import { decodeOrThrow, decodeResultData, StreamedRowsDecoder } from './result-data.js';
 import type {
   AsyncQueryInitialised,
   AsyncQueryRequest,
@@ -17,6 +17,7 @@ import type {
   Query,
   QueryStatusBatchResponse,
   ResultPageBody,
+  ResultRow,
   SuccessfulImmediateQuery,
 } from './types.js';
 
@@ -105,8 +106,9 @@ export interface QueriesApi {
    */
   readResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<DecodedResultPage>;
   /**
-   * `streamResultPage`, collected and decoded. Accepts both a JSON array of rows and the
-   * `{data: base64}` envelope (Halo does not document which one `/stream` sends).
+   * `streamResultPage`, decoded row by row as the body arrives (`StreamedRowsDecoder`: the page is
+   * never held as one string). Accepts both a JSON array of rows and the `{data: base64}` envelope
+   * (Halo does not document which one `/stream` sends).
    * @throws HaloApiError as readResultPage.
    */
   readStreamedResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<DecodedResult>;
@@ -134,6 +136,30 @@ const isPageBody = (body: unknown): boolean =>
 
 function localInputError(ctx: HaloErrorContext): HaloApiError {
   return new HaloApiError({ ...ctx, kind: 'general', code: 'BAD_USER_INPUT' });
+}
+
+/** Where a successful query's rows are: inline (an immediate query's `data`) or in pages (async). */
+export type ResultLocation = { kind: 'inline'; data: string | undefined } | { kind: 'pages'; pageNumbers: number[] };
+
+/**
+ * Where the rows of `query` (as `getQuery` returns it) are to be read from: an immediate query's
+ * own `data`, or the async result's page numbers in order.
+ * @throws HaloApiError BAD_USER_INPUT (local: no HTTP status) when the query has not succeeded.
+ */
+export function resultLocation(siteId: string, query: Query): ResultLocation {
+  if (query.status !== 'successful' || !('result' in query) || !isRecord(query.result)) {
+    throw localInputError({ operationId: 'getResultPage', siteId });
+  }
+  const result = query.result as Record<string, unknown>;
+  // The spec types getQuery as async only, but it answers for immediate queries too.
+  if ((query as { mode?: unknown }).mode === 'immediate') {
+    const data = result['data'];
+    return { kind: 'inline', data: typeof data === 'string' ? data : undefined };
+  }
+  const pages = Array.isArray(result['pages']) ? (result['pages'] as unknown[]) : [];
+  // Page numbers are 1-based upstream; trust them when present, else the list order.
+  const pageNumbers = pages.map((p, i) => (isRecord(p) && typeof p['pageNumber'] === 'number' ? p['pageNumber'] : i + 1)).sort((a, b) => a - b);
+  return { kind: 'pages', pageNumbers };
 }
 
 export function createQueriesApi(rc: RequestContext): QueriesApi {
@@ -258,23 +284,19 @@ export function createQueriesApi(rc: RequestContext): QueriesApi {
 
     async readStreamedResultPage(siteId, queryId, pageNumber, options) {
       const stream = await api.streamResultPage(siteId, queryId, pageNumber, options);
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      const bytes = Buffer.concat(chunks);
+      const decoder = new StreamedRowsDecoder();
       const ctx = { operationId: 'streamResultPage', siteId } as const;
-      return decodeOrThrow(ctx, 200, bytes.length, () => {
-        const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
-        if (first !== 0x7b /* { */) return decodeResultJson(bytes);
-        let envelope: unknown;
-        try {
-          envelope = JSON.parse(bytes.toString('utf8'));
-        } catch {
-          throw new ResultDecodeError('stream body is not JSON');
+      const rows: ResultRow[] = [];
+      try {
+        for await (const chunk of stream) {
+          for (const row of decodeOrThrow(ctx, 200, decoder.bytes, () => decoder.push(chunk as Buffer))) rows.push(row);
         }
-        const data = isRecord(envelope) ? envelope['data'] : undefined;
-        if (typeof data !== 'string') throw new ResultDecodeError('stream body is neither rows nor {data}');
-        return decodeResultData(data);
-      });
+      } finally {
+        stream.destroy();
+      }
+      for (const row of decodeOrThrow(ctx, 200, decoder.bytes, () => decoder.end())) rows.push(row);
+      const first = rows[0];
+      return { columns: first ? Object.keys(first) : [], rows };
     },
 
     async *readAllPages(siteId, queryId, options = {}) {
@@ -284,24 +306,14 @@ export function createQueriesApi(rc: RequestContext): QueriesApi {
         if (!Number.isSafeInteger(pageCount) || pageCount < 0) throw localInputError({ operationId: 'getResultPage', siteId });
         pageNumbers = Array.from({ length: pageCount }, (_, i) => i + 1);
       } else {
-        const query = await api.getQuery(siteId, queryId, callOptions);
-        if (query.status !== 'successful' || !('result' in query) || !isRecord(query.result)) {
-          throw localInputError({ operationId: 'getResultPage', siteId });
-        }
-        const result = query.result as Record<string, unknown>;
-        // The spec types getQuery as async only, but it answers for immediate queries too.
-        if ((query as { mode?: unknown }).mode === 'immediate') {
-          const data = result['data'];
-          const decoded =
-            typeof data === 'string' ? decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data)) : { columns: [], rows: [] };
+        const location = resultLocation(siteId, await api.getQuery(siteId, queryId, callOptions));
+        if (location.kind === 'inline') {
+          const { data } = location;
+          const decoded = data === undefined ? { columns: [], rows: [] } : decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data));
           yield { pageNumber: 1, ...decoded, parameters: undefined, size: undefined, rowsCount: decoded.rows.length, rowsRangeStart: undefined, rowsRangeEnd: undefined };
           return;
         }
-        const pages = Array.isArray(result['pages']) ? (result['pages'] as unknown[]) : [];
-        // Page numbers are 1-based upstream; trust them when present, else the list order.
-        pageNumbers = pages
-          .map((p, i) => (isRecord(p) && typeof p['pageNumber'] === 'number' ? p['pageNumber'] : i + 1))
-          .sort((a, b) => a - b);
+        pageNumbers = location.pageNumbers;
       }
       for (const pageNumber of pageNumbers) {
         yield await api.readResultPage(siteId, queryId, pageNumber, callOptions);

@@ -1,3 +1,4 @@
+import { GraphQLBoolean, valueFromAST, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, fromHaloError, upstream } from '../errors.js';
 import { CommandType, ExecutionMode, QueryMode, QueryStatus } from '../enums.js';
@@ -106,11 +107,45 @@ function immediateRows(q: SqlQueryShape): ResultRow[] | null {
 
 /** Every row of a successful async query, page by page, so `@stream` can send each page as it arrives. */
 async function* asyncRows(q: SqlQueryShape, ctx: Context): AsyncGenerator<ResultRow> {
-  for (const page of q.query.result?.pages ?? []) {
-    if (page.pageNumber === undefined) continue;
-    const decoded = await loadPage(ctx, q.query.siteId, q.query.id, page.pageNumber);
+  for (const pageNumber of pageNumbers(q)) {
+    const decoded = await loadPage(ctx, q.query.siteId, q.query.id, pageNumber);
     yield* decoded.rows;
   }
+}
+
+/**
+ * Every row of a successful async query as one list, for an operation that does not stream it:
+ * the pages' arrays are joined, with the next page already requested while one is decoded.
+ */
+async function allRows(q: SqlQueryShape, ctx: Context): Promise<ResultRow[]> {
+  const numbers = pageNumbers(q);
+  const load = (i: number) => {
+    const page = loadPage(ctx, q.query.siteId, q.query.id, numbers[i]!);
+    // Awaited below unless an earlier page fails first: never an unhandled rejection meanwhile.
+    page.catch(() => undefined);
+    return page;
+  };
+  const pages: ResultRow[][] = [];
+  let next = numbers.length > 0 ? load(0) : undefined;
+  for (let i = 0; next; i++) {
+    const current = next;
+    next = i + 1 < numbers.length ? load(i + 1) : undefined;
+    pages.push((await current).rows);
+  }
+  return pages.length === 1 ? pages[0]! : ([] as ResultRow[]).concat(...pages);
+}
+
+const pageNumbers = (q: SqlQueryShape): number[] => (q.query.result?.pages ?? []).flatMap((p) => (p.pageNumber === undefined ? [] : [p.pageNumber]));
+
+/** Whether the field is under an active `@stream` (its `if` argument, when given, is not false). */
+function isStreamed(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.directives ?? []).some((d) => {
+      if (d.name.value !== 'stream') return false;
+      const condition = d.arguments?.find((a) => a.name.value === 'if');
+      return !condition || valueFromAST(condition.value, GraphQLBoolean, info.variableValues) !== false;
+    }),
+  );
 }
 
 export const SqlQuery = builder.loadableObject('SqlQuery', {
@@ -155,11 +190,12 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
       nullable: true,
       description:
         'The decoded rows: an immediate query\'s answer, or every page of a successful async query (use @stream to receive them page by page). Null until the query succeeded.',
-      resolve: (q, _args, ctx) => {
+      resolve: (q, _args, ctx, info) => {
         if (q.query.mode === 'immediate') return immediateRows(q);
         if (q.query.status !== 'successful') return null;
-        // An AsyncIterable list: yoga's executor completes it item by item (and streams it under @stream).
-        return asyncRows(q, ctx) as unknown as ResultRow[];
+        // Under @stream, an AsyncIterable list: yoga's executor sends it item by item as pages arrive.
+        // Otherwise a plain array: an async step per row would only slow the whole list down.
+        return isStreamed(info) ? (asyncRows(q, ctx) as unknown as ResultRow[]) : allRows(q, ctx);
       },
     }),
     pages: t.field({
