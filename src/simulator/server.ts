@@ -177,13 +177,14 @@ function writeResult(res: ServerResponse, result: RouteResult): void {
   }
   if ('stream' in result) {
     res.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...(result.headers ?? {}) });
-    // Chunked transfer: write the page in slices so large pages stream rather than buffer twice.
-    const text = result.stream;
+    // Chunked transfer: write the page in slices of its UTF-8 bytes (a slice of the string could
+    // split a surrogate pair, which would reach the client as two U+FFFD).
+    const bytes = Buffer.from(result.stream, 'utf8');
     const slice = 64 * 1024;
     let offset = 0;
     const pump = () => {
-      while (offset < text.length) {
-        const ok = res.write(text.slice(offset, offset + slice));
+      while (offset < bytes.length) {
+        const ok = res.write(bytes.subarray(offset, offset + slice));
         offset += slice;
         if (!ok) {
           res.once('drain', pump);

@@ -188,6 +188,16 @@ describe('async queries', () => {
     expect((await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/abc`)).status).toBe(400);
   });
 
+  it('should stream a page whose characters straddle the 64 KiB write slices intact', async () => {
+    // `[{"s":"` is 7 characters: the emoji's surrogate pair sits at string offsets 65,535 and 65,536.
+    const text = `${'a'.repeat(65_528)}😀 end`;
+    const id = (await submit({ command: { text: `SELECT N'${text}' AS s` } })).body.id;
+    await advance(10_000);
+    const stream = await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/1/stream`);
+    expect(stream.status).toBe(200);
+    expect(stream.body).toEqual([{ s: text }]);
+  });
+
   it('should expire results after 24 simulated hours with 410', async () => {
     const id = (await submit({ command: { text: 'SELECT TOP 3 InternalID FROM BPS_Patients' } })).body.id;
     await advance(10_000);
