@@ -32,7 +32,6 @@ import './types/Site.js';
 import './types/SqlParameter.js';
 import './types/SqlQuery.js';
 import './types/StatusTiming.js';
-import './types/Subscription.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

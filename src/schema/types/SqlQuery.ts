@@ -1,3 +1,4 @@
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { GraphQLBoolean, valueFromAST, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, fromHaloError, upstream } from '../errors.js';
@@ -292,6 +293,21 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, ctx, 7_200_000, 'async');
       return toSqlQuery(await upstream(ctx.halo.createAsyncQuery(siteId, request)));
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  queryStatusChanged: t.field({
+    type: SqlQuery,
+    description:
+      "An async (or immediate) query's current state at once, then every status change; completes after a terminal status. NOT_FOUND for an unknown query. All subscribers of one query share one upstream watcher.",
+    args: { siteId: t.arg.id({ required: true }), queryId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => ctx.live.queryStatus(requireGuid(args.siteId, 'siteId'), requireGuid(args.queryId, 'queryId'), ctx.signal),
+    resolve: (event, _args, ctx) => {
+      // The context lives as long as the subscription: loaders must not serve the previous event's data.
+      clearAllDataLoaders(ctx);
+      return event;
     },
   }),
 }));
