@@ -85,7 +85,7 @@ export interface AppConfig {
 }
 
 /** Tuning of subscriptions; every field has a default. */
-export interface SubscriptionsConfig extends Partial<LiveQueriesOptions>, Omit<WsServerOptions, 'path'> {
+export interface SubscriptionsConfig extends Partial<LiveQueriesOptions>, Omit<WsServerOptions, 'path' | 'admit'> {
   /** With Redis: how long a dead replica keeps polling rights for a site before another takes over. @default 3000 */
   leaseTtlMs?: number;
 }
@@ -285,7 +285,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     if (fastPath?.handle(req, res)) return;
     void yoga(req, res);
   });
-  const ws = attachWebSocketServer(server, yoga, { ...config.subscriptions, path: '/graphql', authenticate: (headers) => admission.authenticate(headers) });
+  const ws = attachWebSocketServer(server, yoga, {
+    ...config.subscriptions,
+    path: '/graphql',
+    authenticate: (headers) => admission.authenticate(headers),
+    // A subscriber joining an identical running execution is only admitted (auth and rate limit), with no context of its own.
+    admit: (headers) => admission.admitHeaders(headers),
+  });
   metrics.setSources({ breakerStates: () => halo.breakerStates(), halo: () => halo.stats(), live: () => live.stats(), ws: () => ws.stats() });
   server.on('connection', (socket) => {
     sockets.add(socket);

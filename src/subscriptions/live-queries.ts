@@ -397,20 +397,23 @@ class Watch {
       if (hash && hash !== previousHash) {
         const result = s.result !== undefined ? s.result : await this.readResult();
         if (this.closed) return;
-        this.lastChange = { siteId: s.siteId, query: s.query, hash, previousHash, result };
+        // The state keeps the result it was read for: the poller's baseline for the next change.
+        if (s.result === undefined && result !== undefined && this.current === s) this.current = { ...s, result };
+        this.lastChange = { siteId: s.siteId, query: s.query, hash, previousHash, result: result ?? null };
         this.emit(this.lastChange);
       }
     }
     if (isFinal(s)) this.close();
   }
 
-  private async readResult(): Promise<DecodedRegisteredQueryResult | null> {
+  /** The current result: null when Halo has none, undefined when it could not be read. */
+  private async readResult(): Promise<DecodedRegisteredQueryResult | null | undefined> {
     try {
       return await this.halo.readRegisteredQueryResult(this.target.siteId, this.target.queryId, { deadlineMs: this.registry.options.pollDeadlineMs });
     } catch (error) {
       if (!isHaloApiError(error)) throw error;
-      // The change is still news; the result is null rather than the event lost.
-      return null;
+      // The change is still news: its result is null rather than the event lost.
+      return error.code === 'NOT_FOUND' ? null : undefined;
     }
   }
 

@@ -2,7 +2,8 @@
  * Polls one site's watched queries while this replica holds the site's lease, and publishes every
  * change as a snapshot on the bus. Async queries share one lane: one `getQueryStatusBatch` call per
  * interval for all of them (100 ids per call). Each registered query has its own lane:
- * `getRegisteredQuery` per interval, and `getRegisteredQueryResult` only when `lastHash` changed.
+ * `getRegisteredQuery` per interval, and `getRegisteredQueryResult` only when `lastHash` changed;
+ * after a webhook (the query ran, its result most likely changed) both at once.
  *
  * Intervals adapt per lane: the fastest while something moves, doubling up to the slowest while
  * nothing does, at least `Retry-After` when Halo says so, and the offline interval while the site
@@ -65,12 +66,15 @@ class Lane {
   private dueAt = Infinity;
   private running = false;
   private again = false;
+  /** The next poll answers a webhook (`now()`). */
+  private urgent = false;
   private stopped = false;
   /** Halo asked for a pause (Retry-After): not even a webhook polls before this. */
   private pausedUntil = -Infinity;
 
   constructor(
-    private readonly poll: () => Promise<PollOutcome>,
+    /** `urgent`: a webhook asked for this poll. */
+    private readonly poll: (urgent: boolean) => Promise<PollOutcome>,
     private readonly intervals: PollIntervals,
     private readonly deps: Pick<SitePollerDeps, 'scheduler' | 'track' | 'onError'>,
   ) {
@@ -91,6 +95,7 @@ class Lane {
     if (this.stopped) return;
     this.interval = this.intervals.minMs;
     if (this.pausedUntil > this.deps.scheduler.now()) return; // the paused poll is already scheduled
+    this.urgent = true;
     if (this.running) {
       this.again = true;
       return;
@@ -114,7 +119,9 @@ class Lane {
     try {
       do {
         this.again = false;
-        delay = this.nextDelay(await this.poll());
+        const urgent = this.urgent;
+        this.urgent = false;
+        delay = this.nextDelay(await this.poll(urgent));
       } while (this.again && !this.stopped);
     } catch (error) {
       delay = this.delayAfter(error);
@@ -169,6 +176,8 @@ export class SitePoller {
   private readonly registeredLanes = new Map<string, Lane>();
   /** What was last published (or learned) per target key; final ones are not polled again. */
   private readonly known = new Map<string, Snapshot>();
+  /** The last result read per registered query, with the lastHash it was read for. */
+  private readonly results = new Map<string, { hash: string; result: DecodedRegisteredQueryResult | null }>();
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
 
@@ -201,6 +210,7 @@ export class SitePoller {
     for (const lane of this.registeredLanes.values()) lane.stop();
     this.registeredLanes.clear();
     this.known.clear();
+    this.results.clear();
     await this.unsubscribe?.();
   }
 
@@ -228,7 +238,7 @@ export class SitePoller {
   private registeredLane(queryId: string): Lane {
     let lane = this.registeredLanes.get(queryId);
     if (!lane) {
-      lane = new Lane(() => this.pollRegistered(queryId), this.deps.registeredIntervals, this.deps);
+      lane = new Lane((urgent) => this.pollRegistered(queryId, urgent), this.deps.registeredIntervals, this.deps);
       this.registeredLanes.set(queryId, lane);
     }
     return lane;
@@ -237,7 +247,9 @@ export class SitePoller {
   private dropRegisteredLane(queryId: string): void {
     this.registeredLanes.get(queryId)?.stop();
     this.registeredLanes.delete(queryId);
-    this.known.delete(targetKey({ kind: 'registered', siteId: this.deps.siteId, queryId }));
+    const key = targetKey({ kind: 'registered', siteId: this.deps.siteId, queryId });
+    this.known.delete(key);
+    this.results.delete(key);
   }
 
   /** Publishes a change; only once it is out does it become the baseline (a failed publish is retried next poll). */
@@ -300,21 +312,25 @@ export class SitePoller {
     return changed ? 'changed' : 'unchanged';
   }
 
-  private async pollRegistered(queryId: string): Promise<PollOutcome> {
+  private async pollRegistered(queryId: string, urgent: boolean): Promise<PollOutcome> {
     const { siteId } = this.deps;
     const key = targetKey({ kind: 'registered', siteId, queryId });
+    const known = this.known.get(key);
+    const final = known !== undefined && isFinal(known);
+    const options = { deadlineMs: this.deps.deadlineMs };
+    // After a webhook (whose query `refresh` just found watched) the result most likely changed:
+    // read the query and its result at once, while the interest is checked, saving round trips.
+    const early = urgent && !final ? { query: settle(this.deps.halo.getRegisteredQuery(siteId, queryId, options)), result: settle(this.deps.halo.readRegisteredQueryResult(siteId, queryId, options)) } : undefined;
     const targets = await this.deps.coordination.interest.list(siteId);
     if (this.stopped) return 'idle';
     if (!targets.some((t) => t.kind === 'registered' && t.queryId === queryId)) {
       this.dropRegisteredLane(queryId);
       return 'idle';
     }
-    const known = this.known.get(key);
-    if (known !== undefined && isFinal(known)) return 'idle';
-    const options = { deadlineMs: this.deps.deadlineMs };
+    if (final) return 'idle';
     let query;
     try {
-      query = await this.deps.halo.getRegisteredQuery(siteId, queryId, options);
+      query = early ? unwrap(await early.query) : await this.deps.halo.getRegisteredQuery(siteId, queryId, options);
     } catch (error) {
       if (!isHaloApiError(error) || error.code !== 'NOT_FOUND') throw error;
       await this.publish({ type: 'gone', kind: 'registered', siteId, queryId });
@@ -324,13 +340,29 @@ export class SitePoller {
     const base = this.baseline(key);
     const snapshot: RegisteredSnapshot = { type: 'registered', siteId, queryId, query };
     const baseHash = base?.type === 'registered' ? base.query.lastHash || '' : undefined;
-    if (query.lastHash && query.lastHash !== baseHash) snapshot.result = await this.readResult(queryId);
+    if (query.lastHash && query.lastHash !== baseHash) {
+      const read = await early?.result;
+      const previous = this.previousResult(key, base);
+      // The result read along with the query belongs to the new hash only if it differs from the
+      // previous hash's result; if it does not (it predates the run), or that is unknown, read it again.
+      snapshot.result = read?.ok && previous !== undefined && !sameResult(read.value, previous) ? read.value : await this.readResult(queryId);
+      this.results.set(key, { hash: query.lastHash, result: snapshot.result });
+    }
     if (this.stopped) return 'idle';
     const changed = base?.type !== 'registered' || hasChanged(snapshot, base);
     if (changed) await this.publish(snapshot);
     else this.known.set(key, snapshot);
     if (isFinal(snapshot)) return 'idle';
     return changed ? 'changed' : 'unchanged';
+  }
+
+  /** The result of the baseline's lastHash, when known (null: there was none); from this poller's last read or the watcher's. */
+  private previousResult(key: string, base: Snapshot | undefined): DecodedRegisteredQueryResult | null | undefined {
+    if (base?.type !== 'registered') return undefined;
+    const hash = base.query.lastHash || '';
+    if (hash === '') return null;
+    const mine = this.results.get(key);
+    return mine?.hash === hash ? mine.result : base.result;
   }
 
   private async readResult(queryId: string): Promise<DecodedRegisteredQueryResult | null> {
@@ -341,6 +373,29 @@ export class SitePoller {
       throw error;
     }
   }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** The outcome of `promise`, never rejecting (a read whose result may go unused must not reject unhandled). */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap<T>(settled: Settled<T>): T {
+  if (settled.ok) return settled.value;
+  throw settled.error;
+}
+
+/** Whether two decoded results hold the same data. */
+function sameResult(a: DecodedRegisteredQueryResult, b: DecodedRegisteredQueryResult | null): boolean {
+  if (b === null) return false;
+  if (a === b) return true;
+  if (a.size !== b.size || a.rowCount !== b.rowCount || a.rows.length !== b.rows.length) return false;
+  return JSON.stringify([a.columns, a.rows, a.parameters]) === JSON.stringify([b.columns, b.rows, b.parameters]);
 }
 
 function isRefreshRequest(m: unknown): m is RefreshRequest {

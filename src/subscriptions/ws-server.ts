@@ -3,6 +3,12 @@
  * path. Every operation goes through yoga's envelop (`getEnveloped`): the same schema, plugins,
  * error masking and context factory as HTTP and SSE. The only file that knows about `ws`.
  *
+ * Identical subscriptions (same document, variables and credentials) share one execution
+ * (./shared-executions.ts), whose results are serialised once and sent to each subscriber's socket
+ * as a ready-made `next` message. A subscriber arriving while its execution runs is only admitted
+ * (`admit`: authentication and rate limit, as the context factory would) and joins it: its
+ * document was validated by the execution's first subscriber, and it needs no context of its own.
+ *
  * Hygiene: keep-alive pings (a peer that misses a pong is terminated), the connection-init
  * timeout (4408), a cap on operations per connection (the excess gets a BAD_USER_INPUT error), a
  * bounded message size (1009), 1001 on shutdown; the other close codes are graphql-ws's (4400 bad
@@ -11,13 +17,13 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../context.js';
-import { SharedExecutions, type SharedExecutionsStats } from './shared-executions.js';
+import { SharedExecutions, type Delivery, type Reservation, type SerializedResult, type SharedExecutionsStats } from './shared-executions.js';
 
 /** Limits and behaviour of the WebSocket transport. */
 export interface WsServerOptions {
@@ -39,6 +45,13 @@ export interface WsServerOptions {
    * is authenticated again by the context factory. @default every connection is accepted
    */
   authenticate?: (headers: Headers) => Promise<unknown>;
+  /**
+   * Admits one operation as the context factory does (authenticates its credentials and charges
+   * its client's rate limit; rejects with the same GraphQL errors). With it, a subscriber of an
+   * execution that is already running joins it without a context of its own: no fetch `Request`,
+   * no envelop, no datasource. Without it, every operation builds its context. @default none
+   */
+  admit?: (headers: Headers) => Promise<unknown>;
 }
 
 /** Counters for tests and metrics. */
@@ -58,14 +71,27 @@ export interface WsServer {
 /** Yoga's enveloped functions for one operation. */
 type Enveloped = ReturnType<YogaServerInstance<Record<string, never>, Context>['getEnveloped']>;
 
+/** What a subscriber needs from the operation that started a shared execution to join it. */
+interface ShareInfo {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+}
+
 interface Operation {
-  enveloped: Enveloped;
+  /** Yoga's functions for the operation; none for a subscriber that joined without a context. */
+  enveloped: Enveloped | undefined;
   /** Aborts the operation's `request.signal` (its context's signal) when the operation ends. */
-  controller: AbortController;
+  controller: AbortController | undefined;
   shareKey: string | undefined;
   /** The controller now belongs to a shared execution, which aborts it when the execution ends. */
   adopted: boolean;
+  /** Sends a shared execution's results to this subscriber's socket. */
+  delivery: Delivery | undefined;
+  /** The place a subscriber admitted without a context holds in a running execution. */
+  reservation: Reservation<ShareInfo> | undefined;
 }
+
+type Ctx = WsContext<Record<string, unknown> | undefined, Extra>;
 
 const HOP_BY_HOP = new Set(['connection', 'upgrade', 'host', 'content-length', 'transfer-encoding', 'keep-alive']);
 
@@ -77,9 +103,14 @@ export function attachWebSocketServer(
 ): WsServer {
   const path = options.path ?? '/graphql';
   const maxOperations = options.maxSubscriptionsPerConnection ?? 100;
-  const shared = new SharedExecutions(100, () =>
-    new GraphQLError('The subscriber did not keep up with its events.', { extensions: { code: 'BAD_USER_INPUT' } }),
-  );
+  const maxQueued = 100;
+  const sharing = options.shareExecutions !== false;
+  const admit = options.admit;
+  const shared = new SharedExecutions<ShareInfo>({
+    maxQueued,
+    overflowError: () => new GraphQLError('The subscriber did not keep up with its events.', { extensions: { code: 'BAD_USER_INPUT' } }),
+    serialize: nextPayload,
+  });
   // noServer: the HTTP server's own errors (EADDRINUSE…) stay with it, and other paths get a 404.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 2 * 1024 * 1024 });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -107,7 +138,26 @@ export function attachWebSocketServer(
     if (!ops || !op) return;
     ops.delete(id);
     running--;
-    if (!op.adopted) op.controller.abort();
+    op.reservation?.release();
+    if (!op.adopted) op.controller?.abort();
+  };
+  const register = (ctx: Ctx, id: string, args: ExecutionArgs, op: Operation): ExecutionArgs => {
+    operations.set(args, op);
+    connectionOperations(ctx).set(id, op);
+    running++;
+    return args;
+  };
+  /** A subscriber of a running execution: admitted like any operation, then it shares the execution's context. */
+  const joinRunning = async (ctx: Ctx, id: string, payload: SubscribePayload, key: string, reservation: Reservation<ShareInfo>, admit: (headers: Headers) => Promise<unknown>) => {
+    try {
+      await admit(operationHeaders(ctx.extra.request, ctx.connectionParams));
+    } catch (error) {
+      reservation.release();
+      return [error instanceof GraphQLError ? error : new GraphQLError('Unexpected error.')];
+    }
+    const { schema, document } = reservation.info;
+    const args: ExecutionArgs = { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue: undefined };
+    return register(ctx, id, args, { enveloped: undefined, controller: undefined, shareKey: key, adopted: false, delivery: new SocketDelivery(ctx, id, maxQueued), reservation });
   };
 
   const disposable = useServer<Record<string, unknown> | undefined>(
@@ -131,6 +181,10 @@ export function attachWebSocketServer(
             }),
           ];
         }
+        const key = sharing ? shareKey(payload, ctx) : undefined;
+        // Validation passed for the running execution's identical document: only admission is left.
+        const reservation = key !== undefined && admit ? shared.reserve(key) : undefined;
+        if (reservation) return joinRunning(ctx, id, payload, key!, reservation, admit!);
         const controller = new AbortController();
         const request = toFetchRequest(ctx.extra.request, ctx.connectionParams, controller.signal);
         const enveloped: Enveloped = yoga.getEnveloped({
@@ -161,27 +215,37 @@ export function attachWebSocketServer(
           variableValues: payload.variables ?? null,
           contextValue,
         };
-        const kind = getOperationAST(document, payload.operationName)?.operation;
-        const op: Operation = {
+        const shareable = key !== undefined && getOperationAST(document, payload.operationName)?.operation === 'subscription';
+        return register(ctx, id, args, {
           enveloped,
           controller,
-          shareKey: kind === 'subscription' && options.shareExecutions !== false ? shareKey(payload, ctx) : undefined,
+          shareKey: shareable ? key : undefined,
           adopted: false,
-        };
-        operations.set(args, op);
-        connectionOperations(ctx).set(id, op);
-        running++;
-        return args;
-      },
-      execute: (args) => operation(args).enveloped.execute(args),
-      subscribe: (args) => {
-        const op = operation(args);
-        const run = () => op.enveloped.subscribe(args) as Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
-        if (op.shareKey === undefined) return run();
-        return shared.join(op.shareKey, run, () => {
-          op.adopted = true;
-          return () => op.controller.abort();
+          delivery: shareable ? new SocketDelivery(ctx, id, maxQueued) : undefined,
+          reservation: undefined,
         });
+      },
+      execute: (args) => operation(args).enveloped!.execute(args),
+      subscribe: async (args) => {
+        const op = operation(args);
+        const reservation = op.reservation;
+        if (reservation) {
+          op.reservation = undefined;
+          return reservation.attach(op.delivery);
+        }
+        const enveloped = op.enveloped!;
+        const run = () => enveloped.subscribe(args) as Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
+        if (op.shareKey === undefined) return run();
+        const outcome = await shared.join(op.shareKey, run, () => {
+          op.adopted = true;
+          return () => op.controller?.abort();
+        }, { schema: args.schema, document: args.document }, op.delivery);
+        if (!op.adopted) {
+          // It joined an execution started by another subscriber meanwhile: its own context is not needed.
+          op.enveloped = undefined;
+          args.contextValue = undefined;
+        }
+        return outcome;
       },
       onComplete: (ctx, id) => finish(ctx, id),
       onClose(ctx) {
@@ -255,11 +319,60 @@ function operationHeaders(req: IncomingMessage, connectionParams: Readonly<Recor
   return headers;
 }
 
-/** Executions are shared only between callers with the same operation, variables and credentials. */
-function shareKey(payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }, ctx: WsContext<Record<string, unknown> | undefined, Extra>): string {
+/**
+ * Executions are shared only between callers with the same operation, variables and credentials
+ * (the upgrade request's and connection_init's): the same principal, with the same access.
+ */
+function shareKey(payload: SubscribePayload, ctx: Ctx): string {
   const h = ctx.extra.request.headers;
   const identity = [h.authorization ?? null, h['x-api-key'] ?? null, h.cookie ?? null, ctx.connectionParams ?? null];
   return createHash('sha256')
     .update(JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, identity]))
     .digest('base64url');
+}
+
+interface SubscribePayload {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** A `next` message's payload as graphql-ws's `emit.next` writes it: `errors` last, and only when present. */
+function nextPayload(result: ExecutionResult): string {
+  const { errors, ...rest } = result;
+  return JSON.stringify(errors ? { ...rest, errors } : rest);
+}
+
+const nextMessage = (payload: string, idJson: string): string => '{"id":' + idJson + ',"type":"next","payload":' + payload + '}';
+const TEXT = { binary: false };
+
+/**
+ * Sends a shared execution's results to one subscriber's socket as ready-made `next` messages
+ * (graphql-ws's own loop for the operation then only waits for its end, and sends the `complete`
+ * or `error` after them). Nothing is sent once the client completed the operation or the socket
+ * closed; a socket with `maxPending` messages not yet written is too slow.
+ */
+class SocketDelivery implements Delivery {
+  private pending = 0;
+  private readonly idJson: string;
+  private readonly written = (): void => {
+    this.pending--;
+  };
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly id: string,
+    private readonly maxPending: number,
+  ) {
+    this.idJson = JSON.stringify(id);
+  }
+
+  send(result: SerializedResult): boolean {
+    const { socket } = this.ctx.extra;
+    if (!(this.id in this.ctx.subscriptions) || socket.readyState !== socket.OPEN) return true;
+    if (this.pending >= this.maxPending) return false;
+    this.pending++;
+    socket.send(result.frame(this.idJson, nextMessage), TEXT, this.written);
+    return true;
+  }
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { print } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -10,6 +11,7 @@ import { execute } from '../helpers/execute.js';
 import { createManualScheduler } from '../helpers/scheduler.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { LiveCreateRegistered, LiveQueryStatus, LiveRegisteredResults, LiveSubmitAsync } from './documents.js';
+import { RawWsClient } from './raw-ws.js';
 
 const SECRET = 'whsec-subscriptions-test';
 const scheduler = createManualScheduler();
@@ -88,6 +90,34 @@ describe('Halo webhooks', () => {
     });
     expect((await ctx.upstreamCalls()).map((c) => c.operationId).sort()).toEqual(['getRegisteredQuery', 'getRegisteredQueryResult']);
     sub.unsubscribe();
+    await vi.waitFor(() => expect(ctx.app.live.stats().watches).toBe(0));
+  });
+
+  it('should send a change to identical subscribers as one payload framed with each subscriber\'s id', async () => {
+    const created = await execute(ctx.app, LiveCreateRegistered, {
+      input: { siteId, name: 'fanned', sql: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Fan'", frequencySeconds: 60, durationSeconds: 600 },
+    });
+    const queryId = created.data!.createRegisteredQuery.id;
+    const clients = await Promise.all([1, 2, 3].map(() => RawWsClient.open(`${ctx.url}/graphql`)));
+    const ids = ['1', '1', 'z'];
+    clients.forEach((c, i) => c.subscribe(ids[i]!, print(LiveRegisteredResults), { siteId, queryId }));
+    const payloadsOf = async () => {
+      const messages = (await Promise.all(clients.map((c) => c.next()))).map((m) => JSON.parse(m) as { id: string; type: string; payload: unknown });
+      expect(messages.map((m) => [m.id, m.type])).toEqual(ids.map((id) => [id, 'next']));
+      return messages.map((m) => m.payload);
+    };
+    const initial = await payloadsOf();
+    expect(new Set(initial.map((p) => JSON.stringify(p))).size).toBe(1);
+    expect(ctx.app.ws.stats()).toMatchObject({ executions: 1, subscribers: 3 });
+    await ctx.clearRequests();
+
+    await ctx.call('POST', '/_sim/sql', { body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Fan' WHERE INTERNALID < 4" } });
+    await ctx.advance(60_000);
+    const [change, ...others] = await payloadsOf();
+    expect(others).toEqual([change, change]);
+    expect(change).toMatchObject({ data: { registeredQueryResultChanged: { result: { rows: [{ n: 3 }] } } } });
+    expect((await ctx.upstreamCalls()).map((c) => c.operationId).sort()).toEqual(['getRegisteredQuery', 'getRegisteredQueryResult']);
+    await Promise.all(clients.map((c) => c.close()));
     await vi.waitFor(() => expect(ctx.app.live.stats().watches).toBe(0));
   });
 
