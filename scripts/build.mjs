@@ -58,6 +58,11 @@ const common = {
   target: 'node20',
   // better-sqlite3 loads its compiled addon from its own directory; it stays in node_modules.
   external: ['better-sqlite3'],
+  // Packages' ESM builds where they ship both: ESM importing CommonJS goes through a getter on
+  // every access to an export (graphql's, thousands per operation). graphql's deep imports
+  // (`graphql/language/parser`) resolve to its .mjs files too, so there is one copy of graphql.
+  mainFields: ['module', 'main'],
+  resolveExtensions: ['.ts', '.mjs', '.js', '.cjs', '.json'],
   banner: { js: banner },
   plugins: [startupDiet],
   logLevel: 'warning',
