@@ -138,9 +138,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    // Asynchronous: under load lines are written in batches, off the request path; pino flushes
-    // what is buffered when the process exits (also after an uncaught exception).
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    // Synchronous: no line is lost however the process ends (asynchronous writes measured no cheaper here).
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 
