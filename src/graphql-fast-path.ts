@@ -164,6 +164,18 @@ function mediaTypeOf(contentType: string | undefined): string {
  * reverse order.
  */
 export function responseMediaType(accept: string | undefined): string | undefined {
+  const key = accept ?? '';
+  if (mediaTypes.has(key)) return mediaTypes.get(key);
+  const chosen = chooseMediaType(accept);
+  // Clients send a handful of distinct Accept headers; the cache stays small whatever they send.
+  if (mediaTypes.size >= 64) mediaTypes.clear();
+  mediaTypes.set(key, chosen);
+  return chosen;
+}
+
+const mediaTypes = new Map<string, string | undefined>();
+
+function chooseMediaType(accept: string | undefined): string | undefined {
   const asked: string[] = [];
   for (const item of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
     const [type, ...params] = item.split(';');

@@ -62,9 +62,6 @@ export function createHaloClient(config: HaloClientConfig): HaloClient {
   const http = new HaloHttp(config);
   return {
     forRequest(signal, options = {}) {
-      // Every upstream call in flight listens on the request's signal (and drops the listener when
-      // it settles): one GraphQL request reading 20 result pages at once is not a leak.
-      if (signal) setMaxListeners(MAX_CALLS_PER_REQUEST, signal);
       return new RequestDataSource({ http, signal, scope: options.scope }) as unknown as HaloDataSource;
     },
     breakerStates: () => http.breakerStates(),
@@ -80,6 +77,7 @@ export function createHaloClient(config: HaloClientConfig): HaloClient {
  */
 class RequestDataSource {
   readonly apis: { [G in keyof typeof RESOURCES]?: ReturnType<(typeof RESOURCES)[G]> } = {};
+  listenersRaised = false;
   constructor(readonly rc: RequestContext) {}
 }
 
@@ -94,7 +92,17 @@ for (const group of Object.keys(RESOURCES) as Array<keyof typeof RESOURCES>) {
       configurable: true,
       writable: true,
       value: function call(this: RequestDataSource, ...args: unknown[]): unknown {
-        const api = ((this.apis as Record<string, Record<string, (...a: unknown[]) => unknown>>)[group] ??= create(this.rc));
+        const apis = this.apis as Record<string, Record<string, (...a: unknown[]) => unknown>>;
+        let api = apis[group];
+        if (!api) {
+          // Every upstream call in flight listens on the request's signal (and drops the listener
+          // when it settles): one GraphQL request reading 20 result pages at once is not a leak.
+          if (this.rc.signal && !this.listenersRaised) {
+            setMaxListeners(MAX_CALLS_PER_REQUEST, this.rc.signal);
+            this.listenersRaised = true;
+          }
+          api = apis[group] = create(this.rc);
+        }
         return api[name]!(...args);
       },
     });
