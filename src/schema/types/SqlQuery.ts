@@ -1,5 +1,5 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
-import { GraphQLBoolean, valueFromAST, type GraphQLResolveInfo } from 'graphql';
+import { getDirectiveValues, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, fromHaloError, upstream } from '../errors.js';
 import { CommandType, ExecutionMode, QueryMode, QueryStatus } from '../enums.js';
@@ -140,13 +140,11 @@ const pageNumbers = (q: SqlQueryShape): number[] => (q.query.result?.pages ?? []
 
 /** Whether the field is under an active `@stream` (its `if` argument, when given, is not false). */
 function isStreamed(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some((node) =>
-    (node.directives ?? []).some((d) => {
-      if (d.name.value !== 'stream') return false;
-      const condition = d.arguments?.find((a) => a.name.value === 'if');
-      return !condition || valueFromAST(condition.value, GraphQLBoolean, info.variableValues) !== false;
-    }),
-  );
+  const stream = info.schema.getDirective('stream');
+  return stream != null && info.fieldNodes.some((node) => {
+    const values = getDirectiveValues(stream, node, info.variableValues);
+    return values !== undefined && values['if'] !== false;
+  });
 }
 
 export const SqlQuery = builder.loadableObject('SqlQuery', {
