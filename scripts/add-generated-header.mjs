@@ -1,7 +1,7 @@
 // Prepends a @generated header to a file written by a code generator.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [file, source = '../shared/halo/integrator-openapi.json'] = process.argv.slice(2);
+const [file, source = 'docs/halo/integrator-openapi.json'] = process.argv.slice(2);
 if (!file) {
   console.error('usage: add-generated-header.mjs <file> [source]');
   process.exit(2);

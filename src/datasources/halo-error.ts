@@ -1,7 +1,7 @@
 /**
  * The one error type of the Halo datasource. Every upstream failure (the five Halo error bodies of
- * shared/halo/DOMAIN.md §7, an empty or malformed body, a network failure, our own deadline, an
- * open circuit) becomes a `HaloApiError` with a stable `code` from the table in shared/API.md.
+ * docs/halo/DOMAIN.md §7, an empty or malformed body, a network failure, our own deadline, an
+ * open circuit) becomes a `HaloApiError` with a stable `code` from the table in docs/API.md.
  *
  * Safety: `message`, `String(err)`, `JSON.stringify(err)` and `util.inspect(err)` never contain the
  * upstream message text, SQL, parameter values, row data, FHIR search values or the subscription
@@ -10,7 +10,7 @@
  */
 import type { ErrorDetails, HaloOperationId, OperationOutcome } from './types.js';
 
-/** The `extensions.code` values of shared/API.md that an upstream failure can produce. */
+/** The `extensions.code` values of docs/API.md that an upstream failure can produce. */
 export type HaloErrorCode =
   | 'BAD_USER_INPUT'
   | 'SITE_NOT_FOUND'
@@ -81,7 +81,7 @@ const SAFE_CODE = /^[A-Z][A-Z0-9_]{0,40}$/;
 export class HaloApiError extends Error {
   override readonly name = 'HaloApiError';
   readonly kind: HaloErrorKind;
-  /** Stable product code (shared/API.md); match on this, not on the message. */
+  /** Stable product code (docs/API.md); match on this, not on the message. */
   readonly code: HaloErrorCode;
   /** Upstream HTTP status; undefined when no response was received. */
   readonly status: number | undefined;

@@ -1,5 +1,5 @@
 /**
- * Decoding of Halo result data (shared/halo/DOMAIN.md §3): `data` is base64 of a UTF-8 JSON array
+ * Decoding of Halo result data (docs/halo/DOMAIN.md §3): `data` is base64 of a UTF-8 JSON array
  * of row objects keyed by column name. Strict on purpose: a bad character, invalid UTF-8 or a
  * non-array is an upstream fault (`UPSTREAM_ERROR`), never a crash and never silently fewer rows.
  */

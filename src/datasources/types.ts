@@ -1,6 +1,6 @@
 /**
  * Upstream wire types, derived from the generated OpenAPI types (`halo-api.generated.ts`) so that
- * every shape traces to `../shared/halo/integrator-openapi.json`. Nothing here is hand-copied from
+ * every shape traces to `docs/halo/integrator-openapi.json`. Nothing here is hand-copied from
  * the spec; the only hand-written types are the FHIR ones (the spec types FHIR bodies as opaque
  * objects) and the decoded-result shapes, which are ours.
  */

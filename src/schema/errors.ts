@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import { isHaloApiError, type HaloApiError, type HaloErrorCode } from '../datasources/halo-error.js';
 
-/** The `extensions.code` values of ../shared/API.md. */
+/** The `extensions.code` values of docs/API.md. */
 export type ErrorCode = HaloErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'WRITES_DISABLED';
 
 /** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */

@@ -24,7 +24,7 @@ function jsonBody(raw: Buffer): Record<string, unknown> {
 }
 
 /**
- * The simulator's own control API under `/_sim/` (../shared/API.md "Simulator control"). Real Halo
+ * The simulator's own control API under `/_sim/` (docs/API.md "Simulator control"). Real Halo
  * has none of this; tests, demos and benchmarks use it to change data, time and failures.
  */
 export function handleControl(rt: SimulatorRuntime, method: string, path: string[], raw: Buffer, res: ServerResponse, send: Send): void {

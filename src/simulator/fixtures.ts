@@ -62,7 +62,7 @@ function site(f: Omit<SiteFixture, 'id'>): SiteFixture {
   return Object.freeze({ ...f, id: stableUuid(f.key) });
 }
 
-/** The default fixtures of ../shared/API.md. */
+/** The default fixtures of docs/API.md. */
 export const OnlineSite = site({
   key: 'bp-north',
   pmsType: 'BestPractice',

@@ -1,5 +1,5 @@
 /**
- * Every choice the simulator makes where ../shared/halo/DOMAIN.md marks Halo's behaviour as
+ * Every choice the simulator makes where docs/halo/DOMAIN.md marks Halo's behaviour as
  * *inferred* or unknown, in one place. The README's simulator section lists them; change them here.
  * Durations are simulated milliseconds (see clock.ts).
  */

@@ -28,7 +28,7 @@ export interface SimulatorOptions {
   /** When set with `webhookSecret`, signed webhooks are POSTed here. `{siteId}`, `{queryId}`, `{source}` are substituted. */
   webhookUrl?: string;
   webhookSecret?: string;
-  /** @default the fixtures of ../shared/API.md */
+  /** @default the fixtures of docs/API.md */
   sites?: readonly SiteFixture[];
 }
 

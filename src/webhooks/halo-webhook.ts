@@ -1,6 +1,6 @@
 /**
  * `POST /webhooks/halo`: Halo says an async query completed or a registered query's result changed
- * (shared/halo/DOMAIN.md §8). The request is verified, deduplicated and acknowledged at once; the
+ * (docs/halo/DOMAIN.md §8). The request is verified, deduplicated and acknowledged at once; the
  * work it triggers (a poll of that query by whichever replica polls its site) happens after.
  *
  * | answer | when |

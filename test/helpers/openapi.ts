@@ -1,6 +1,6 @@
 /**
  * Validates response bodies against the official Halo contract
- * (`../shared/halo/integrator-openapi.json`, OpenAPI 3.1.1 / JSON Schema 2020-12), so the simulator's
+ * (`docs/halo/integrator-openapi.json`, OpenAPI 3.1.1 / JSON Schema 2020-12), so the simulator's
  * fidelity tests can check every body it sends.
  *
  * The spec is fully dereferenced: it has no `$ref`s, and every response schema is an inline copy of
@@ -48,8 +48,8 @@ export interface ResponseExample {
 // Spec loading
 // ---------------------------------------------------------------------------------------------
 
-/** `test/helpers/` → repo root → `../shared/halo/`. Read in place, never copied into the repo. */
-const SPEC_URL = new URL('../../../shared/halo/integrator-openapi.json', import.meta.url);
+/** `test/helpers/` → repo root → `docs/halo/` (a copy of Halo's published contract; see docs/halo/README.md). */
+const SPEC_URL = new URL('../../docs/halo/integrator-openapi.json', import.meta.url);
 
 /** `$id` of the ajv document; only used to address `$defs` and the discriminator targets. */
 const DOC_ID = 'https://halo-connect.invalid/integrator-openapi.json';

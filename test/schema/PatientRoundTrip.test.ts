@@ -1,6 +1,6 @@
 /**
- * The real AU test patients (hl7au/au-fhir-test-data, CC0; read from ../shared/halo/au-test-patients/,
- * not copied) round-trip through the GraphQL Patient type unchanged: loaded into the simulator as raw
+ * The real AU test patients (hl7au/au-fhir-test-data, CC0; the copy in docs/halo/au-test-patients/,
+ * with its licence) round-trip through the GraphQL Patient type unchanged: loaded into the simulator as raw
  * FHIR JSON, read back with `patient(siteId, id)`, and compared with the file.
  *
  * The selection is generated from the schema rather than written by hand, so it cannot forget a
@@ -25,7 +25,7 @@ import { execute } from '../helpers/execute.js';
 
 const ctx = useApp();
 const SITE = OnlineSite.id;
-const DIR = new URL('../../../shared/halo/au-test-patients/', import.meta.url);
+const DIR = new URL('../../docs/halo/au-test-patients/', import.meta.url);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -1,6 +1,6 @@
 /**
  * Best Practice (Bp Premier) practice database for the simulator: base tables with Bp's UPPERCASE
- * names, the `BPS_*` views with exactly the column names of ../../../../shared/halo/DOMAIN.md §9.1,
+ * names, the `BPS_*` views with exactly the column names of docs/halo/DOMAIN.md §9.1,
  * and a small `BPSDrugs` reference database. Invented parts are listed in ./SCHEMAS.md.
  *
  * Storage conventions (the SQL engine depends on them): dates/datetimes are TEXT

@@ -1,6 +1,6 @@
 /**
  * Australian healthcare identifiers for the simulator's synthetic patients, and the seeded PRNG
- * every generator in this folder draws from. Formats follow ../../../../shared/halo/FHIR.md §3.1
+ * every generator in this folder draws from. Formats follow docs/halo/FHIR.md §3.1
  * and §7.2. All values are synthetic: they pass the check-digit rules but are not reserved test
  * ranges, so they may coincide with real people's numbers (as the AU test data README warns).
  */
