@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'simulator/test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Each file starts its own simulator on port 0; two cores, so keep the pool small.

@@ -44,7 +44,7 @@ const startupDiet = {
     }));
     // node-sql-parser's main file holds the grammars of 16 SQL dialects (4 MB); the app parses
     // T-SQL only (`astify(sql, { database: 'transactsql' })`, in src/security/sql-guard.ts and
-    // src/simulator/sql/ast.ts), and the package's T-SQL-only build has the same Parser.
+    // simulator/src/sql/ast.ts), and the package's T-SQL-only build has the same Parser.
     // test/build/sql-parser-dialect.test.ts checks both claims.
     const transactsql = createRequire(import.meta.url).resolve('node-sql-parser/build/transactsql.js');
     b.onResolve({ filter: /^node-sql-parser$/ }, () => ({ path: transactsql }));
@@ -74,7 +74,7 @@ for (const name of previous) if (name.startsWith('chunk-')) await rm(join(outdir
 await rm(join(outdir, 'seed'), { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { main: 'src/main.ts', simulator: 'src/simulator/main.ts' },
+  entryPoints: { main: 'src/main.ts', simulator: 'simulator/src/main.ts' },
   outdir,
   // Code behind a dynamic import() (the simulator with HALO_API_URL set, ioredis without
   // REDIS_URL) goes into chunks that are only read when imported. Chunks sit beside the entry
@@ -89,7 +89,7 @@ await build({
 
 // The seed snapshot: built from src/ by a throwaway bundle of the same seeding code.
 const seeder = join(outdir, `.write-seed-snapshot-${process.pid}.mjs`);
-await build({ ...common, entryPoints: ['src/simulator/db/seed-snapshot.ts'], outfile: seeder });
+await build({ ...common, entryPoints: ['simulator/src/db/seed-snapshot.ts'], outfile: seeder });
 try {
   const { writeSeedSnapshot } = await import(pathToFileURL(seeder).href);
   writeSeedSnapshot(join(outdir, 'seed'));

@@ -9,16 +9,6 @@ import type { ClientAuthConfig } from './auth/authenticate.js';
 import type { LogLevel } from './logging.js';
 import { SECURITY_DEFAULTS, type SecurityConfig } from './security/config.js';
 
-export interface SimulatorConfig {
-  port: number;
-  host: string;
-  key: string;
-  timeScale: number;
-  pageBytes: number;
-  webhookUrl: string | undefined;
-  webhookSecret: string | undefined;
-}
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 function int(env: Env, name: string, dflt: number, min: number, max: number): number {
@@ -27,36 +17,6 @@ function int(env: Env, name: string, dflt: number, min: number, max: number): nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer between ${min} and ${max}`);
   return n;
-}
-
-function num(env: Env, name: string, dflt: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
-  return n;
-}
-
-export function readSimulatorConfig(env: Env = process.env): SimulatorConfig {
-  const webhookUrl = env.SIMULATOR_WEBHOOK_URL || undefined;
-  if (webhookUrl !== undefined) {
-    try {
-      new URL(webhookUrl.replace(/\{(siteId|queryId|source)\}/g, 'x'));
-    } catch {
-      throw new Error('SIMULATOR_WEBHOOK_URL must be an absolute URL');
-    }
-  }
-  const webhookSecret = env.SIMULATOR_WEBHOOK_SECRET || undefined;
-  if (webhookUrl && !webhookSecret) throw new Error('SIMULATOR_WEBHOOK_SECRET must be set when SIMULATOR_WEBHOOK_URL is');
-  return Object.freeze({
-    port: int(env, 'SIMULATOR_PORT', 4010, 0, 65535),
-    host: env.HOST || '127.0.0.1',
-    key: env.SIMULATOR_KEY || 'dev-key',
-    timeScale: num(env, 'SIMULATOR_TIME_SCALE', 1),
-    pageBytes: int(env, 'SIMULATOR_PAGE_BYTES', 1024 * 1024, 256, 64 * 1024 * 1024),
-    webhookUrl,
-    webhookSecret,
-  });
 }
 
 export interface AppEnvConfig {
@@ -75,7 +35,6 @@ export interface AppEnvConfig {
   otelExporterEndpoint: string | undefined;
   /** OTEL_TRACES_SAMPLER_ARG: share of traces kept, 0..1. Unset: all. */
   otelSampleRatio: number | undefined;
-  simulator: SimulatorConfig;
   /** Client auth, rate limits and request limits (see `readSecurityConfig`). */
   security: SecurityConfig;
   /** WS_MAX_PAYLOAD_BYTES and WS_MAX_SUBSCRIPTIONS. */
@@ -144,7 +103,6 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
     cursorSecret: cursorSecret(env),
     otelExporterEndpoint: otelEndpoint(env),
     otelSampleRatio: ratio(env, 'OTEL_TRACES_SAMPLER_ARG'),
-    simulator: readSimulatorConfig(env),
     security: readSecurityConfig(env, haloApiUrl !== undefined),
     ws: {
       maxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', SECURITY_DEFAULTS.wsMaxPayloadBytes, 1024, 64 * 1024 * 1024),

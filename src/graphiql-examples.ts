@@ -1,12 +1,12 @@
-import { OnlineSite } from './simulator/fixtures.js';
-
 /**
  * The document GraphiQL opens with: one named operation per common task. Pick one with the run
- * button's menu. The site id is the embedded simulator's main Best Practice fixture.
+ * button's menu. The site id comes from configuration (the embedded simulator's main Best Practice
+ * fixture when it runs); without one, a placeholder to replace with one of your sites.
  */
-export function graphiqlExamples(siteId: string = OnlineSite.id): string {
+export function graphiqlExamples(siteId?: string): string {
+  const site = siteId ?? '00000000-0000-0000-0000-000000000000';
   return `# halo-graphql: examples. Press the run button and pick an operation.
-# Site ${siteId} is the simulator's "Halo Clinic North" (Best Practice, 2,000 synthetic patients).
+# ${siteId ? `Site ${site} is a Best Practice site of this deployment` : `Replace ${site} with one of your sites (find them with SiteLookup)`}.
 
 query SiteLookup {
   sites(pmsSiteId: "10001", pms: BEST_PRACTICE) {
@@ -17,7 +17,7 @@ query SiteLookup {
 
 mutation ImmediateQuery {
   runImmediateQuery(input: {
-    siteId: "${siteId}"
+    siteId: "${site}"
     sql: "SELECT TOP 10 InternalID, Firstname, Surname, DOB FROM BPS_Patients WHERE StatusText = 'Active' ORDER BY InternalID DESC"
   }) {
     id status rowCount sqlExecutionDurationMs
@@ -28,7 +28,7 @@ mutation ImmediateQuery {
 
 mutation ImmediateQueryWithParameters {
   runImmediateQuery(input: {
-    siteId: "${siteId}"
+    siteId: "${site}"
     sql: "SELECT [InternalID], [Firstname], [Surname] FROM [dbo].[BPS_Patients] WHERE [Surname] LIKE @prefix + '%'"
     parameters: [{ name: "@prefix", type: VarChar, value: "Sm" }]
   }) { status rowCount rows }
@@ -36,14 +36,14 @@ mutation ImmediateQueryWithParameters {
 
 mutation SubmitAsyncQuery {
   submitAsyncQuery(input: {
-    siteId: "${siteId}"
+    siteId: "${site}"
     sql: "SELECT InternalID, Surname, Firstname, DOB, Postcode FROM BPS_Patients"
   }) { id status createdAt }
 }
 
 # Paste the id from SubmitAsyncQuery. Run again to see it move; stream the rows page by page.
 query AsyncQueryStatus($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
-  sqlQuery(siteId: "${siteId}", id: $queryId) {
+  sqlQuery(siteId: "${site}", id: $queryId) {
     status isTerminal timings { phase startTime endTime }
     pages { pageNumber status rowCount rangeStart rangeEnd }
     rows @stream(initialCount: 5)
@@ -53,7 +53,7 @@ query AsyncQueryStatus($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
 # Live over WebSocket: paste the id from SubmitAsyncQuery. The current status at once, then every
 # change (and page progress) until the query is done.
 subscription AsyncQueryStatusLive($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
-  queryStatusChanged(siteId: "${siteId}", queryId: $queryId) {
+  queryStatusChanged(siteId: "${site}", queryId: $queryId) {
     status isTerminal rowCount updatedAt
     timings { phase startTime endTime }
     pages { pageNumber status rowCount }
@@ -62,7 +62,7 @@ subscription AsyncQueryStatusLive($queryId: ID! = "00000000-0000-4000-8000-00000
 
 mutation WatchNewAppointments {
   createRegisteredQuery(input: {
-    siteId: "${siteId}"
+    siteId: "${site}"
     name: "Booked appointments"
     sql: "SELECT COUNT(*) AS Booked FROM BPS_Appointments WHERE Status = 'Booked'"
     frequencySeconds: 60
@@ -72,7 +72,7 @@ mutation WatchNewAppointments {
 
 # Live: paste the id from WatchNewAppointments. The current result at once, then each new one.
 subscription RegisteredQueryWatch($queryId: ID! = "00000000-0000-4000-8000-000000000000") {
-  registeredQueryResultChanged(siteId: "${siteId}", queryId: $queryId) {
+  registeredQueryResultChanged(siteId: "${site}", queryId: $queryId) {
     hash previousHash
     query { name status lastHash metrics { executionSucceededCount } }
     result { rowCount columns rows }
@@ -81,7 +81,7 @@ subscription RegisteredQueryWatch($queryId: ID! = "00000000-0000-4000-8000-00000
 
 # FHIR Patient search, 10 at a time: pass pageInfo.endCursor as $after for the next page.
 query PatientSearch($after: String) {
-  patients(siteId: "${siteId}", search: { name: ["smi"] }, first: 10, after: $after) {
+  patients(siteId: "${site}", search: { name: ["smi"] }, first: 10, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id name { family given } gender birthDate } }

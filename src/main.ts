@@ -1,7 +1,7 @@
 import { createApp } from './app.js';
 import { readAppConfig } from './config.js';
 import { createLogger, LOG_MESSAGES } from './logging.js';
-import type { Simulator } from './simulator/server.js';
+import type { Simulator } from '../simulator/src/server.js';
 import { tracesUrlForLog } from './tracing.js';
 
 // `npm start`: the only module with side effects (env, listen, signals).
@@ -12,32 +12,37 @@ const authOn = Boolean(config.security.auth?.keys?.length || config.security.aut
 let simulator: Simulator | undefined;
 let haloApiUrl = config.haloApiUrl;
 let haloKey = config.haloSubscriptionKey;
+let exampleSiteId: string | undefined;
 if (!haloApiUrl) {
+  // Loaded only here: a façade in front of a real Halo never reads the simulator's code. The build
+  // puts the seeded databases beside this file (dist/seed/); run from src/, the sites are seeded.
+  const [{ startSimulator }, { useSeedSnapshot }, { readSimulatorConfig }, { OnlineSite }] = await Promise.all([
+    import('../simulator/src/server.js'),
+    import('../simulator/src/db/seed-snapshot.js'),
+    import('../simulator/src/config.js'),
+    import('../simulator/src/fixtures.js'),
+  ]);
+  const simulatorConfig = readSimulatorConfig();
   // The embedded simulator sends its webhooks to SIMULATOR_WEBHOOK_URL, or to this server when a
   // webhook secret is set and the port is known in advance.
   const selfHost = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  const webhooks = config.simulator.webhookUrl
-    ? { webhookUrl: config.simulator.webhookUrl, webhookSecret: config.simulator.webhookSecret }
+  const webhooks = simulatorConfig.webhookUrl
+    ? { webhookUrl: simulatorConfig.webhookUrl, webhookSecret: simulatorConfig.webhookSecret }
     : config.haloWebhookSecret && config.port !== 0
       ? { webhookUrl: `http://${selfHost}:${config.port}/webhooks/halo`, webhookSecret: config.haloWebhookSecret }
       : {};
-  // Loaded only here: a façade in front of a real Halo never reads the simulator's code. The build
-  // puts the seeded databases beside this file (dist/seed/); run from src/, the sites are seeded.
-  const [{ startSimulator }, { useSeedSnapshot }] = await Promise.all([
-    import('./simulator/server.js'),
-    import('./simulator/db/seed-snapshot.js'),
-  ]);
   useSeedSnapshot(new URL('./seed/', import.meta.url));
   simulator = await startSimulator({
     port: 0,
     host: '127.0.0.1',
-    timeScale: config.simulator.timeScale,
-    pageBytes: config.simulator.pageBytes,
-    key: config.simulator.key,
+    timeScale: simulatorConfig.timeScale,
+    pageBytes: simulatorConfig.pageBytes,
+    key: simulatorConfig.key,
     ...webhooks,
   });
   haloApiUrl = simulator.url;
   haloKey = simulator.key;
+  exampleSiteId = OnlineSite.id;
   console.log(`No HALO_API_URL set: started the embedded Halo simulator on ${simulator.url} (synthetic data only).`);
 }
 
@@ -47,6 +52,7 @@ const app = createApp(
     haloSubscriptionKey: haloKey!,
     allowWrites: config.allowWrites,
     graphiql: config.graphiql,
+    ...(exampleSiteId ? { exampleSiteId } : {}),
     cursorSecret: config.cursorSecret,
     ...(config.haloWebhookSecret ? { haloWebhookSecret: config.haloWebhookSecret } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),

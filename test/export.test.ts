@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OnlineSite } from '../src/simulator/fixtures.js';
+import { OnlineSite } from '../simulator/src/fixtures.js';
 import { graphql } from './gql/index.js';
 import { useApp, type AppContext } from './helpers/app.js';
 import { execute } from './helpers/execute.js';

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { responseMediaType } from '../src/graphql-fast-path.js';
 import { createLogger } from '../src/logging.js';
-import { OnlineSite, ZedmedSite } from '../src/simulator/fixtures.js';
-import { startSimulator, type Simulator } from '../src/simulator/server.js';
+import { OnlineSite, ZedmedSite } from '../simulator/src/fixtures.js';
+import { startSimulator, type Simulator } from '../simulator/src/server.js';
 import { captureLines, CLIENTS, clientKeyEntries } from './security/harness.js';
 
 interface Answer {

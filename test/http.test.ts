@@ -2,8 +2,8 @@ import { serverAudits, type AuditResult } from 'graphql-http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { graphiqlExamples } from '../src/graphiql-examples.js';
-import { OnlineSite } from '../src/simulator/fixtures.js';
-import { startSimulator } from '../src/simulator/server.js';
+import { OnlineSite } from '../simulator/src/fixtures.js';
+import { startSimulator } from '../simulator/src/server.js';
 import { useApp } from './helpers/app.js';
 
 const ctx = useApp();

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { OnlineSite, ZedmedSite } from '../src/simulator/fixtures.js';
+import { OnlineSite, ZedmedSite } from '../simulator/src/fixtures.js';
 import { useApp } from './helpers/app.js';
 import { directSql } from './helpers/halo.js';
 import { subscribe, wsClient } from './helpers/ws.js';

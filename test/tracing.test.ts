@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { createApp } from '../src/app.js';
-import { OnlineSite, ZedmedSite } from '../src/simulator/fixtures.js';
+import { OnlineSite, ZedmedSite } from '../simulator/src/fixtures.js';
 import { createTracing } from '../src/tracing.js';
 import { useApp } from './helpers/app.js';
 import { subscribe, wsClient } from './helpers/ws.js';

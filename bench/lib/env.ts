@@ -1,5 +1,5 @@
 /** Shared set-up: site ids, request specs, and seeding data in the simulator through its API. */
-import { BackupSite, D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { BackupSite, D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { SITE_QUERY } from './documents.js';
 import { AUTH_HEADERS } from './auth.js';
 import type { SimControl } from './http.js';
@@ -10,7 +10,7 @@ export { D4wSite, OnlineSite, ZedmedSite };
 
 /**
  * SIM_LOG_NOTE: once the simulator's request log holds 100,000 entries, every request trims it
- * with `splice(0, 1)` (src/simulator/server.ts), about 55 µs of extra work per request on this
+ * with `splice(0, 1)` (simulator/src/server.ts), about 55 µs of extra work per request on this
  * machine, which halves the direct baseline. Load scenarios clear the log before each round.
  */
 

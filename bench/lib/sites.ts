@@ -3,7 +3,7 @@
  * concurrent requests for "one entity" can each be a different entity (identical concurrent reads
  * are shared by the façade, which would flatter its cost per operation).
  */
-import { D4wSite, stableUuid, type SiteFixture } from '../../src/simulator/fixtures.js';
+import { D4wSite, stableUuid, type SiteFixture } from '../../simulator/src/fixtures.js';
 
 export function benchSites(n: number): SiteFixture[] {
   return Array.from({ length: n }, (_, i) =>

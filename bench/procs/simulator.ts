@@ -3,8 +3,8 @@
  * with the default fixtures plus BENCH_EXTRA_SITES small sites (bench/lib/sites.ts). Prints the same
  * line as `npm run simulator`.
  */
-import { DEFAULT_SITES } from '../../src/simulator/fixtures.js';
-import { startSimulator } from '../../src/simulator/server.js';
+import { DEFAULT_SITES } from '../../simulator/src/fixtures.js';
+import { startSimulator } from '../../simulator/src/server.js';
 import { benchSites } from '../lib/sites.js';
 
 const env = process.env;

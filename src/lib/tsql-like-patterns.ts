@@ -1,6 +1,6 @@
 /**
  * A workaround for node-sql-parser's T-SQL grammar, shared by the product's SQL guard
- * (src/security/sql-guard.ts) and the simulator's T-SQL engine (src/simulator/sql/ast.ts), which
+ * (src/security/sql-guard.ts) and the simulator's T-SQL engine (simulator/src/sql/ast.ts), which
  * tokenise with lexers of their own.
  */
 

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import WebSocket from 'ws';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BackupSite, OnlineSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { BackupSite, OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { parse } from 'graphql';

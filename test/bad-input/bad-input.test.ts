@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OnlineSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { CLIENTS, clientKeyEntries, type TestClient } from '../security/harness.js';
 

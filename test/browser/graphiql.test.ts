@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { createManualScheduler } from '../helpers/scheduler.js';
 import { advanceUntil } from '../subscriptions/drive.js';

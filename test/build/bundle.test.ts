@@ -10,8 +10,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SITES, OnlineSite } from '../../src/simulator/fixtures.js';
-import { siteImageKey } from '../../src/simulator/db/open-site-database.js';
+import { DEFAULT_SITES, OnlineSite } from '../../simulator/src/fixtures.js';
+import { siteImageKey } from '../../simulator/src/db/open-site-database.js';
 import { hasRedisServer, startRedis } from '../helpers/redis.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -125,7 +125,7 @@ describe('the bundle', () => {
     expect(graph).not.toMatch(/^\/\/ node_modules\/@graphql-yoga\/render-graphiql\//m);
     expect(graph).not.toMatch(/^\/\/ node_modules\/node-sql-parser\/index\.js$/m);
     // The simulator is loaded only without HALO_API_URL.
-    expect(graph).not.toMatch(/^\/\/ src\/simulator\/server\.ts$/m);
+    expect(graph).not.toMatch(/^\/\/ simulator\/src\/server\.ts$/m);
   });
 
   it('ships the seeded databases of every default site', () => {

@@ -13,11 +13,11 @@ import type { Client } from 'graphql-ws';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
-import { startSimulator, type Simulator } from '../../src/simulator/server.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
+import { startSimulator, type Simulator } from '../../simulator/src/server.js';
 import { freePort } from '../helpers/app.js';
 import { hasRedisServer } from '../helpers/redis.js';
-import { simClient, type SimCall } from '../helpers/simulator.js';
+import { simClient, type SimCall } from '../../simulator/test/helpers.js';
 import { subscribe, wsClient, type LiveSubscription } from '../helpers/ws.js';
 import { startKillableRedis, type KillableRedis } from './processes.js';
 

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHaloClient } from '../../src/datasources/halo-client.js';
 import { HaloApiError } from '../../src/datasources/halo-error.js';
-import { BackupSite, OfflineSite, OnlineSite, UnreachableSite } from '../../src/simulator/fixtures.js';
+import { BackupSite, OfflineSite, OnlineSite, UnreachableSite } from '../../simulator/src/fixtures.js';
 import { startHarness, type SimHarness } from './sim-harness.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OnlineSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { startHarness, type SimHarness } from './sim-harness.js';
 
 let h: SimHarness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { startHarness, type SimHarness } from './sim-harness.js';
 
 const PATIENTS_SQL = 'SELECT InternalID, Firstname, Surname, DOB, Postcode FROM BPS_Patients ORDER BY InternalID';

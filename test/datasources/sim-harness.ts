@@ -3,7 +3,7 @@
  * (`/_sim/…`), plus clients that are all closed by `stop()`.
  */
 import { createHaloClient, type HaloClient, type HaloClientConfig } from '../../src/datasources/halo-client.js';
-import { startSimulator, type RequestLogEntry, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+import { startSimulator, type RequestLogEntry, type Simulator, type SimulatorOptions } from '../../simulator/src/server.js';
 import type { FaultSpec } from '../helpers/halo.js';
 
 export type { FaultSpec } from '../helpers/halo.js';

@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App, type AppConfig, type AppDeps } from '../../src/app.js';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
-import { simClient, type SimCall } from './simulator.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/src/server.js';
+import { simClient, type SimCall } from '../../simulator/test/helpers.js';
 
 export interface AppContext {
   sim: Simulator;
@@ -63,6 +64,7 @@ export function useApp(options: UseAppOptions = {}): AppContext {
         haloApiUrl: ctx.sim.url,
         haloSubscriptionKey: ctx.sim.key,
         allowWrites: true,
+        exampleSiteId: OnlineSite.id,
         ...(secret !== undefined ? { haloWebhookSecret: secret } : {}),
         ...options.app,
         halo: { keepAliveTimeoutMs: 10, ...options.app?.halo },

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createCursorCodec } from '../../src/schema/cursor.js';
-import { OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { graphql } from '../gql/index.js';
 import type { PatientSearch } from '../gql/graphql.js';
 import { useApp } from '../helpers/app.js';

@@ -19,7 +19,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getNamedType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';
 

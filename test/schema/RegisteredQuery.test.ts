@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OnlineSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { graphql } from '../gql/index.js';
 import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { graphql } from '../gql/index.js';
 import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackupSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { BackupSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { graphql } from '../gql/index.js';
 import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';

@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { graphql } from '../gql/index.js';
 import { useApp, type AppContext } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';

@@ -5,7 +5,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';
 import { callCounts, directSql, injectFault, type Row } from '../helpers/halo.js';

@@ -9,7 +9,7 @@ import { parse } from 'graphql';
 import WebSocket from 'ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging.js';
-import { OnlineSite, ZedmedSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { captureLines, CLIENTS, clientKeyEntries, gql, raw, type RawResponse } from './harness.js';

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { hashApiKey, type ClientKeyEntry } from '../../src/auth/api-keys.js';
 import type { Permission } from '../../src/auth/principal.js';
 import type { App } from '../../src/app.js';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
 
 /** A client of the test deployment: its key (never configured, only hashed) and grants. */
 export interface TestClient {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHaloClient, type HaloClient } from '../../src/datasources/halo-client.js';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
-import { useSimulator } from '../helpers/simulator.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
+import { useSimulator } from '../../simulator/test/helpers.js';
 
 /**
  * Below the resolvers' id checks, the datasource itself keeps every argument inside its own path

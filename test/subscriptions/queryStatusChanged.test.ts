@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';
 import { createManualScheduler } from '../helpers/scheduler.js';

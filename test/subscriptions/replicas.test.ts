@@ -5,11 +5,11 @@ import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App, type AppConfig } from '../../src/app.js';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
-import { startSimulator, type Simulator } from '../../src/simulator/server.js';
+import { OnlineSite } from '../../simulator/src/fixtures.js';
+import { startSimulator, type Simulator } from '../../simulator/src/server.js';
 import { execute } from '../helpers/execute.js';
 import { hasRedisServer, startRedis, type RedisServer } from '../helpers/redis.js';
-import { simClient, type SimCall } from '../helpers/simulator.js';
+import { simClient, type SimCall } from '../../simulator/test/helpers.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { LiveCreateRegistered, LiveQueryStatus, LiveRegisteredResults, LiveSubmitAsync } from './documents.js';
 

@@ -5,7 +5,7 @@ import {
   listOperations,
   listResponseExamples,
   validateResponse,
-} from '../helpers/openapi.js';
+} from './openapi.js';
 
 /** Tests of the validator itself; the simulator's fidelity test uses it on real responses. */
 

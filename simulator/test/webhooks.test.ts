@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
-import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { simClient, type SimCall } from '../helpers/simulator.js';
+import { OnlineSite } from '../src/fixtures.js';
+import { startSimulator, type Simulator } from '../src/server.js';
+import { simClient, type SimCall } from './helpers.js';
 
 const SECRET = 'whsec-test-secret';
 

@@ -11,12 +11,12 @@ import {
   parseFhirDate,
   storedDateRange,
   type StoredPrecision,
-} from '../../src/simulator/fhir/dates.js';
-import { FhirError } from '../../src/simulator/fhir/outcome.js';
-import { openSearch, sealSearch } from '../../src/simulator/fhir/paging.js';
-import { normalisePhone } from '../../src/simulator/fhir/patient-index.js';
-import { stateOfPostcode } from '../../src/simulator/fhir/patient.js';
-import { parseSearch } from '../../src/simulator/fhir/search-params.js';
+} from '../src/fhir/dates.js';
+import { FhirError } from '../src/fhir/outcome.js';
+import { openSearch, sealSearch } from '../src/fhir/paging.js';
+import { normalisePhone } from '../src/fhir/patient-index.js';
+import { stateOfPostcode } from '../src/fhir/patient.js';
+import { parseSearch } from '../src/fhir/search-params.js';
 import {
   indexString,
   matchesString,
@@ -26,7 +26,7 @@ import {
   stringQuery,
   unescapeValue,
   type StringMode,
-} from '../../src/simulator/fhir/strings.js';
+} from '../src/fhir/strings.js';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');
 

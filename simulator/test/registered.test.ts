@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { OnlineSite } from '../../src/simulator/fixtures.js';
-import { decodeData, useSimulator } from '../helpers/simulator.js';
+import { OnlineSite } from '../src/fixtures.js';
+import { decodeData, useSimulator } from './helpers.js';
 
 const ctx = useSimulator();
 beforeEach(() => ctx.sim.reset());

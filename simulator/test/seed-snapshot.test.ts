@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { D4wSite, OnlineSite, ZedmedSite, type SiteFixture } from '../../src/simulator/fixtures.js';
-import { clearSiteDatabaseCache, closeAll, openSiteDatabases, siteDatabaseImages } from '../../src/simulator/db/open-site-database.js';
-import { useSeedSnapshot, writeSeedSnapshot } from '../../src/simulator/db/seed-snapshot.js';
+import { D4wSite, OnlineSite, ZedmedSite, type SiteFixture } from '../src/fixtures.js';
+import { clearSiteDatabaseCache, closeAll, openSiteDatabases, siteDatabaseImages } from '../src/db/open-site-database.js';
+import { useSeedSnapshot, writeSeedSnapshot } from '../src/db/seed-snapshot.js';
 
 /** One site of each PMS. */
 const SITES: readonly SiteFixture[] = [OnlineSite, ZedmedSite, D4wSite];

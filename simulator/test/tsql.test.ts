@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openSiteDatabases } from '../../src/simulator/db/open-site-database.js';
-import { OnlineSite, ZedmedSite } from '../../src/simulator/fixtures.js';
-import { type ExecuteOptions, executeCommand } from '../../src/simulator/sql/execute.js';
-import { translateBatch } from '../../src/simulator/sql/translate.js';
-import { type CommandParameter, type ExecutionResult, type SqlCommand, SqlExecutionError } from '../../src/simulator/sql/types.js';
+import { openSiteDatabases } from '../src/db/open-site-database.js';
+import { OnlineSite, ZedmedSite } from '../src/fixtures.js';
+import { type ExecuteOptions, executeCommand } from '../src/sql/execute.js';
+import { translateBatch } from '../src/sql/translate.js';
+import { type CommandParameter, type ExecutionResult, type SqlCommand, SqlExecutionError } from '../src/sql/types.js';
 
 // 2025-03-04 09:30 in Sydney (AEDT, UTC+11): a Tuesday.
 const NOW = new Date('2025-03-03T22:30:00Z');

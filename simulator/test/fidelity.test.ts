@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../src/simulator/fixtures.js';
-import { matchRoute } from '../../src/simulator/routes.js';
-import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { assertValidResponse, declaredHeaders, listOperations } from '../helpers/openapi.js';
-import { simClient, type SimCall, type SimResponse } from '../helpers/simulator.js';
+import { BackupSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../src/fixtures.js';
+import { matchRoute } from '../src/routes.js';
+import { startSimulator, type Simulator } from '../src/server.js';
+import { assertValidResponse, declaredHeaders, listOperations } from './openapi.js';
+import { simClient, type SimCall, type SimResponse } from './helpers.js';
 
 /**
  * The fidelity guard: drives every integrator operation through its success path and every error

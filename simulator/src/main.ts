@@ -1,4 +1,4 @@
-import { readSimulatorConfig } from '../config.js';
+import { readSimulatorConfig } from './config.js';
 import { useSeedSnapshot } from './db/seed-snapshot.js';
 import { startSimulator } from './server.js';
 

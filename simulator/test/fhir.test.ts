@@ -5,10 +5,10 @@
  * against the Halo OpenAPI contract.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isValidIhi, isValidMedicare } from '../../src/simulator/db/identifiers.js';
-import { D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../src/simulator/fixtures.js';
-import { assertValidResponse } from '../helpers/openapi.js';
-import { useSimulator, type SimResponse } from '../helpers/simulator.js';
+import { isValidIhi, isValidMedicare } from '../src/db/identifiers.js';
+import { D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../src/fixtures.js';
+import { assertValidResponse } from './openapi.js';
+import { useSimulator, type SimResponse } from './helpers.js';
 
 const ctx = useSimulator();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../src/server.js';
 
 export interface SimResponse<T = any> {
   status: number;

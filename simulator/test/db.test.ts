@@ -7,13 +7,13 @@ import {
   OnlineSite,
   ZedmedSite,
   type SiteFixture,
-} from '../../src/simulator/fixtures.js';
+} from '../src/fixtures.js';
 import {
   clearSiteDatabaseCache,
   closeAll,
   generatePatients,
   openSiteDatabases,
-} from '../../src/simulator/db/open-site-database.js';
+} from '../src/db/open-site-database.js';
 import {
   generateDva,
   generateIhi,
@@ -22,7 +22,7 @@ import {
   isValidIhi,
   isValidMedicare,
   mulberry32,
-} from '../../src/simulator/db/identifiers.js';
+} from '../src/db/identifiers.js';
 
 type Row = Record<string, unknown>;
 

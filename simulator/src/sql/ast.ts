@@ -5,7 +5,7 @@
  * untyped-but-checked accessors below instead of through those typings.
  */
 import nsp from 'node-sql-parser';
-import { parenthesizeLikePatterns } from '../../lib/tsql-like-patterns.js';
+import { parenthesizeLikePatterns } from '../../../src/lib/tsql-like-patterns.js';
 import { tokenize } from './lexer.js';
 
 const { Parser } = nsp;

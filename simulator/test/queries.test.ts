@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../src/simulator/fixtures.js';
-import { decodeData, useSimulator } from '../helpers/simulator.js';
+import { OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../src/fixtures.js';
+import { decodeData, useSimulator } from './helpers.js';
 
 const ctx = useSimulator({ pageBytes: 4096 });
 beforeEach(() => ctx.sim.reset());

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OnlineSite, ZedmedSite } from '../../src/simulator/fixtures.js';
-import { useSimulator } from '../helpers/simulator.js';
+import { OnlineSite, ZedmedSite } from '../src/fixtures.js';
+import { useSimulator } from './helpers.js';
 
 const ctx = useSimulator();
 beforeEach(() => ctx.sim.reset());

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackupSite, D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite, stableUuid } from '../../src/simulator/fixtures.js';
-import { useSimulator } from '../helpers/simulator.js';
+import { BackupSite, D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite, stableUuid } from '../src/fixtures.js';
+import { useSimulator } from './helpers.js';
 
 const ctx = useSimulator();
 beforeEach(() => ctx.sim.reset());

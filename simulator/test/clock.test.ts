@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimClock } from '../../src/simulator/clock.js';
+import { createSimClock } from '../src/clock.js';
 
 describe('SimClock', () => {
   it('should fire due timers in order when advanced, without real time passing', () => {
