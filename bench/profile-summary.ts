@@ -45,7 +45,12 @@ function area(url: string): string {
 }
 
 /** Stacks (leaf first, `depth` frames) of the samples whose leaf function matches `name`, by time. */
-export function callersOf(profile: CpuProfile, name: string, depth = 8, top = 10): Array<{ stack: string; ms: number }> {
+export function callersOf(
+  profile: CpuProfile,
+  name: string,
+  depth = 8,
+  top = 10,
+): Array<{ stack: string; ms: number }> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -57,12 +62,17 @@ export function callersOf(profile: CpuProfile, name: string, depth = 8, top = 10
     const frames: string[] = [];
     for (let cur: number | undefined = id; cur !== undefined && frames.length < depth; cur = parent.get(cur)) {
       const f = byId.get(cur)!.callFrame;
-      frames.push(`${f.functionName || '(anonymous)'} ${f.url.startsWith('node:') ? f.url : area(f.url)}:${f.lineNumber + 1}`);
+      frames.push(
+        `${f.functionName || '(anonymous)'} ${f.url.startsWith('node:') ? f.url : area(f.url)}:${f.lineNumber + 1}`,
+      );
     }
     const key = frames.join('\n        ← ');
     stacks.set(key, (stacks.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
   }
-  return [...stacks].sort((a, b) => b[1] - a[1]).slice(0, top).map(([stack, us]) => ({ stack, ms: us / 1000 }));
+  return [...stacks]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([stack, us]) => ({ stack, ms: us / 1000 }));
 }
 
 /** Time of the samples with a frame whose function name is `name` anywhere on the stack. */
@@ -120,7 +130,10 @@ export function summariseProfile(profile: CpuProfile, top = 25, filter?: string)
     }
   }
   const sortTop = <K extends string>(m: Map<string, number>, k: K) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ [k]: name, ms: us / 1000 }) as Record<K, string> & { ms: number });
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ [k]: name, ms: us / 1000 }) as Record<K, string> & { ms: number });
   return {
     totalMs: total / 1000,
     idleMs: idle / 1000,
@@ -147,21 +160,26 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//,
       const s = summariseProfile(profile, 1);
       const busy = s.totalMs - s.idleMs;
       console.log(`${file}: busy ${busy.toFixed(0)} ms; time with the function on the stack:`);
-      for (const r of inclusiveOf(profile, values.inclusive.split(','))) console.log(`  ${r.ms.toFixed(1).padStart(9)} ms ${((r.ms / busy) * 100).toFixed(1).padStart(5)}%  ${r.name}`);
+      for (const r of inclusiveOf(profile, values.inclusive.split(',')))
+        console.log(`  ${r.ms.toFixed(1).padStart(9)} ms ${((r.ms / busy) * 100).toFixed(1).padStart(5)}%  ${r.name}`);
       continue;
     }
     if (values.callers) {
       console.log(`${file}: stacks ending in ${values.callers}`);
-      for (const c of callersOf(profile, values.callers, Number(values.depth), Number(values.top))) console.log(`  ${c.ms.toFixed(1).padStart(8)} ms  ${c.stack}`);
+      for (const c of callersOf(profile, values.callers, Number(values.depth), Number(values.top)))
+        console.log(`  ${c.ms.toFixed(1).padStart(8)} ms  ${c.stack}`);
       continue;
     }
     const s = summariseProfile(profile, Number(values.top), values.filter);
     const busy = s.totalMs - s.idleMs;
     console.log(`${file}\n  sampled ${s.totalMs.toFixed(0)} ms, busy ${busy.toFixed(0)} ms\n  self time by function:`);
-    for (const f of s.selfByFunction) console.log(`    ${f.ms.toFixed(1).padStart(9)} ms ${((f.ms / busy) * 100).toFixed(1).padStart(5)}%  ${f.name}`);
+    for (const f of s.selfByFunction)
+      console.log(`    ${f.ms.toFixed(1).padStart(9)} ms ${((f.ms / busy) * 100).toFixed(1).padStart(5)}%  ${f.name}`);
     console.log('  self time by package / file:');
-    for (const a of s.selfByArea) console.log(`    ${a.ms.toFixed(1).padStart(9)} ms ${((a.ms / busy) * 100).toFixed(1).padStart(5)}%  ${a.area}`);
+    for (const a of s.selfByArea)
+      console.log(`    ${a.ms.toFixed(1).padStart(9)} ms ${((a.ms / busy) * 100).toFixed(1).padStart(5)}%  ${a.area}`);
     console.log('  inclusive time by package / file (a sample counts once for each on its stack):');
-    for (const a of s.inclusiveByArea) console.log(`    ${a.ms.toFixed(1).padStart(9)} ms ${((a.ms / busy) * 100).toFixed(1).padStart(5)}%  ${a.area}`);
+    for (const a of s.inclusiveByArea)
+      console.log(`    ${a.ms.toFixed(1).padStart(9)} ms ${((a.ms / busy) * 100).toFixed(1).padStart(5)}%  ${a.area}`);
   }
 }

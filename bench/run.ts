@@ -37,7 +37,10 @@ if (values.list) {
   process.exit(0);
 }
 
-const wanted = (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+const wanted = (values.scenario ?? [])
+  .flatMap((s) => s.split(','))
+  .map((s) => s.trim())
+  .filter(Boolean);
 const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
 if (unknown.length) {
   console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
@@ -54,7 +57,9 @@ const settings: RunSettings = {
 
 if (values['facade-entry']) setMainEntry(values['facade-entry']);
 // A scenario abandoned at its time limit may still reject later: report it, keep going.
-process.on('unhandledRejection', (err) => console.error(`(ignored after its scenario ended) ${(err as Error)?.message ?? String(err)}`));
+process.on('unhandledRejection', (err) =>
+  console.error(`(ignored after its scenario ended) ${(err as Error)?.message ?? String(err)}`),
+);
 
 const started = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
@@ -75,7 +80,8 @@ const host = machine();
 const loadStart = loadAverage();
 log(`${host.cpus} CPUs (${host.model}), Node ${host.node}; load average ${loadStart.join(' ')}`);
 if (host.cpus < 2) log('fewer than 2 CPUs: the façade and the load generator will share a core');
-if ((loadStart[0] ?? 0) > 0.5) log(`the machine is busy (load ${loadStart[0]}): other work competes with the benchmark`);
+if ((loadStart[0] ?? 0) > 0.5)
+  log(`the machine is busy (load ${loadStart[0]}): other work competes with the benchmark`);
 
 await buildAll(log);
 
@@ -109,7 +115,15 @@ for (const scenario of selected) {
   } catch (err) {
     const message = (err as Error).message;
     log(`  ${scenario.name} failed: ${message}`);
-    figures.push(failed(`${scenario.name}.error`, scenario.targets[0] ?? 0, `${scenario.title}: did not complete`, '—', message.split('\n')[0]!));
+    figures.push(
+      failed(
+        `${scenario.name}.error`,
+        scenario.targets[0] ?? 0,
+        `${scenario.title}: did not complete`,
+        '—',
+        message.split('\n')[0]!,
+      ),
+    );
     timings.push({ name: scenario.name, ms: performance.now() - t0, error: message });
   } finally {
     clearTimeout(timer);
@@ -118,7 +132,9 @@ for (const scenario of selected) {
   }
   const foreign = noise.stop().foreignShare;
   timings.at(-1)!.foreignCpuShare = foreign;
-  log(`  ${scenario.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s; other processes used ${foreign.map((f, i) => `${Math.round(f * 100)}% of core ${i}`).join(', ')}`);
+  log(
+    `  ${scenario.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s; other processes used ${foreign.map((f, i) => `${Math.round(f * 100)}% of core ${i}`).join(', ')}`,
+  );
 }
 
 const durationMs = performance.now() - started;
@@ -133,10 +149,25 @@ console.log(
     .map((t) => `${t.name} ${(t.foreignCpuShare ?? []).map((f) => `${Math.round(f * 100)}%`).join('/')}`)
     .join(', ')}`,
 );
-const counts = figures.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.verdict]: (acc[f.verdict] ?? 0) + 1 }), {});
-console.log(`\n${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} — ${(durationMs / 1000).toFixed(1)} s in all; load average ${loadStart.join(' ')} → ${loadEnd.join(' ')}`);
+const counts = figures.reduce<Record<string, number>>(
+  (acc, f) => ({ ...acc, [f.verdict]: (acc[f.verdict] ?? 0) + 1 }),
+  {},
+);
+console.log(
+  `\n${Object.entries(counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(
+      ', ',
+    )} — ${(durationMs / 1000).toFixed(1)} s in all; load average ${loadStart.join(' ')} → ${loadEnd.join(' ')}`,
+);
 
-const outName = values.out ?? (wanted.length ? `scenario-${wanted.join('-')}${settings.quick ? '-quick' : ''}.json` : settings.quick ? 'latest-quick.json' : 'latest.json');
+const outName =
+  values.out ??
+  (wanted.length
+    ? `scenario-${wanted.join('-')}${settings.quick ? '-quick' : ''}.json`
+    : settings.quick
+      ? 'latest-quick.json'
+      : 'latest.json');
 const outPath = resolve(REPO, 'bench/results', outName);
 mkdirSync(resolve(REPO, 'bench/results'), { recursive: true });
 writeFileSync(

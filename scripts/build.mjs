@@ -32,7 +32,10 @@ const startupDiet = {
   setup(b) {
     // The GraphiQL page inlines 9 MB of assets: load them on the first page render, from the
     // package's own build in node_modules (like better-sqlite3), not at every start.
-    b.onResolve({ filter: /^@graphql-yoga\/render-graphiql$/ }, () => ({ path: 'render-graphiql', namespace: 'lazy-graphiql' }));
+    b.onResolve({ filter: /^@graphql-yoga\/render-graphiql$/ }, () => ({
+      path: 'render-graphiql',
+      namespace: 'lazy-graphiql',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-graphiql' }, () => ({
       loader: 'js',
       contents: [

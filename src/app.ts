@@ -130,7 +130,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const metrics = createMetrics();
   const logger = config.logger ?? silentLogger();
   const security = config.security ?? {};
-  const tracing = createTracing({ endpoint: config.otelExporterEndpoint, ...(config.otelSampleRatio !== undefined ? { sampleRatio: config.otelSampleRatio } : {}) });
+  const tracing = createTracing({
+    endpoint: config.otelExporterEndpoint,
+    ...(config.otelSampleRatio !== undefined ? { sampleRatio: config.otelSampleRatio } : {}),
+  });
   const halo = createHaloClient({
     ...config.halo,
     baseUrl: config.haloApiUrl,
@@ -160,7 +163,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         onError,
       })
     : createLocalCoordination(deps.now ? { now: deps.now } : {});
-  const live = createLiveQueries({ halo, coordination, scheduler: deps.scheduler ?? realScheduler, options: config.subscriptions ?? {}, onError });
+  const live = createLiveQueries({
+    halo,
+    coordination,
+    scheduler: deps.scheduler ?? realScheduler,
+    options: config.subscriptions ?? {},
+    onError,
+  });
   const webhook = config.haloWebhookSecret
     ? createHaloWebhookHandler({
         secret: config.haloWebhookSecret,
@@ -178,7 +187,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         ? createRedisRateLimiter({ ...rate, url: config.redisUrl, namespace: redisNamespace(config), onError })
         : createLocalRateLimiter(rate)
       : undefined;
-  const admission = createAdmission(createAuthenticator(security.auth ?? {}, { allowWrites: config.allowWrites ?? false }), limiter);
+  const admission = createAdmission(
+    createAuthenticator(security.auth ?? {}, { allowWrites: config.allowWrites ?? false }),
+    limiter,
+  );
 
   let readyUntil = 0;
   const operationLog = useOperationLog(logger);
@@ -199,7 +211,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     landingPage: false,
     logging: false,
     graphiql:
-      config.graphiql === false ? false : { title: 'halo-graphql', defaultQuery: graphiqlExamples(config.exampleSiteId), subscriptionsProtocol: 'WS' },
+      config.graphiql === false
+        ? false
+        : { title: 'halo-graphql', defaultQuery: graphiqlExamples(config.exampleSiteId), subscriptionsProtocol: 'WS' },
     renderGraphiQL: createGraphiQLRenderer(),
     maskedErrors: { maskError },
     plugins: [
@@ -215,7 +229,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         check: async () => {
           if (Date.now() < readyUntil) return true;
           try {
-            await halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs: 5_000 });
+            await halo
+              .forRequest()
+              .getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs: 5_000 });
             readyUntil = Date.now() + 10_000;
             return true;
           } catch {
@@ -260,9 +276,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       // client's authorized datasource (an invisible site is SITE_NOT_FOUND, as for GraphQL).
       admission.admitHeaders(nodeHeaders(req.headers)).then(
         (principal) =>
-          handleExport(req, res, { ...halo, forRequest: (signal, options) => authorizedDataSource(halo.forRequest(signal, options), principal) }).catch(() =>
-            res.destroy(),
-          ),
+          handleExport(req, res, {
+            ...halo,
+            forRequest: (signal, options) => authorizedDataSource(halo.forRequest(signal, options), principal),
+          }).catch(() => res.destroy()),
         (error: unknown) => sendRefusal(res, error),
       );
       return;
@@ -275,8 +292,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
           logger.info({ event: 'webhook', status: res.statusCode }, LOG_MESSAGES.webhook);
         });
         webhook(req, res).catch(() => res.destroy());
-      }
-      else {
+      } else {
         res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ error: 'Webhooks are not enabled (HALO_WEBHOOK_SECRET).' }));
       }
@@ -292,7 +308,12 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     // A subscriber joining an identical running execution is only admitted (auth and rate limit), with no context of its own.
     admit: (headers) => admission.admitHeaders(headers),
   });
-  metrics.setSources({ breakerStates: () => halo.breakerStates(), halo: () => halo.stats(), live: () => live.stats(), ws: () => ws.stats() });
+  metrics.setSources({
+    breakerStates: () => halo.breakerStates(),
+    halo: () => halo.stats(),
+    live: () => live.stats(),
+    ws: () => ws.stats(),
+  });
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -323,7 +344,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     },
     stop() {
       stopped ??= (async () => {
-        const closed = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+        const closed = server.listening
+          ? new Promise<void>((resolve) => server.close(() => resolve()))
+          : Promise.resolve();
         await ws.close();
         await live.stop();
         for (const socket of sockets) socket.destroy();
@@ -340,7 +363,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
 
 /** Replicas of one deployment (same Halo, same key) share Redis state; other deployments on the same Redis do not. */
 function redisNamespace(config: Pick<AppConfig, 'haloApiUrl' | 'haloSubscriptionKey'>): string {
-  return createHash('sha256').update(`${config.haloApiUrl}\n${config.haloSubscriptionKey}`).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(`${config.haloApiUrl}\n${config.haloSubscriptionKey}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** Upstream failures: the Halo operationId, attempt, status or network code and duration (nothing else is known here). */
@@ -377,7 +403,18 @@ function sendRefusal(res: ServerResponse, error: unknown): void {
   const gql = error instanceof GraphQLError ? error : undefined;
   const http = gql?.extensions['http'] as { status?: number; headers?: Record<string, string> } | undefined;
   const status = http?.status ?? 500;
-  const body = JSON.stringify({ errors: [{ message: gql?.message ?? 'Unexpected error.', extensions: { code: gql?.extensions['code'] ?? 'INTERNAL_SERVER_ERROR' } }] });
-  res.writeHead(status, { ...(http?.headers ?? {}), 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+  const body = JSON.stringify({
+    errors: [
+      {
+        message: gql?.message ?? 'Unexpected error.',
+        extensions: { code: gql?.extensions['code'] ?? 'INTERNAL_SERVER_ERROR' },
+      },
+    ],
+  });
+  res.writeHead(status, {
+    ...(http?.headers ?? {}),
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }

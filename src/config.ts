@@ -15,7 +15,8 @@ function int(env: Env, name: string, dflt: number, min: number, max: number): nu
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer between ${min} and ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be an integer between ${min} and ${max}`);
   return n;
 }
 
@@ -60,7 +61,8 @@ function otelEndpoint(env: Env): string | undefined {
   } catch {
     // reported below
   }
-  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') throw new Error('OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL');
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:')
+    throw new Error('OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL');
   return raw;
 }
 
@@ -74,7 +76,8 @@ function ratio(env: Env, name: string): number | undefined {
 
 function cursorSecret(env: Env): string | undefined {
   const raw = env.CURSOR_SECRET || undefined;
-  if (raw !== undefined && Buffer.byteLength(raw, 'utf8') < 16) throw new Error('CURSOR_SECRET must be at least 16 bytes');
+  if (raw !== undefined && Buffer.byteLength(raw, 'utf8') < 16)
+    throw new Error('CURSOR_SECRET must be at least 16 bytes');
   return raw;
 }
 
@@ -87,7 +90,8 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
     } catch {
       throw new Error('HALO_API_URL must be an absolute http(s) URL');
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('HALO_API_URL must be an absolute http(s) URL');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new Error('HALO_API_URL must be an absolute http(s) URL');
     if (!env.HALO_SUBSCRIPTION_KEY) throw new Error('HALO_SUBSCRIPTION_KEY must be set when HALO_API_URL is');
   }
   return Object.freeze({
@@ -116,7 +120,8 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 
 function logLevel(env: Env): LogLevel {
   const raw = env.LOG_LEVEL || 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   return raw as LogLevel;
 }
 
@@ -140,7 +145,8 @@ export function readSecurityConfig(env: Env, realHalo: boolean): SecurityConfig 
   }
   const jwtVars = ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_JWKS_URL'] as const;
   const setJwt = jwtVars.filter((v) => env[v]);
-  if (setJwt.length > 0 && setJwt.length < jwtVars.length) throw new Error(`JWT client auth needs all of ${jwtVars.join(', ')}`);
+  if (setJwt.length > 0 && setJwt.length < jwtVars.length)
+    throw new Error(`JWT client auth needs all of ${jwtVars.join(', ')}`);
   let jwt: ClientAuthConfig['jwt'];
   if (setJwt.length === jwtVars.length) {
     let url: URL | undefined;
@@ -150,7 +156,8 @@ export function readSecurityConfig(env: Env, realHalo: boolean): SecurityConfig 
       // reported below
     }
     const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url?.protocol !== 'https:' && !(url?.protocol === 'http:' && loopback)) throw new Error('JWT_JWKS_URL must be an https URL');
+    if (url?.protocol !== 'https:' && !(url?.protocol === 'http:' && loopback))
+      throw new Error('JWT_JWKS_URL must be an https URL');
     jwt = {
       issuer: env.JWT_ISSUER!,
       audience: env.JWT_AUDIENCE!,
@@ -178,11 +185,17 @@ export function readSecurityConfig(env: Env, realHalo: boolean): SecurityConfig 
     } catch {
       ok = false;
     }
-    if (!ok) throw new Error('CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.org (scheme, host and port only)');
+    if (!ok)
+      throw new Error(
+        'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.org (scheme, host and port only)',
+      );
   }
   return Object.freeze({
     auth: { ...(keys ? { keys } : {}), ...(jwt ? { jwt } : {}) },
-    rateLimit: { ratePerSecond, burst: int(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(ratePerSecond * 2)), 1, 1_000_000) },
+    rateLimit: {
+      ratePerSecond,
+      burst: int(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(ratePerSecond * 2)), 1, 1_000_000),
+    },
     limits: {
       maxDepth: int(env, 'MAX_DEPTH', SECURITY_DEFAULTS.maxDepth, 1, 100),
       maxAliases: int(env, 'MAX_ALIASES', SECURITY_DEFAULTS.maxAliases, 0, 1_000),

@@ -17,7 +17,10 @@ export const isExportRequest = (url: string) => url.startsWith('/export/');
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -110,7 +113,8 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
   const match = EXPORT_PATH.exec(path);
   if (!match) return sendError(res, 404, 'NOT_FOUND', 'Use /export/{siteId}/{queryId}.ndjson or .csv.');
   const [, siteId = '', queryId = '', format] = match;
-  if (!UUID.test(siteId) || !UUID.test(queryId)) return sendError(res, 400, 'BAD_USER_INPUT', 'siteId and queryId must be Halo GUIDs.');
+  if (!UUID.test(siteId) || !UUID.test(queryId))
+    return sendError(res, 400, 'BAD_USER_INPUT', 'siteId and queryId must be Halo GUIDs.');
 
   const abort = new AbortController();
   const onClose = () => {
@@ -124,7 +128,10 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
     const location = resultLocation(siteId, await ds.getQuery(siteId, queryId));
     if (location.kind === 'inline') {
       const { data } = location;
-      const rows = data === undefined ? [] : decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data).rows);
+      const rows =
+        data === undefined
+          ? []
+          : decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data).rows);
       out.start();
       if (head) return void res.end();
       out.header(rows[0]);
@@ -136,7 +143,9 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
     }
     await out.flush();
     if (!out.started) {
-      res.writeHead(200, { 'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8' });
+      res.writeHead(200, {
+        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      });
     }
     res.end();
   } catch (err) {
@@ -147,7 +156,12 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
     if (isHaloApiError(err)) {
       // resultLocation refuses locally (no HTTP status) when the query has no result to read yet.
       if (err.code === 'BAD_USER_INPUT' && err.status === undefined) {
-        return sendError(res, 409, 'BAD_USER_INPUT', 'The query has not succeeded (yet): there is no result to export.');
+        return sendError(
+          res,
+          409,
+          'BAD_USER_INPUT',
+          'The query has not succeeded (yet): there is no result to export.',
+        );
       }
       const gql = fromHaloError(err);
       const code = String(gql.extensions.code);

@@ -89,7 +89,10 @@ export function createGraphQLFastPath(yoga: AnyYoga, options: FastPathOptions): 
     let body: string | null;
     try {
       // Yoga hands the parsed body on as it is (a null operationName included).
-      const result = await yoga.getResultForParams({ params: params as Parameters<AnyYoga['getResultForParams']>[0]['params'], request }, context);
+      const result = await yoga.getResultForParams(
+        { params: params as Parameters<AnyYoga['getResultForParams']>[0]['params'], request },
+        context,
+      );
       if (result === undefined) throw new Error('no result');
       const captured = processRegularResult(result, CAPTURE, mediaType) as unknown as CapturedResponse;
       status = captured.init.status ?? 200;
@@ -142,7 +145,9 @@ export function createGraphQLFastPath(yoga: AnyYoga, options: FastPathOptions): 
         chunks.push(chunk);
         received += chunk.length;
       });
-      req.once('end', () => run(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), mediaType));
+      req.once('end', () =>
+        run(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), mediaType),
+      );
       req.once('error', () => res.destroy());
       return true;
     },

@@ -46,9 +46,14 @@ const CLIENT = /^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,127}$/;
 const URLISH = /^(https?|wss?):\/\/[A-Za-z0-9.:[\]-]+(\/[A-Za-z0-9._/-]*)?$/;
 
 const str = (re: RegExp) => (v: unknown) => (typeof v === 'string' && re.test(v) ? v : undefined);
-const oneOf = (...values: string[]) => (v: unknown) => (typeof v === 'string' && values.includes(v) ? v : undefined);
-const int = (min: number, max: number) => (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined);
-const ms = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 10) / 10 : undefined);
+const oneOf =
+  (...values: string[]) =>
+  (v: unknown) =>
+    typeof v === 'string' && values.includes(v) ? v : undefined;
+const int = (min: number, max: number) => (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
+const ms = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 10) / 10 : undefined;
 const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
 const codes = (v: unknown) => {
   if (!Array.isArray(v)) return undefined;
@@ -133,7 +138,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
             return method.call(this, MESSAGES.has(first) ? first : 'message withheld');
           }
           const event = FIELDS.event!((first as { event?: unknown } | null)?.event);
-          const msg = typeof second === 'string' && MESSAGES.has(second) ? second : typeof event === 'string' ? event : 'log';
+          const msg =
+            typeof second === 'string' && MESSAGES.has(second) ? second : typeof event === 'string' ? event : 'log';
           return method.call(this, first as object, msg);
         },
       },
@@ -222,13 +228,21 @@ export function useOperationLog(logger: Logger): OperationLog {
     };
   };
   const httpStarted = (request: Request) => {
-    httpRequests.set(request, { requestId: randomUUID(), transport: 'http', started: performance.now(), logged: false });
+    httpRequests.set(request, {
+      requestId: randomUUID(),
+      transport: 'http',
+      started: performance.now(),
+      logged: false,
+    });
   };
   const httpResponded = (request: Request, status: number) => {
     const http = httpRequests.get(request);
     if (!http) return undefined;
     if (!http.logged && status >= 400) {
-      logger.warn({ event: 'http.refused', requestId: http.requestId, status, durationMs: performance.now() - http.started }, LOG_MESSAGES.refused);
+      logger.warn(
+        { event: 'http.refused', requestId: http.requestId, status, durationMs: performance.now() - http.started },
+        LOG_MESSAGES.refused,
+      );
     }
     return http.requestId;
   };

@@ -25,7 +25,11 @@ if (!haloApiUrl) {
   const simulatorConfig = readSimulatorConfig();
   // The embedded simulator sends its webhooks to SIMULATOR_WEBHOOK_URL, or to this server when a
   // webhook secret is set and the port is known in advance.
-  const selfHost = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const selfHost = ['0.0.0.0', '::', ''].includes(config.host)
+    ? '127.0.0.1'
+    : config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host;
   const webhooks = simulatorConfig.webhookUrl
     ? { webhookUrl: simulatorConfig.webhookUrl, webhookSecret: simulatorConfig.webhookSecret }
     : config.haloWebhookSecret && config.port !== 0
@@ -46,38 +50,43 @@ if (!haloApiUrl) {
   console.log(`No HALO_API_URL set: started the embedded Halo simulator on ${simulator.url} (synthetic data only).`);
 }
 
-const app = createApp(
-  {
-    haloApiUrl,
-    haloSubscriptionKey: haloKey!,
-    allowWrites: config.allowWrites,
-    graphiql: config.graphiql,
-    ...(exampleSiteId ? { exampleSiteId } : {}),
-    cursorSecret: config.cursorSecret,
-    ...(config.haloWebhookSecret ? { haloWebhookSecret: config.haloWebhookSecret } : {}),
-    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
-    ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
-    ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
-    security: config.security,
-    subscriptions: config.ws,
-    // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
-    logger,
-  },
-);
+const app = createApp({
+  haloApiUrl,
+  haloSubscriptionKey: haloKey!,
+  allowWrites: config.allowWrites,
+  graphiql: config.graphiql,
+  ...(exampleSiteId ? { exampleSiteId } : {}),
+  cursorSecret: config.cursorSecret,
+  ...(config.haloWebhookSecret ? { haloWebhookSecret: config.haloWebhookSecret } : {}),
+  ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+  ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
+  ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
+  security: config.security,
+  subscriptions: config.ws,
+  // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
+  logger,
+});
 const { url } = await app.start(config.port, config.host);
 if (config.otelExporterEndpoint) {
   const share = config.otelSampleRatio === undefined ? '' : ` (sampling ${config.otelSampleRatio * 100}% of traces)`;
   console.log(`Tracing: OpenTelemetry spans to ${tracesUrlForLog(config.otelExporterEndpoint)}${share}.`);
 }
-console.log(`GraphQL API on ${url}/graphql (GraphiQL in a browser)${!authOn && config.allowWrites ? '; NON_QUERY writes are ENABLED' : ''}`);
+console.log(
+  `GraphQL API on ${url}/graphql (GraphiQL in a browser)${!authOn && config.allowWrites ? '; NON_QUERY writes are ENABLED' : ''}`,
+);
 if (authOn) {
   const keys = config.security.auth?.keys?.length ?? 0;
-  console.log(`Client auth: ${[keys ? `${keys} API key${keys === 1 ? '' : 's'}` : '', config.security.auth?.jwt ? 'JWT' : ''].filter(Boolean).join(' and ')}.`);
-  if (config.allowWrites) console.warn('ALLOW_WRITES is ignored with client auth: each client\'s writes permission decides.');
+  console.log(
+    `Client auth: ${[keys ? `${keys} API key${keys === 1 ? '' : 's'}` : '', config.security.auth?.jwt ? 'JWT' : ''].filter(Boolean).join(' and ')}.`,
+  );
+  if (config.allowWrites)
+    console.warn("ALLOW_WRITES is ignored with client auth: each client's writes permission decides.");
   logger.info({ event: 'start', url, authMode: 'enforced' }, LOG_MESSAGES.authOn);
 } else {
   // readAppConfig refuses to start without client auth in front of a real Halo: this is the embedded simulator.
-  console.warn('client auth is OFF: development only (no CLIENT_KEYS, CLIENT_KEYS_FILE or JWT_* set; every caller may use every site).');
+  console.warn(
+    'client auth is OFF: development only (no CLIENT_KEYS, CLIENT_KEYS_FILE or JWT_* set; every caller may use every site).',
+  );
   logger.warn({ event: 'start', url, authMode: 'open', writes: config.allowWrites }, LOG_MESSAGES.authOpen);
 }
 console.log(

@@ -16,7 +16,11 @@ export type WebhookResult = 'verified' | 'bad_signature' | 'stale' | 'replay' | 
 export interface MetricsSources {
   /** Circuit state per site (only the counts per state are exported). */
   breakerStates?: () => Record<string, BreakerState>;
-  halo?: () => { retryBudget: number; coalescedInFlight: number; pool: { connected: number; pending: number; running: number } };
+  halo?: () => {
+    retryBudget: number;
+    coalescedInFlight: number;
+    pool: { connected: number; pending: number; running: number };
+  };
   live?: () => { watches: number; subscribers: number; pollingSites: readonly string[] };
   ws?: () => { connections: number; operations: number };
 }
@@ -219,7 +223,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers: [registry],
   });
   // Known label values start at 0, so a rate() sees the first increment.
-  for (const result of ['verified', 'bad_signature', 'stale', 'replay', 'malformed'] as const) webhooks.inc({ result }, 0);
+  for (const result of ['verified', 'bad_signature', 'stale', 'replay', 'malformed'] as const)
+    webhooks.inc({ result }, 0);
 
   type Labels = { operation_name: string; operation_type: OperationKind };
   // Documents come from yoga's parse cache: the labels of one (document, operation) are computed once.
@@ -231,7 +236,10 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     const op = document ? getOperationAST(document, operationName ?? undefined) : null;
     const name = op?.name?.value;
     const labels: Labels = {
-      operation_name: name === undefined ? 'anonymous' : operationNames.label(name, name.length <= MAX_NAME_LENGTH && NAME.test(name)),
+      operation_name:
+        name === undefined
+          ? 'anonymous'
+          : operationNames.label(name, name.length <= MAX_NAME_LENGTH && NAME.test(name)),
       operation_type: (op?.operation ?? 'unknown') as OperationKind,
     };
     if (document) {
@@ -244,7 +252,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const plugin: Plugin = {
     onParse() {
       return ({ result }) => {
-        if (result instanceof Error) requests.inc({ operation_name: 'anonymous', operation_type: 'unknown', outcome: 'invalid' });
+        if (result instanceof Error)
+          requests.inc({ operation_name: 'anonymous', operation_type: 'unknown', outcome: 'invalid' });
       };
     },
     onValidate({ params }) {
@@ -330,7 +339,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
  * both a bad signature and a timestamp outside its window; a parsable timestamp more than
  * `toleranceMs` away is counted as stale).
  */
-export function webhookResult(status: number, timestampHeader: string | string[] | undefined, nowMs: number, toleranceMs = 5 * 60_000): WebhookResult | undefined {
+export function webhookResult(
+  status: number,
+  timestampHeader: string | string[] | undefined,
+  nowMs: number,
+  toleranceMs = 5 * 60_000,
+): WebhookResult | undefined {
   switch (status) {
     case 202:
       return 'verified';

@@ -25,8 +25,17 @@ import {
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
-import { ATTR_ERROR_TYPE, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SERVICE_NAME,
+} from '@opentelemetry/semantic-conventions';
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { HaloAttemptEvent } from './datasources/halo-http.js';
@@ -97,7 +106,8 @@ export function tracesUrl(endpoint: string): string {
   } catch {
     throw new Error('otelExporterEndpoint (OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute http(s) URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('otelExporterEndpoint (OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute http(s) URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error('otelExporterEndpoint (OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute http(s) URL');
   return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
 }
 
@@ -123,7 +133,10 @@ function describe(document: DocumentNode | undefined, operationName: string | nu
     // Not a document graphql-js can read: the span stays unnamed.
   }
   const name = op?.name?.value;
-  return { name: name !== undefined && name.length <= MAX_NAME_LENGTH && NAME.test(name) ? name : undefined, type: op?.operation };
+  return {
+    name: name !== undefined && name.length <= MAX_NAME_LENGTH && NAME.test(name) ? name : undefined,
+    type: op?.operation,
+  };
 }
 
 /** Wall-clock milliseconds on the same clock as the SDK's spans. */
@@ -181,9 +194,14 @@ export function createTracing(options: TracingOptions): Tracing {
     if (op.name !== undefined) attributes[ATTR_GRAPHQL_OPERATION_NAME] = op.name;
     if (op.type !== undefined) attributes[ATTR_GRAPHQL_OPERATION_TYPE] = op.type;
     // Named as OpenTelemetry's GraphQL conventions say: "<type> <name>", "<type>", or "GraphQL Operation".
-    const spanName = op.type === undefined ? 'GraphQL Operation' : op.name === undefined ? op.type : `${op.type} ${op.name}`;
+    const spanName =
+      op.type === undefined ? 'GraphQL Operation' : op.name === undefined ? op.type : `${op.type} ${op.name}`;
     // ROOT_CONTEXT: a globally registered context manager (someone else's) must not pick a parent.
-    return tracer.startSpan(spanName, { kind: SpanKind.SERVER, attributes, ...(startTime !== undefined ? { startTime } : {}) }, ROOT_CONTEXT);
+    return tracer.startSpan(
+      spanName,
+      { kind: SpanKind.SERVER, attributes, ...(startTime !== undefined ? { startTime } : {}) },
+      ROOT_CONTEXT,
+    );
   };
 
   const finish = (scope: Scope, outcome: Outcome, tally?: ErrorTally): void => {
@@ -302,7 +320,11 @@ export function createTracing(options: TracingOptions): Tracing {
         attributes[ATTR_HALO_NETWORK_CODE] = errorType;
       }
       if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
-      const span = tracer.startSpan(event.operationId, { kind: SpanKind.CLIENT, attributes, startTime: endTime - event.durationMs }, parent);
+      const span = tracer.startSpan(
+        event.operationId,
+        { kind: SpanKind.CLIENT, attributes, startTime: endTime - event.durationMs },
+        parent,
+      );
       if (errorType !== undefined) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end(endTime);
     },

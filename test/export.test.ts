@@ -10,11 +10,23 @@ import { execute } from './helpers/execute.js';
 import { callCounts, directSql, directWrite, injectFault, UNKNOWN_ID, type Row } from './helpers/halo.js';
 
 const SubmitForExport = graphql(`
-  mutation SubmitForExport($input: RunQueryInput!) { submitAsyncQuery(input: $input) { id } }
+  mutation SubmitForExport($input: RunQueryInput!) {
+    submitAsyncQuery(input: $input) {
+      id
+    }
+  }
 `);
 
 const ExportPages = graphql(`
-  query ExportPages($siteId: ID!, $id: ID!) { sqlQuery(siteId: $siteId, id: $id) { status rowCount pages { pageNumber } } }
+  query ExportPages($siteId: ID!, $id: ID!) {
+    sqlQuery(siteId: $siteId, id: $id) {
+      status
+      rowCount
+      pages {
+        pageNumber
+      }
+    }
+  }
 `);
 
 async function submit(c: AppContext, sql: string): Promise<string> {
@@ -78,12 +90,17 @@ describe('export of a multi-page result', () => {
     ctx.sim.reset();
   });
 
-  const SQL = 'SELECT InternalID, Firstname, Middlename, Surname, DOB, MobilePhone FROM BPS_Patients ORDER BY InternalID';
+  const SQL =
+    'SELECT InternalID, Firstname, Middlename, Surname, DOB, MobilePhone FROM BPS_Patients ORDER BY InternalID';
 
   async function exportable(): Promise<{ id: string; expected: Row[] }> {
     // Values CSV must quote: a comma and quotes, a line break; apostrophes are already in the data.
     await directWrite(ctx, OnlineSite.id, `UPDATE PATIENTS SET SURNAME = 'Smith, Jr "Junior"' WHERE INTERNALID = 5`);
-    await directWrite(ctx, OnlineSite.id, `UPDATE PATIENTS SET FIRSTNAME = 'Mary' || char(13) || char(10) || 'Jane' WHERE INTERNALID = 6`);
+    await directWrite(
+      ctx,
+      OnlineSite.id,
+      `UPDATE PATIENTS SET FIRSTNAME = 'Mary' || char(13) || char(10) || 'Jane' WHERE INTERNALID = 6`,
+    );
     const expected = await directSql(ctx, OnlineSite.id, SQL);
     const id = await submit(ctx, SQL);
     await ctx.advance(3_600_000);
@@ -99,7 +116,10 @@ describe('export of a multi-page result', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${id}.ndjson"`);
     const text = await res.text();
     expect(text.endsWith('\n')).toBe(true);
-    const rows = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Row);
+    const rows = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Row);
     expect(rows).toEqual(expected);
     expect(rows.some((r) => typeof r['Surname'] === 'string' && r['Surname'].includes("'"))).toBe(true);
   });
@@ -125,14 +145,22 @@ describe('export of a multi-page result', () => {
     expect(await res.json()).toEqual({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     const site = await fetch(`${url}/export/${UNKNOWN_ID}/${UNKNOWN_ID}.csv`);
     expect(site.status).toBe(404);
-    expect(await site.json()).toEqual({ errors: [{ message: 'Site not found.', extensions: { code: 'SITE_NOT_FOUND' } }] });
+    expect(await site.json()).toEqual({
+      errors: [{ message: 'Site not found.', extensions: { code: 'SITE_NOT_FOUND' } }],
+    });
   });
 
   it('should answer 400 BAD_USER_INPUT for ids that are not GUIDs, without calling Halo', async () => {
-    for (const path of [`/export/x/${UNKNOWN_ID}.csv`, `/export/${OnlineSite.id}/not-a-guid.ndjson`, `/export/${OnlineSite.id}/..%2F${UNKNOWN_ID}.csv`]) {
+    for (const path of [
+      `/export/x/${UNKNOWN_ID}.csv`,
+      `/export/${OnlineSite.id}/not-a-guid.ndjson`,
+      `/export/${OnlineSite.id}/..%2F${UNKNOWN_ID}.csv`,
+    ]) {
       const res = await fetch(url + path);
       expect(res.status, path).toBe(400);
-      expect(await res.json()).toEqual({ errors: [{ message: 'siteId and queryId must be Halo GUIDs.', extensions: { code: 'BAD_USER_INPUT' } }] });
+      expect(await res.json()).toEqual({
+        errors: [{ message: 'siteId and queryId must be Halo GUIDs.', extensions: { code: 'BAD_USER_INPUT' } }],
+      });
     }
     expect(await ctx.upstreamCalls()).toEqual([]);
   });
@@ -142,7 +170,12 @@ describe('export of a multi-page result', () => {
     const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.csv`);
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({
-      errors: [{ message: 'The query has not succeeded (yet): there is no result to export.', extensions: { code: 'BAD_USER_INPUT' } }],
+      errors: [
+        {
+          message: 'The query has not succeeded (yet): there is no result to export.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
     });
   });
 });
@@ -193,7 +226,8 @@ describe('export of a large result', () => {
     // The export's datasource is aborted when the response closes: no page can be requested after.
     const [exportSignal] = signals;
     expect(exportSignal).toBeDefined();
-    if (!exportSignal!.aborted) await new Promise((resolve) => exportSignal!.addEventListener('abort', resolve, { once: true }));
+    if (!exportSignal!.aborted)
+      await new Promise((resolve) => exportSignal!.addEventListener('abort', resolve, { once: true }));
     expect(await ctx.upstreamCalls('getResultPage')).toEqual([]);
     const fetched = (await ctx.upstreamCalls('streamResultPage')).length;
     expect(fetched).toBeGreaterThanOrEqual(1);
@@ -203,7 +237,9 @@ describe('export of a large result', () => {
   it('should read one page at a time and write it in pieces, waiting for the socket to drain, while a slow client reads ~40 MB', async () => {
     const signals = watchDatasources();
     const upstream = await ctx.call('GET', `/integrator/sites/${OnlineSite.id}/queries/${id}`);
-    const pageRows = (upstream.body as { result: { pages: Array<{ rows: { count: number } }> } }).result.pages.map((p) => p.rows.count);
+    const pageRows = (upstream.body as { result: { pages: Array<{ rows: { count: number } }> } }).result.pages.map(
+      (p) => p.rows.count,
+    );
     expect(pageRows).toHaveLength(pages);
     // The export's life, in order: requesting the next page, writing a piece of rows (`full` when
     // write() returned false: the socket is backed up), and the response draining.
@@ -216,7 +252,10 @@ describe('export of a large result', () => {
     const firstBackup = new Promise<void>((resolve) => (backedUp = resolve));
     const exporting = new WeakSet<ServerResponse>();
     const write = ServerResponse.prototype.write;
-    vi.spyOn(ServerResponse.prototype, 'write').mockImplementation(function (this: ServerResponse, ...args: Parameters<ServerResponse['write']>) {
+    vi.spyOn(ServerResponse.prototype, 'write').mockImplementation(function (
+      this: ServerResponse,
+      ...args: Parameters<ServerResponse['write']>
+    ) {
       const isExport = this.req.url?.startsWith('/export/') === true;
       if (isExport && !exporting.has(this)) {
         exporting.add(this);
@@ -291,11 +330,17 @@ describe('export of a large result', () => {
   });
 });
 
-const RunImmediateForExport = parse(`mutation ExportImmediate($input: RunQueryInput!) { runImmediateQuery(input: $input) { id status } }`) as TypedDocumentNode<
+const RunImmediateForExport = parse(
+  `mutation ExportImmediate($input: RunQueryInput!) { runImmediateQuery(input: $input) { id status } }`,
+) as TypedDocumentNode<
   { runImmediateQuery: { id: string; status: string } },
   { input: { siteId: string; sql: string } }
 >;
-const ndjson = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line) as Row);
+const ndjson = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Row);
 
 // The export reads pages through `/stream` and writes their rows as it decodes them: what that
 // means for failures (before and after the first byte), HEAD, immediate results and the
@@ -355,17 +400,23 @@ describe('export read through /stream', () => {
   });
 
   it('should answer 502 UPSTREAM_ERROR, without quoting the data, when the first row of the first page is cut off', async () => {
-    onStream(async (pageNumber) => (pageNumber === 1 ? Readable.from([Buffer.from('[{"InternalID":1,"Surname":"CANARY"')]) : undefined));
+    onStream(async (pageNumber) =>
+      pageNumber === 1 ? Readable.from([Buffer.from('[{"InternalID":1,"Surname":"CANARY"')]) : undefined,
+    );
     const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.ndjson`);
     expect(res.status).toBe(502);
     const text = await res.text();
-    expect((JSON.parse(text) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['UPSTREAM_ERROR']);
+    expect(
+      (JSON.parse(text) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code),
+    ).toEqual(['UPSTREAM_ERROR']);
     expect(text).not.toContain('CANARY');
   });
 
   it('should abort the response when a later page cannot be decoded, after the rows before it', async () => {
     onStream(async (pageNumber) =>
-      pageNumber === 3 ? Readable.from([Buffer.from('[{"InternalID":1,"Surname":"CANARY"'), Buffer.from(',"DOB":nul')]) : undefined,
+      pageNumber === 3
+        ? Readable.from([Buffer.from('[{"InternalID":1,"Surname":"CANARY"'), Buffer.from(',"DOB":nul')])
+        : undefined,
     );
     const res = await fetch(`${url}/export/${OnlineSite.id}/${id}.ndjson`);
     expect(res.status).toBe(200);
@@ -434,7 +485,9 @@ describe('export read through /stream', () => {
     expect(json.status).toBe(200);
     expect(ndjson(await json.text())).toEqual(rows);
     const csv = await fetch(`${url}/export/${OnlineSite.id}/${immediate}.csv`);
-    expect(await csv.text()).toBe(['InternalID,Surname', ...rows.map((r) => `${String(r['InternalID'])},${String(r['Surname'])}`), ''].join('\r\n'));
+    expect(await csv.text()).toBe(
+      ['InternalID,Surname', ...rows.map((r) => `${String(r['InternalID'])},${String(r['Surname'])}`), ''].join('\r\n'),
+    );
     expect(await callCounts(ctx)).toEqual({ getQuery: 2 });
   });
 });

@@ -22,7 +22,8 @@ describe('GraphQL over HTTP', () => {
     const results: AuditResult[] = [];
     for (const audit of serverAudits({ url: `${url}/graphql` })) results.push(await audit.fn());
     expect(results.length).toBeGreaterThan(40);
-    const failed = (level: string) => results.filter((r) => r.name.startsWith(level) && r.status !== 'ok').map((r) => `${r.id} ${r.name}`);
+    const failed = (level: string) =>
+      results.filter((r) => r.name.startsWith(level) && r.status !== 'ok').map((r) => `${r.id} ${r.name}`);
     expect(failed('MUST')).toEqual([]);
     expect(failed('SHOULD')).toEqual([]);
   });
@@ -58,7 +59,13 @@ describe('GraphiQL', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
     expect(html).toContain('halo-graphql');
-    for (const operation of ['query SiteLookup', 'mutation ImmediateQuery', 'mutation SubmitAsyncQuery', 'query AsyncQueryStatus', 'mutation WatchNewAppointments']) {
+    for (const operation of [
+      'query SiteLookup',
+      'mutation ImmediateQuery',
+      'mutation SubmitAsyncQuery',
+      'query AsyncQueryStatus',
+      'mutation WatchNewAppointments',
+    ]) {
       expect(html).toContain(operation);
     }
     expect(html).toContain(OnlineSite.id);
@@ -69,7 +76,13 @@ describe('GraphiQL', () => {
     const run = async (operationName: string) => {
       const res = await post(JSON.stringify({ query: document, operationName }));
       expect(res.status, operationName).toBe(200);
-      return (await res.json()) as { data?: Record<string, { status?: string; rows?: unknown[]; lastHash?: string | null } | Array<{ id: string }> | null>; errors?: Array<{ extensions?: { code?: string } }> };
+      return (await res.json()) as {
+        data?: Record<
+          string,
+          { status?: string; rows?: unknown[]; lastHash?: string | null } | Array<{ id: string }> | null
+        >;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
     };
     const lookup = await run('SiteLookup');
     expect(lookup.errors).toBeUndefined();
@@ -104,7 +117,11 @@ describe('health and readiness', () => {
   it('should answer /readiness with 503 when Halo does not answer', async () => {
     const stopped = await startSimulator({ port: 0, timeScale: 0 });
     await stopped.stop();
-    const app = createApp({ haloApiUrl: stopped.url, haloSubscriptionKey: stopped.key, halo: { keepAliveTimeoutMs: 10, retry: { maxAttempts: 1 } } });
+    const app = createApp({
+      haloApiUrl: stopped.url,
+      haloSubscriptionKey: stopped.key,
+      halo: { keepAliveTimeoutMs: 10, retry: { maxAttempts: 1 } },
+    });
     try {
       const { url: deadUrl } = await app.start(0);
       const res = await fetch(`${deadUrl}/readiness`);

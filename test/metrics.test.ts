@@ -39,11 +39,15 @@ function parse(text: string): Scrape {
     for (const [, k, v] of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[k!] = v!;
     samples.push({ name: m[1]!, labels, value: Number(m[3]) });
   }
-  const includes = (have: Record<string, string>, want: Record<string, string>) => Object.entries(want).every(([k, v]) => have[k] === v);
+  const includes = (have: Record<string, string>, want: Record<string, string>) =>
+    Object.entries(want).every(([k, v]) => have[k] === v);
   return {
     text,
     value(name, labels = {}) {
-      const hit = samples.find((s) => s.name === name && Object.keys(s.labels).length === Object.keys(labels).length && includes(s.labels, labels));
+      const hit = samples.find(
+        (s) =>
+          s.name === name && Object.keys(s.labels).length === Object.keys(labels).length && includes(s.labels, labels),
+      );
       return hit?.value ?? 0;
     },
     sum(name, labels = {}) {
@@ -59,7 +63,11 @@ async function scrape(): Promise<Scrape> {
   return parse(await res.text());
 }
 
-async function send(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
+async function send(
+  query: string,
+  variables?: Record<string, unknown>,
+  operationName?: string,
+): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
   const res = await fetch(`${ctx.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
@@ -119,31 +127,50 @@ describe('GET /metrics', () => {
     expect((await send(`query MetricsInvalid { site { nope } }`)).errors?.length).toBeGreaterThan(0);
     expect((await send(`query MetricsBroken {`)).errors?.length).toBe(1);
     expect((await send(`{ __typename }`)).data).toEqual({ __typename: 'Query' });
-    expect((await send(`mutation MetricsImmediate($s: ID!) { runImmediateQuery(input: { siteId: $s, sql: "SELECT 1 AS One" }) { status } }`, { s: OnlineSite.id })).data).toEqual({
+    expect(
+      (
+        await send(
+          `mutation MetricsImmediate($s: ID!) { runImmediateQuery(input: { siteId: $s, sql: "SELECT 1 AS One" }) { status } }`,
+          { s: OnlineSite.id },
+        )
+      ).data,
+    ).toEqual({
       runImmediateQuery: { status: 'SUCCESSFUL' },
     });
     const after = await scrape();
 
-    const delta = (labels: Record<string, string>) => after.value('graphql_requests_total', labels) - before.value('graphql_requests_total', labels);
+    const delta = (labels: Record<string, string>) =>
+      after.value('graphql_requests_total', labels) - before.value('graphql_requests_total', labels);
     expect(delta({ operation_name: 'MetricsSite', operation_type: 'query', outcome: 'success' })).toBe(2);
     expect(delta({ operation_name: 'MetricsSite', operation_type: 'query', outcome: 'error' })).toBe(1);
     expect(delta({ operation_name: 'MetricsInvalid', operation_type: 'query', outcome: 'invalid' })).toBe(1);
     expect(delta({ operation_name: 'anonymous', operation_type: 'unknown', outcome: 'invalid' })).toBe(1);
     expect(delta({ operation_name: 'anonymous', operation_type: 'query', outcome: 'success' })).toBe(1);
     expect(delta({ operation_name: 'MetricsImmediate', operation_type: 'mutation', outcome: 'success' })).toBe(1);
-    const count = (s: Scrape, name: string, type: string) => s.value('graphql_request_duration_seconds_count', { operation_name: name, operation_type: type });
+    const count = (s: Scrape, name: string, type: string) =>
+      s.value('graphql_request_duration_seconds_count', { operation_name: name, operation_type: type });
     expect(count(after, 'MetricsSite', 'query') - count(before, 'MetricsSite', 'query')).toBe(3);
     expect(count(after, 'MetricsImmediate', 'mutation') - count(before, 'MetricsImmediate', 'mutation')).toBe(1);
-    expect(after.value('graphql_request_duration_seconds_sum', { operation_name: 'MetricsImmediate', operation_type: 'mutation' })).toBeGreaterThan(0);
+    expect(
+      after.value('graphql_request_duration_seconds_sum', {
+        operation_name: 'MetricsImmediate',
+        operation_type: 'mutation',
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it('should count Halo calls by operationId and status, and the retries', async () => {
-    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'getSite', siteId: OnlineSite.id, status: 503, count: 1 } });
+    await ctx.call('POST', '/_sim/faults', {
+      body: { operationId: 'getSite', siteId: OnlineSite.id, status: 503, count: 1 },
+    });
     const before = await scrape();
-    const res = await send(`query MetricsRetried($id: ID!) { site(id: $id) { haloLinkVersion } }`, { id: OnlineSite.id });
+    const res = await send(`query MetricsRetried($id: ID!) { site(id: $id) { haloLinkVersion } }`, {
+      id: OnlineSite.id,
+    });
     expect(res.errors).toBeUndefined();
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string>) => after.value(name, labels) - before.value(name, labels);
+    const delta = (name: string, labels: Record<string, string>) =>
+      after.value(name, labels) - before.value(name, labels);
     expect(delta('halo_calls_total', { operation_id: 'getSite', status: '503' })).toBe(1);
     expect(delta('halo_calls_total', { operation_id: 'getSite', status: '200' })).toBe(1);
     expect(delta('halo_retries_total', { operation_id: 'getSite' })).toBe(1);
@@ -152,24 +179,33 @@ describe('GET /metrics', () => {
 
   it('should count breaker transitions and the sites in each breaker state, and refused calls as CIRCUIT_OPEN', async () => {
     const before = await scrape();
-    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'createImmediateQuery', siteId: ZedmedSite.id, status: 503, count: 1 } });
+    await ctx.call('POST', '/_sim/faults', {
+      body: { operationId: 'createImmediateQuery', siteId: ZedmedSite.id, status: 503, count: 1 },
+    });
     const run = `mutation MetricsBreaker($s: ID!) { runImmediateQuery(input: { siteId: $s, sql: "SELECT 1 AS One" }) { status } }`;
     expect((await send(run, { s: ZedmedSite.id })).errors?.[0]?.extensions?.code).toBe('SITE_UNAVAILABLE');
     // The circuit is open now: the next call is refused here, without reaching Halo.
     expect((await send(run, { s: ZedmedSite.id })).errors?.[0]?.extensions?.code).toBe('SITE_UNAVAILABLE');
     const after = await scrape();
-    expect(after.value('halo_breaker_transitions_total', { state: 'open' }) - before.value('halo_breaker_transitions_total', { state: 'open' })).toBe(1);
+    expect(
+      after.value('halo_breaker_transitions_total', { state: 'open' }) -
+        before.value('halo_breaker_transitions_total', { state: 'open' }),
+    ).toBe(1);
     expect(after.value('halo_breaker_sites', { state: 'open' })).toBe(1);
     expect(after.value('halo_breaker_sites', { state: 'closed' })).toBeGreaterThanOrEqual(1);
-    const calls = (s: Scrape, status: string) => s.value('halo_calls_total', { operation_id: 'createImmediateQuery', status });
+    const calls = (s: Scrape, status: string) =>
+      s.value('halo_calls_total', { operation_id: 'createImmediateQuery', status });
     expect(calls(after, '503') - calls(before, '503')).toBe(1);
     expect(calls(after, 'CIRCUIT_OPEN') - calls(before, 'CIRCUIT_OPEN')).toBe(1);
   });
 
   it('should show active subscriptions, WebSocket operations and watchers while a subscription runs', async () => {
-    const submitted = await send(`mutation MetricsSubmit($s: ID!) { submitAsyncQuery(input: { siteId: $s, sql: "SELECT TOP 2 InternalID FROM BPS_Patients" }) { id } }`, {
-      s: OnlineSite.id,
-    });
+    const submitted = await send(
+      `mutation MetricsSubmit($s: ID!) { submitAsyncQuery(input: { siteId: $s, sql: "SELECT TOP 2 InternalID FROM BPS_Patients" }) { id } }`,
+      {
+        s: OnlineSite.id,
+      },
+    );
     const queryId = submitted.data.submitAsyncQuery.id as string;
     const before = await scrape();
     expect(before.value('subscriptions_active')).toBe(0);
@@ -183,25 +219,43 @@ describe('GET /metrics', () => {
     expect(during.value('graphql_ws_operations')).toBe(1);
     expect(during.value('watchers_active')).toBe(1);
     expect(during.value('watcher_subscribers')).toBe(1);
-    expect(during.value('graphql_requests_total', { operation_name: 'LiveQueryStatus', operation_type: 'subscription', outcome: 'success' })).toBe(1);
+    expect(
+      during.value('graphql_requests_total', {
+        operation_name: 'LiveQueryStatus',
+        operation_type: 'subscription',
+        outcome: 'success',
+      }),
+    ).toBe(1);
 
     sub.unsubscribe();
     await vi.waitFor(async () => {
       const s = await scrape();
-      expect([s.value('subscriptions_active'), s.value('graphql_ws_operations'), s.value('watchers_active')]).toEqual([0, 0, 0]);
+      expect([s.value('subscriptions_active'), s.value('graphql_ws_operations'), s.value('watchers_active')]).toEqual([
+        0, 0, 0,
+      ]);
     });
   });
 
   it('should count webhooks by result: verified, bad signature, stale, replay and malformed', async () => {
     const post = (body: string, headers: Record<string, string>) =>
-      fetch(`${ctx.url}/webhooks/halo`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      fetch(`${ctx.url}/webhooks/halo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
     const signed = (body: string, timestamp: string, id: string, secret = WEBHOOK_SECRET) => ({
       'x-halo-id': id,
       'x-halo-timestamp': timestamp,
       'x-halo-signature-256': `sha256=${createHmac('sha256', secret).update(body).update('.').update(timestamp).digest('hex')}`,
     });
     const event = (id: string) =>
-      JSON.stringify({ id, occurredAt: new Date().toISOString(), siteId: OnlineSite.id, queryId: randomUUID(), webhookSource: 'async' });
+      JSON.stringify({
+        id,
+        occurredAt: new Date().toISOString(),
+        siteId: OnlineSite.id,
+        queryId: randomUUID(),
+        webhookSource: 'async',
+      });
     const now = new Date().toISOString();
     const before = await scrape();
 
@@ -219,13 +273,18 @@ describe('GET /metrics', () => {
     expect((await post('{"not":"a webhook"}', signed('{"not":"a webhook"}', now, 'x'))).status).toBe(400);
 
     const after = await scrape();
-    const delta = (result: string) => after.value('webhooks_received_total', { result }) - before.value('webhooks_received_total', { result });
+    const delta = (result: string) =>
+      after.value('webhooks_received_total', { result }) - before.value('webhooks_received_total', { result });
     expect(['verified', 'replay', 'bad_signature', 'stale', 'malformed'].map(delta)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('should never put SQL, parameter values, variables, ids or patient data in a label', async () => {
     // A real patient of the fixture, read straight from the practice database.
-    const [patient] = (await directSql(ctx, OnlineSite.id, 'SELECT InternalID, Firstname, Surname FROM BPS_Patients ORDER BY InternalID LIMIT 1')) as Array<{
+    const [patient] = (await directSql(
+      ctx,
+      OnlineSite.id,
+      'SELECT InternalID, Firstname, Surname FROM BPS_Patients ORDER BY InternalID LIMIT 1',
+    )) as Array<{
       Firstname: string;
       Surname: string;
     }>;
@@ -237,19 +296,39 @@ describe('GET /metrics', () => {
       { s: OnlineSite.id, p: patient.Surname },
     );
     expect(JSON.stringify(immediate.data)).toContain(patient.Firstname);
-    const search = await send(`query MetricsPatientSearch($s: ID!, $n: String!) { patients(siteId: $s, search: { family: [$n] }, first: 5) { edges { node { id name { family given } } } } }`, {
-      s: OnlineSite.id,
-      n: patient.Surname,
-    });
+    const search = await send(
+      `query MetricsPatientSearch($s: ID!, $n: String!) { patients(siteId: $s, search: { family: [$n] }, first: 5) { edges { node { id name { family given } } } } }`,
+      {
+        s: OnlineSite.id,
+        n: patient.Surname,
+      },
+    );
     expect(JSON.stringify(search.data)).toContain(patient.Surname);
-    const failed = await send(`query MetricsCanaryFailure { patient(siteId: "${OnlineSite.id}", id: "CANARY-PATIENT-ID") { id } }`);
+    const failed = await send(
+      `query MetricsCanaryFailure { patient(siteId: "${OnlineSite.id}", id: "CANARY-PATIENT-ID") { id } }`,
+    );
     expect(failed.errors?.length).toBeGreaterThan(0);
 
     const s = await scrape();
-    const canaries = ['CANARY', 'SELECT', 'BPS_Patients', patient.Surname, patient.Firstname, OnlineSite.id, ZedmedSite.id, WEBHOOK_SECRET];
+    const canaries = [
+      'CANARY',
+      'SELECT',
+      'BPS_Patients',
+      patient.Surname,
+      patient.Firstname,
+      OnlineSite.id,
+      ZedmedSite.id,
+      WEBHOOK_SECRET,
+    ];
     for (const canary of canaries) expect(s.text, canary).not.toContain(canary);
     for (const value of s.labelValues()) expect(value).toMatch(/^[A-Za-z0-9_.+-]{1,64}$/);
-    expect(s.value('graphql_requests_total', { operation_name: 'MetricsPatientSearch', operation_type: 'query', outcome: 'success' })).toBe(1);
+    expect(
+      s.value('graphql_requests_total', {
+        operation_name: 'MetricsPatientSearch',
+        operation_type: 'query',
+        outcome: 'success',
+      }),
+    ).toBe(1);
   });
 
   // Last: it fills this app's operation-name label set.
@@ -261,10 +340,21 @@ describe('GET /metrics', () => {
     for (const name of names) await send(`query ${name} { __typename }`);
     const after = await scrape();
     expect(after.text).not.toContain(long);
-    const other = after.value('graphql_requests_total', { operation_name: 'other', operation_type: 'query', outcome: 'success' });
+    const other = after.value('graphql_requests_total', {
+      operation_name: 'other',
+      operation_type: 'query',
+      outcome: 'success',
+    });
     const distinct = new Set(after.labelValues().filter((v) => v.startsWith('MetricsMany')));
     // Whatever names earlier tests used, the set stops at 200 and the rest are counted, as other.
     expect(distinct.size).toBeLessThan(names.length);
-    expect(other - before.value('graphql_requests_total', { operation_name: 'other', operation_type: 'query', outcome: 'success' })).toBe(1 + names.length - distinct.size);
+    expect(
+      other -
+        before.value('graphql_requests_total', {
+          operation_name: 'other',
+          operation_type: 'query',
+          outcome: 'success',
+        }),
+    ).toBe(1 + names.length - distinct.size);
   });
 });

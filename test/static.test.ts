@@ -20,7 +20,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ctx = useApp({ listen: true, app: { webAppDir: root } });
 
 /** A request with the path sent byte for byte (fetch would normalise `..` away). */
-function raw(path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const url = new URL(ctx.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, method }, (res) => {
@@ -40,15 +43,30 @@ describe('the example app at /app', () => {
     expect(await raw('/app?site=x')).toMatchObject({ status: 308, headers: { location: '/app/?site=x' } });
     const index = await raw('/app/');
     expect(index).toMatchObject({ status: 200, body: '<!doctype html><title>app</title>' });
-    expect(index.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+    expect(index.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
   });
 
   it('should serve hashed assets with their content type, cached for good, and answer HEAD without a body', async () => {
     const js = await raw('/app/assets/index-abc123.js');
     expect(js).toMatchObject({ status: 200, body: 'console.log(1);' });
-    expect(js.headers).toMatchObject({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', 'content-length': '15' });
-    expect(await raw('/app/assets/index-abc123.js', 'HEAD')).toMatchObject({ status: 200, body: '', headers: { 'content-length': '15' } });
-    expect(await raw('/app/assets/index-abc123.js', 'POST')).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD' } });
+    expect(js.headers).toMatchObject({
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'content-length': '15',
+    });
+    expect(await raw('/app/assets/index-abc123.js', 'HEAD')).toMatchObject({
+      status: 200,
+      body: '',
+      headers: { 'content-length': '15' },
+    });
+    expect(await raw('/app/assets/index-abc123.js', 'POST')).toMatchObject({
+      status: 405,
+      headers: { allow: 'GET, HEAD' },
+    });
   });
 
   it('should answer 404 for anything outside the build: traversal, encoded slashes, dotfiles, symlinks, NUL bytes', async () => {
@@ -75,7 +93,11 @@ describe('the example app at /app', () => {
   });
 
   it('should answer 404 with how to build it while the app is not built', async () => {
-    const app = createApp({ haloApiUrl: ctx.sim.url, haloSubscriptionKey: ctx.sim.key, webAppDir: join(dir, 'not-built') });
+    const app = createApp({
+      haloApiUrl: ctx.sim.url,
+      haloSubscriptionKey: ctx.sim.key,
+      webAppDir: join(dir, 'not-built'),
+    });
     try {
       const { url } = await app.start(0);
       const res = await fetch(`${url}/app/`);

@@ -26,7 +26,10 @@ async function startReceiver(): Promise<Receiver> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
-      requests.push({ path: req.url ?? '', body: (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8') });
+      requests.push({
+        path: req.url ?? '',
+        body: (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'),
+      });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{}');
     });
@@ -142,7 +145,10 @@ beforeEach(() => {
 });
 
 // `any`: the documents here are ad hoc strings (not typed documents), and each test reads a different shape.
-async function send(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
+async function send(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
   const res = await fetch(`${ctx.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
@@ -188,7 +194,11 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
       kind: SPAN_KIND_SERVER,
       parentSpanId: undefined,
       statusCode: 0,
-      attrs: { 'graphql.operation.name': 'TracedImmediate', 'graphql.operation.type': 'mutation', 'halo_graphql.outcome': 'success' },
+      attrs: {
+        'graphql.operation.name': 'TracedImmediate',
+        'graphql.operation.type': 'mutation',
+        'halo_graphql.outcome': 'success',
+      },
     });
     expect(op!.durationNs).toBeGreaterThan(0n);
 
@@ -199,12 +209,18 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
       parentSpanId: op!.spanId,
       kind: SPAN_KIND_CLIENT,
       statusCode: 0,
-      attrs: { 'halo.operation_id': 'createImmediateQuery', 'http.response.status_code': 200, 'halo.attempt': 1, 'halo.retry': false },
+      attrs: {
+        'halo.operation_id': 'createImmediateQuery',
+        'http.response.status_code': 200,
+        'halo.attempt': 1,
+        'halo.retry': false,
+      },
     });
     expect(halo[0]!.durationNs).toBeGreaterThan(0n);
     expect(halo[0]!.durationNs).toBeLessThanOrEqual(op!.durationNs);
 
-    const resource = (JSON.parse(receiver.requests[0]!.body) as OtlpBody).resourceSpans?.[0]?.resource?.attributes ?? [];
+    const resource =
+      (JSON.parse(receiver.requests[0]!.body) as OtlpBody).resourceSpans?.[0]?.resource?.attributes ?? [];
     expect(resource).toContainEqual({ key: 'service.name', value: { stringValue: 'halo-graphql' } });
 
     const everything = receiver.requests.map((r) => r.body).join('\n');
@@ -215,19 +231,37 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
   });
 
   it('should trace each attempt of a retried call, and a failed operation by its error code only', async () => {
-    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'getSite', siteId: OnlineSite.id, status: 503, count: 1 } });
-    expect((await send(`query TracedRetry($id: ID!) { site(id: $id) { haloLinkVersion } }`, { id: OnlineSite.id })).errors).toBeUndefined();
-    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'createImmediateQuery', siteId: ZedmedSite.id, status: 400, count: 1 } });
-    const failed = await send(`mutation TracedFailure($s: ID!) { runImmediateQuery(input: { siteId: $s, sql: "SELECT 1 AS ${CANARY_SQL.replace(/-/g, '_')}" }) { status } }`, {
-      s: ZedmedSite.id,
+    await ctx.call('POST', '/_sim/faults', {
+      body: { operationId: 'getSite', siteId: OnlineSite.id, status: 503, count: 1 },
     });
+    expect(
+      (await send(`query TracedRetry($id: ID!) { site(id: $id) { haloLinkVersion } }`, { id: OnlineSite.id })).errors,
+    ).toBeUndefined();
+    await ctx.call('POST', '/_sim/faults', {
+      body: { operationId: 'createImmediateQuery', siteId: ZedmedSite.id, status: 400, count: 1 },
+    });
+    const failed = await send(
+      `mutation TracedFailure($s: ID!) { runImmediateQuery(input: { siteId: $s, sql: "SELECT 1 AS ${CANARY_SQL.replace(/-/g, '_')}" }) { status } }`,
+      {
+        s: ZedmedSite.id,
+      },
+    );
     const code = failed.errors?.[0]?.extensions?.code;
     expect(code).toMatch(/^[A-Z_]+$/);
 
     const spans = await flushed();
     const retried = spans.find((s) => s.name === 'query TracedRetry')!;
-    const attempts = spans.filter((s) => s.name === 'getSite' && s.traceId === retried.traceId).sort((a, b) => Number(a.attrs['halo.attempt']) - Number(b.attrs['halo.attempt']));
-    expect(attempts.map((s) => [s.attrs['halo.attempt'], s.attrs['halo.retry'], s.attrs['http.response.status_code'], s.statusCode])).toEqual([
+    const attempts = spans
+      .filter((s) => s.name === 'getSite' && s.traceId === retried.traceId)
+      .sort((a, b) => Number(a.attrs['halo.attempt']) - Number(b.attrs['halo.attempt']));
+    expect(
+      attempts.map((s) => [
+        s.attrs['halo.attempt'],
+        s.attrs['halo.retry'],
+        s.attrs['http.response.status_code'],
+        s.statusCode,
+      ]),
+    ).toEqual([
       [1, false, 503, STATUS_ERROR],
       [2, true, 200, 0],
     ]);
@@ -235,8 +269,15 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     expect(attempts.every((s) => s.parentSpanId === retried.spanId)).toBe(true);
 
     const op = spans.find((s) => s.name === 'mutation TracedFailure')!;
-    expect(op).toMatchObject({ statusCode: STATUS_ERROR, attrs: { 'halo_graphql.outcome': 'error', 'halo_graphql.error_count': 1, 'halo_graphql.error_codes': [code] } });
-    expect(spans.find((s) => s.name === 'createImmediateQuery' && s.parentSpanId === op.spanId)?.attrs['http.response.status_code']).toBe(400);
+    expect(op).toMatchObject({
+      statusCode: STATUS_ERROR,
+      attrs: { 'halo_graphql.outcome': 'error', 'halo_graphql.error_count': 1, 'halo_graphql.error_codes': [code] },
+    });
+    expect(
+      spans.find((s) => s.name === 'createImmediateQuery' && s.parentSpanId === op.spanId)?.attrs[
+        'http.response.status_code'
+      ],
+    ).toBe(400);
     expect(receiver.requests.map((r) => r.body).join('\n')).not.toContain(CANARY_SQL.replace(/-/g, '_'));
   });
 
@@ -244,20 +285,29 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     const res = await send(`query TracedInvalid { site(id: "${CANARY_PARAM}") { noSuchField } }`);
     expect(res.errors).toBeDefined();
     const spans = await flushed();
-    expect(spans.find((s) => s.name === 'query TracedInvalid')).toMatchObject({ statusCode: STATUS_ERROR, attrs: { 'halo_graphql.outcome': 'invalid' } });
+    expect(spans.find((s) => s.name === 'query TracedInvalid')).toMatchObject({
+      statusCode: STATUS_ERROR,
+      attrs: { 'halo_graphql.outcome': 'invalid' },
+    });
     expect(receiver.requests.map((r) => r.body).join('\n')).not.toContain(CANARY_PARAM);
   });
 
   it('should export a subscription over SSE', async () => {
-    const submitted = await send(`mutation TracedSseSubmit($s: ID!) { submitAsyncQuery(input: { siteId: $s, sql: "SELECT TOP 2 InternalID FROM BPS_Patients" }) { id } }`, {
-      s: OnlineSite.id,
-    });
+    const submitted = await send(
+      `mutation TracedSseSubmit($s: ID!) { submitAsyncQuery(input: { siteId: $s, sql: "SELECT TOP 2 InternalID FROM BPS_Patients" }) { id } }`,
+      {
+        s: OnlineSite.id,
+      },
+    );
     const queryId = submitted.data.submitAsyncQuery.id as string;
     const abort = new AbortController();
     const res = await fetch(`${ctx.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: `subscription TracedSse($s: ID!, $q: ID!) { queryStatusChanged(siteId: $s, queryId: $q) { status } }`, variables: { s: OnlineSite.id, q: queryId } }),
+      body: JSON.stringify({
+        query: `subscription TracedSse($s: ID!, $q: ID!) { queryStatusChanged(siteId: $s, queryId: $q) { status } }`,
+        variables: { s: OnlineSite.id, q: queryId },
+      }),
       signal: abort.signal,
     });
     const reader = res.body!.getReader();
@@ -274,7 +324,11 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     const spans = await flushed();
     expect(spans.find((s) => s.name === 'subscription TracedSse')).toMatchObject({
       kind: SPAN_KIND_SERVER,
-      attrs: { 'graphql.operation.name': 'TracedSse', 'graphql.operation.type': 'subscription', 'halo_graphql.outcome': 'success' },
+      attrs: {
+        'graphql.operation.name': 'TracedSse',
+        'graphql.operation.type': 'subscription',
+        'halo_graphql.outcome': 'success',
+      },
     });
     expect(receiver.requests.map((r) => r.body).join('\n')).not.toContain(queryId);
   });
@@ -289,9 +343,12 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     });
 
     it('should export a subscription span when the subscription is set up', async () => {
-      const submitted = await send(`mutation TracedSubmit($s: ID!) { submitAsyncQuery(input: { siteId: $s, sql: "SELECT TOP 2 InternalID FROM BPS_Patients" }) { id } }`, {
-        s: OnlineSite.id,
-      });
+      const submitted = await send(
+        `mutation TracedSubmit($s: ID!) { submitAsyncQuery(input: { siteId: $s, sql: "SELECT TOP 2 InternalID FROM BPS_Patients" }) { id } }`,
+        {
+          s: OnlineSite.id,
+        },
+      );
       const queryId = submitted.data.submitAsyncQuery.id as string;
       const sub = subscribe(client, LiveQueryStatus, { siteId: OnlineSite.id, queryId });
       expect((await sub.next()).data?.queryStatusChanged.status).toBe('INITIALISING');
@@ -312,14 +369,21 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
 
 describe('tracing without an endpoint', () => {
   it('should record nothing and send nothing', async () => {
-    const app = createApp({ haloApiUrl: ctx.sim.url, haloSubscriptionKey: ctx.sim.key, halo: { keepAliveTimeoutMs: 10 } });
+    const app = createApp({
+      haloApiUrl: ctx.sim.url,
+      haloSubscriptionKey: ctx.sim.key,
+      halo: { keepAliveTimeoutMs: 10 },
+    });
     try {
       expect(app.tracing.enabled).toBe(false);
       expect(app.tracing.tracer.startSpan('probe').isRecording()).toBe(false);
       const res = await app.yoga.fetch('http://yoga/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-        body: JSON.stringify({ query: `query UntracedSite($id: ID!) { site(id: $id) { haloLinkVersion } }`, variables: { id: OnlineSite.id } }),
+        body: JSON.stringify({
+          query: `query UntracedSite($id: ID!) { site(id: $id) { haloLinkVersion } }`,
+          variables: { id: OnlineSite.id },
+        }),
       });
       expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
       await app.tracing.forceFlush();

@@ -10,7 +10,12 @@ export const BENCH_CLIENT_KEY = 'bench-client-key-7f3a9c2e51d84b06a1c3e5f7';
 
 export const FACADE_SECURITY_ENV: Readonly<Record<string, string>> = Object.freeze({
   CLIENT_KEYS: JSON.stringify([
-    { id: 'bench', sha256: createHash('sha256').update(BENCH_CLIENT_KEY, 'utf8').digest('hex'), sites: ['*'], permissions: ['read', 'async', 'registered'] },
+    {
+      id: 'bench',
+      sha256: createHash('sha256').update(BENCH_CLIENT_KEY, 'utf8').digest('hex'),
+      sites: ['*'],
+      permissions: ['read', 'async', 'registered'],
+    },
   ]),
   RATE_LIMIT_PER_SECOND: '0',
   MAX_ALIASES: '200',

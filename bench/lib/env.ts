@@ -1,5 +1,12 @@
 /** Shared set-up: site ids, request specs, and seeding data in the simulator through its API. */
-import { BackupSite, D4wSite, OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../simulator/src/fixtures.js';
+import {
+  BackupSite,
+  D4wSite,
+  OfflineSite,
+  OnlineSite,
+  UnreachableSite,
+  ZedmedSite,
+} from '../../simulator/src/fixtures.js';
 import { SITE_QUERY } from './documents.js';
 import { AUTH_HEADERS } from './auth.js';
 import type { SimControl } from './http.js';
@@ -15,7 +22,9 @@ export { D4wSite, OnlineSite, ZedmedSite };
  */
 
 /** Every fixture site: `getSite` answers for all of them. */
-export const ALL_SITE_IDS = [OnlineSite, BackupSite, OfflineSite, UnreachableSite, ZedmedSite, D4wSite].map((s) => s.id);
+export const ALL_SITE_IDS = [OnlineSite, BackupSite, OfflineSite, UnreachableSite, ZedmedSite, D4wSite].map(
+  (s) => s.id,
+);
 /** Extra small sites the load scenarios start the simulator with (see bench/lib/sites.ts). */
 export const EXTRA_SITES = 64;
 /** The fixture sites and the extra ones: distinct entities for "single-entity" load. */
@@ -35,16 +44,26 @@ export function graphqlSpec(query: string, variables?: Record<string, unknown>):
 }
 
 /** The single-entity query, one spec per site (connections cycle through them). */
-export const siteQuerySpecs = (ids: readonly string[] = LOAD_SITE_IDS): RequestSpec[] => ids.map((id) => graphqlSpec(SITE_QUERY, { id }));
+export const siteQuerySpecs = (ids: readonly string[] = LOAD_SITE_IDS): RequestSpec[] =>
+  ids.map((id) => graphqlSpec(SITE_QUERY, { id }));
 
 /** The same read straight to the simulator: `GET /integrator/sites/{id}`. */
 export const directSiteSpecs = (key: string, ids: readonly string[] = LOAD_SITE_IDS): RequestSpec[] =>
-  ids.map((id) => ({ method: 'GET', path: `/integrator/sites/${id}`, headers: { 'ocp-apim-subscription-key': key, accept: 'application/json' } }));
+  ids.map((id) => ({
+    method: 'GET',
+    path: `/integrator/sites/${id}`,
+    headers: { 'ocp-apim-subscription-key': key, accept: 'application/json' },
+  }));
 
 const command = (text: string) => ({ command: { text, executionMode: 'reader', type: 'text' } });
 
 /** Registers `n` registered queries on a site (directly upstream); returns their ids. */
-export async function createRegisteredQueries(sim: SimControl, siteId: string, n: number, sql = 'SELECT 1 AS x'): Promise<string[]> {
+export async function createRegisteredQueries(
+  sim: SimControl,
+  siteId: string,
+  n: number,
+  sql = 'SELECT 1 AS x',
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = await sim.call<{ id: string }>('POST', `/integrator/sites/${siteId}/queries/registered`, {
@@ -63,20 +82,33 @@ export async function createRegisteredQueries(sim: SimControl, siteId: string, n
 export async function createImmediateQueries(sim: SimControl, siteId: string, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const r = await sim.call<{ id: string }>('POST', `/integrator/sites/${siteId}/queries/immediate`, command(`SELECT ${i} AS x`));
+    const r = await sim.call<{ id: string }>(
+      'POST',
+      `/integrator/sites/${siteId}/queries/immediate`,
+      command(`SELECT ${i} AS x`),
+    );
     ids.push(r.id);
   }
   return ids;
 }
 
 /** Submits an async query upstream and moves the simulated clock until it has succeeded. */
-export async function runAsyncToCompletion(sim: SimControl, siteId: string, sql: string): Promise<{ id: string; pages: number; rows: number; bytes: number }> {
+export async function runAsyncToCompletion(
+  sim: SimControl,
+  siteId: string,
+  sql: string,
+): Promise<{ id: string; pages: number; rows: number; bytes: number }> {
   const { id } = await sim.call<{ id: string }>('POST', `/integrator/sites/${siteId}/queries/async`, command(sql));
   for (let i = 0; i < 200; i++) {
     await sim.call('POST', '/_sim/clock/advance', { ms: 60_000 });
-    const q = await sim.call<{ status: string; result?: { rows?: number; size?: number; pages?: unknown[] } }>('GET', `/integrator/sites/${siteId}/queries/${id}`);
-    if (q.status === 'successful') return { id, pages: q.result?.pages?.length ?? 0, rows: q.result?.rows ?? 0, bytes: q.result?.size ?? 0 };
-    if (!['initialising', 'queued', 'executing', 'uploading'].includes(q.status)) throw new Error(`async query ended ${q.status}`);
+    const q = await sim.call<{ status: string; result?: { rows?: number; size?: number; pages?: unknown[] } }>(
+      'GET',
+      `/integrator/sites/${siteId}/queries/${id}`,
+    );
+    if (q.status === 'successful')
+      return { id, pages: q.result?.pages?.length ?? 0, rows: q.result?.rows ?? 0, bytes: q.result?.size ?? 0 };
+    if (!['initialising', 'queued', 'executing', 'uploading'].includes(q.status))
+      throw new Error(`async query ended ${q.status}`);
   }
   throw new Error('async query did not finish');
 }

@@ -32,7 +32,10 @@ export class Http {
     return this.connects.get(origin) ?? 0;
   }
 
-  async request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> {
+  async request(
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<HttpResult> {
     const u = new URL(url);
     const res = await this.pool(u.origin).request({
       method: (init.method ?? 'GET') as 'GET',
@@ -59,7 +62,10 @@ export function simControl(http: Http, sim: { url: string; key: string }): SimCo
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await http.request(sim.url + path, {
       method,
-      headers: { 'ocp-apim-subscription-key': sim.key, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        'ocp-apim-subscription-key': sim.key,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     if (res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
@@ -83,7 +89,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** One GraphQL POST; throws when the response carries errors. */
-export async function gql<T = Record<string, unknown>>(http: Http, facadeUrl: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function gql<T = Record<string, unknown>>(
+  http: Http,
+  facadeUrl: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const res = await http.request(`${facadeUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...AUTH_HEADERS },

@@ -16,22 +16,42 @@ import type { GqlWsSocket } from './ws-client.js';
 
 export const WEBHOOK_SECRET = 'bench-webhook-secret-0123456789';
 
-export const REGISTERED_SUBSCRIPTION = /* GraphQL */ `subscription Registered($siteId: ID!, $queryId: ID!) {
-  registeredQueryResultChanged(siteId: $siteId, queryId: $queryId) { hash previousHash result { rowCount rows } }
-}`;
+export const REGISTERED_SUBSCRIPTION = /* GraphQL */ `
+  subscription Registered($siteId: ID!, $queryId: ID!) {
+    registeredQueryResultChanged(siteId: $siteId, queryId: $queryId) {
+      hash
+      previousHash
+      result {
+        rowCount
+        rows
+      }
+    }
+  }
+`;
 
-export const STATUS_SUBSCRIPTION = /* GraphQL */ `subscription Status($siteId: ID!, $queryId: ID!) {
-  queryStatusChanged(siteId: $siteId, queryId: $queryId) { id status isTerminal }
-}`;
+export const STATUS_SUBSCRIPTION = /* GraphQL */ `
+  subscription Status($siteId: ID!, $queryId: ID!) {
+    queryStatusChanged(siteId: $siteId, queryId: $queryId) {
+      id
+      status
+      isTerminal
+    }
+  }
+`;
 
 /** Why the subscription scenarios cannot run in this checkout, or undefined when they can. */
 export function subscriptionsUnavailable(): string | undefined {
   if (!existsSync(resolve(REPO, 'src/subscriptions/ws-server.ts'))) return 'src/subscriptions/ does not exist yet';
   const schema = readFileSync(resolve(REPO, 'schema.graphql'), 'utf8');
-  if (!/type Subscription\b/.test(schema) || !schema.includes('registeredQueryResultChanged') || !schema.includes('queryStatusChanged')) {
+  if (
+    !/type Subscription\b/.test(schema) ||
+    !schema.includes('registeredQueryResultChanged') ||
+    !schema.includes('queryStatusChanged')
+  ) {
     return 'schema.graphql has no queryStatusChanged / registeredQueryResultChanged subscription yet';
   }
-  if (facadeEntryError) return `bench/procs/facade.ts (createApp with a webhook secret) did not build: ${facadeEntryError}`;
+  if (facadeEntryError)
+    return `bench/procs/facade.ts (createApp with a webhook secret) did not build: ${facadeEntryError}`;
   return undefined;
 }
 
@@ -45,7 +65,15 @@ export interface LiveEnv {
   sendWebhook(siteId: string, queryId: string, source: 'async' | 'registered'): Promise<number>;
 }
 
-export async function startLiveEnv(ctx: ScenarioContext, options: { timeScale?: number; subscriptions?: Record<string, unknown>; profile?: string | undefined; nodeFlags?: string[] } = {}): Promise<LiveEnv> {
+export async function startLiveEnv(
+  ctx: ScenarioContext,
+  options: {
+    timeScale?: number;
+    subscriptions?: Record<string, unknown>;
+    profile?: string | undefined;
+    nodeFlags?: string[];
+  } = {},
+): Promise<LiveEnv> {
   const sim = await startSimulator(ctx.scope, { timeScale: options.timeScale ?? 1 });
   const http = new Http(ctx.scope);
   const control = simControl(http, sim);
@@ -53,7 +81,12 @@ export async function startLiveEnv(ctx: ScenarioContext, options: { timeScale?: 
     entry: 'bench',
     appConfig: {
       haloWebhookSecret: WEBHOOK_SECRET,
-      subscriptions: { maxSubscriptionsPerConnection: 100, keepAliveMs: 120_000, connectionInitWaitTimeoutMs: 30_000, ...options.subscriptions },
+      subscriptions: {
+        maxSubscriptionsPerConnection: 100,
+        keepAliveMs: 120_000,
+        connectionInitWaitTimeoutMs: 30_000,
+        ...options.subscriptions,
+      },
     },
     profile: options.profile,
     ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
@@ -66,7 +99,12 @@ export async function startLiveEnv(ctx: ScenarioContext, options: { timeScale?: 
     const signature = createHmac('sha256', WEBHOOK_SECRET).update(`${body}.${timestamp}`, 'utf8').digest('hex');
     const res = await http.request(`${facade.url}/webhooks/halo`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-halo-id': id, 'x-halo-timestamp': timestamp, 'x-halo-signature-256': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-halo-id': id,
+        'x-halo-timestamp': timestamp,
+        'x-halo-signature-256': signature,
+      },
       body,
     });
     return res.status;
@@ -75,7 +113,9 @@ export async function startLiveEnv(ctx: ScenarioContext, options: { timeScale?: 
 }
 
 /** A registered query on the online site whose result changes each time `bump()` is called. */
-export async function createTickingRegisteredQuery(control: SimControl): Promise<{ siteId: string; queryId: string; bump(): Promise<void> }> {
+export async function createTickingRegisteredQuery(
+  control: SimControl,
+): Promise<{ siteId: string; queryId: string; bump(): Promise<void> }> {
   const siteId = OnlineSite.id;
   await control.call('POST', '/_sim/sql', { siteId, sql: 'CREATE TABLE IF NOT EXISTS BenchTick (v INTEGER NOT NULL)' });
   await control.call('POST', '/_sim/sql', { siteId, sql: 'DELETE FROM BenchTick' });
@@ -105,7 +145,9 @@ export async function waitForDeliveries(sockets: readonly GqlWsSocket[], n: numb
     if (missing === 0) return;
     if (performance.now() > deadline) {
       const errors = sockets.flatMap((s) => s.errors).slice(0, 2);
-      throw new Error(`${missing} of ${sockets.length} subscribers did not get event ${n} within ${timeoutMs} ms${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+      throw new Error(
+        `${missing} of ${sockets.length} subscribers did not get event ${n} within ${timeoutMs} ms${errors.length ? `: ${errors.join(' | ')}` : ''}`,
+      );
     }
     await sleep(5);
   }

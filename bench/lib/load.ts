@@ -33,7 +33,13 @@ export interface ClosedLoopResult {
  * autocannon against `origin` with `connections` connections for `seconds`; each connection cycles
  * through `requests`. When `cpuPid` is given, that process's CPU time over the run is measured.
  */
-export async function closedLoop(origin: string, requests: readonly RequestSpec[], connections: number, seconds: number, cpuPid?: number): Promise<ClosedLoopResult> {
+export async function closedLoop(
+  origin: string,
+  requests: readonly RequestSpec[],
+  connections: number,
+  seconds: number,
+  cpuPid?: number,
+): Promise<ClosedLoopResult> {
   const cpu0 = cpuPid !== undefined ? cpuMicros(cpuPid) : 0;
   const result = await autocannon({
     url: origin,
@@ -64,7 +70,12 @@ export async function closedLoop(origin: string, requests: readonly RequestSpec[
  * the same request at the same moment, and the façade would share those identical reads).
  */
 function roundRobin(specs: readonly RequestSpec[]): autocannon.Request {
-  const toRequest = (s: RequestSpec): autocannon.Request => ({ method: s.method, path: s.path, headers: s.headers ?? {}, ...(s.body !== undefined ? { body: s.body } : {}) });
+  const toRequest = (s: RequestSpec): autocannon.Request => ({
+    method: s.method,
+    path: s.path,
+    headers: s.headers ?? {},
+    ...(s.body !== undefined ? { body: s.body } : {}),
+  });
   if (specs.length === 1) return toRequest(specs[0]!);
   let next = 0;
   return {
@@ -86,7 +97,13 @@ export interface OpenLoopResult {
  * Sends `spec` at `rate` per second for `seconds`, on a schedule that does not wait for answers
  * (up to `connections` in flight; more wait in undici's queue and the wait counts as latency).
  */
-export async function openLoop(origin: string, specs: readonly RequestSpec[], rate: number, seconds: number, connections = 16): Promise<OpenLoopResult> {
+export async function openLoop(
+  origin: string,
+  specs: readonly RequestSpec[],
+  rate: number,
+  seconds: number,
+  connections = 16,
+): Promise<OpenLoopResult> {
   const pool = new Pool(origin, { connections, pipelining: 1 });
   const latenciesUs: number[] = [];
   let errors = 0;
@@ -105,7 +122,12 @@ export async function openLoop(origin: string, specs: readonly RequestSpec[], ra
       }
       const spec = specs[i % specs.length]!;
       const p = pool
-        .request({ method: spec.method, path: spec.path, headers: spec.headers ?? {}, ...(spec.body !== undefined ? { body: spec.body } : {}) })
+        .request({
+          method: spec.method,
+          path: spec.path,
+          headers: spec.headers ?? {},
+          ...(spec.body !== undefined ? { body: spec.body } : {}),
+        })
         .then(async (res) => {
           await res.body.dump();
           if (res.statusCode !== 200) errors++;

@@ -66,7 +66,9 @@ export function startNoiseMeter(intervalMs = 250): { stop(): NoiseReport } {
       sample();
       const seconds = (performance.now() - t0) / 1000;
       const busy1 = coreBusyMicros();
-      const foreignShare = busy1.map((b, core) => Math.max(0, (b - (busy0[core] ?? 0) - (ownByCore[core] ?? 0)) / (seconds * 1e6)));
+      const foreignShare = busy1.map((b, core) =>
+        Math.max(0, (b - (busy0[core] ?? 0) - (ownByCore[core] ?? 0)) / (seconds * 1e6)),
+      );
       return { foreignShare, seconds };
     },
   };

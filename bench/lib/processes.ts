@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FACADE_SECURITY_ENV } from './auth.js';
 import { BUILD_DIR, REPO } from './build.js';
-import type { AppStatsReply, AppStatsRequest, DecodeReply, DecodeRequest, PreloadReply, PreloadRequest, PreloadStats } from './ipc.js';
+import type {
+  AppStatsReply,
+  AppStatsRequest,
+  DecodeReply,
+  DecodeRequest,
+  PreloadReply,
+  PreloadRequest,
+  PreloadStats,
+} from './ipc.js';
 import { registerOwn, unregisterOwn } from './noise.js';
 import type { Scope } from './scope.js';
 import { sleep, withTimeout } from './scope.js';
@@ -117,8 +125,10 @@ export function spawnNode(name: string, nodeArgs: string[], options: SpawnOption
           const m = line.match(re);
           if (m) return m;
         }
-        if (dead) throw new Error(`${name} exited (code ${child.exitCode}) before printing ${re}:\n${tail().join('\n')}`);
-        if (performance.now() > deadline) throw new Error(`${name} did not print ${re} within ${timeoutMs} ms:\n${tail().join('\n')}`);
+        if (dead)
+          throw new Error(`${name} exited (code ${child.exitCode}) before printing ${re}:\n${tail().join('\n')}`);
+        if (performance.now() > deadline)
+          throw new Error(`${name} did not print ${re} within ${timeoutMs} ms:\n${tail().join('\n')}`);
         await sleep(10);
       }
     },
@@ -168,7 +178,9 @@ export async function startSimulator(scope: Scope, options: SimOptions = {}): Pr
       SIMULATOR_TIME_SCALE: String(options.timeScale ?? 1),
       ...(options.pageBytes ? { SIMULATOR_PAGE_BYTES: String(options.pageBytes) } : {}),
       ...(options.extraSites ? { BENCH_EXTRA_SITES: String(options.extraSites) } : {}),
-      ...(options.webhookUrl ? { SIMULATOR_WEBHOOK_URL: options.webhookUrl, SIMULATOR_WEBHOOK_SECRET: options.webhookSecret } : {}),
+      ...(options.webhookUrl
+        ? { SIMULATOR_WEBHOOK_URL: options.webhookUrl, SIMULATOR_WEBHOOK_SECRET: options.webhookSecret }
+        : {}),
     },
   });
   scope.defer('simulator', () => proc.stop());
@@ -215,7 +227,11 @@ export interface FacadeOptions {
  * The façade as it ships: `node dist/main.js` (the esbuild bundle, plain JavaScript), with a
  * preload that only counts `fetch` calls and undici requests and answers the runner over IPC.
  */
-export async function startFacade(scope: Scope, sim: { url: string; key: string } | undefined, options: FacadeOptions = {}): Promise<FacadeProcess> {
+export async function startFacade(
+  scope: Scope,
+  sim: { url: string; key: string } | undefined,
+  options: FacadeOptions = {},
+): Promise<FacadeProcess> {
   const flags = ['--expose-gc', '--import', resolve(BUILD_DIR, 'preload.js'), ...(options.nodeFlags ?? [])];
   if (options.profile) {
     const dir = resolve(REPO, 'bench/results/profiles');
@@ -280,7 +296,10 @@ export async function startFacade(scope: Scope, sim: { url: string; key: string 
 
 /** A bare graphql-js handler on node:http (bench/procs/bare-graphql.ts), on the façade's core. */
 export async function startBareGraphql(scope: Scope): Promise<{ proc: Proc; url: string; pid: number }> {
-  const proc = spawnNode('bare graphql-js', [resolve(BUILD_DIR, 'bare-graphql.js')], { core: FACADE_CORE, env: { NODE_ENV: 'production' } });
+  const proc = spawnNode('bare graphql-js', [resolve(BUILD_DIR, 'bare-graphql.js')], {
+    core: FACADE_CORE,
+    env: { NODE_ENV: 'production' },
+  });
   scope.defer('bare graphql-js', () => proc.stop());
   const m = await proc.waitFor(/BARE (http:\/\/\S+)/);
   return { proc, url: m[1]!, pid: proc.pid };
@@ -288,7 +307,10 @@ export async function startBareGraphql(scope: Scope): Promise<{ proc: Proc; url:
 
 /** `ws` alone broadcasting a pre-serialised frame (bench/procs/bare-ws.ts), on the façade's core. */
 export async function startBareWs(scope: Scope): Promise<{ proc: Proc; url: string; pid: number }> {
-  const proc = spawnNode('bare ws', [resolve(BUILD_DIR, 'bare-ws.js')], { core: FACADE_CORE, env: { NODE_ENV: 'production' } });
+  const proc = spawnNode('bare ws', [resolve(BUILD_DIR, 'bare-ws.js')], {
+    core: FACADE_CORE,
+    env: { NODE_ENV: 'production' },
+  });
   scope.defer('bare ws', () => proc.stop());
   const m = await proc.waitFor(/BAREWS (http:\/\/\S+)/);
   return { proc, url: m[1]!, pid: proc.pid };
@@ -302,7 +324,11 @@ export interface Decoder {
 
 /** Fetches and decodes result pages with undici directly (bench/procs/direct-decode.ts), on the façade's core. */
 export async function startDecoder(scope: Scope): Promise<Decoder> {
-  const proc = spawnNode('direct decoder', [resolve(BUILD_DIR, 'direct-decode.js')], { core: FACADE_CORE, ipc: true, env: { NODE_ENV: 'production' } });
+  const proc = spawnNode('direct decoder', [resolve(BUILD_DIR, 'direct-decode.js')], {
+    core: FACADE_CORE,
+    ipc: true,
+    env: { NODE_ENV: 'production' },
+  });
   scope.defer('direct decoder', () => proc.stop());
   await proc.waitFor(/DECODER ready/);
   let nextId = 1;

@@ -69,7 +69,15 @@ export function figure(
   };
 }
 
-export function info(id: string, targetNo: number, name: string, unit: string, value: number | Summary, note?: string, detail?: Record<string, unknown>): Figure {
+export function info(
+  id: string,
+  targetNo: number,
+  name: string,
+  unit: string,
+  value: number | Summary,
+  note?: string,
+  detail?: Record<string, unknown>,
+): Figure {
   const measured = typeof value === 'number' ? value : value.median;
   return {
     id,
@@ -86,11 +94,29 @@ export function info(id: string, targetNo: number, name: string, unit: string, v
 }
 
 export function unavailable(id: string, targetNo: number, name: string, targetTextValue: string, note: string): Figure {
-  return { id, target: targetNo, figure: name, unit: '', measured: null, targetText: targetTextValue, verdict: 'N/A', note };
+  return {
+    id,
+    target: targetNo,
+    figure: name,
+    unit: '',
+    measured: null,
+    targetText: targetTextValue,
+    verdict: 'N/A',
+    note,
+  };
 }
 
 export function failed(id: string, targetNo: number, name: string, targetTextValue: string, note: string): Figure {
-  return { id, target: targetNo, figure: name, unit: '', measured: null, targetText: targetTextValue, verdict: 'FAIL', note };
+  return {
+    id,
+    target: targetNo,
+    figure: name,
+    unit: '',
+    measured: null,
+    targetText: targetTextValue,
+    verdict: 'FAIL',
+    note,
+  };
 }
 
 export function measuredText(f: Figure): string {
@@ -112,6 +138,7 @@ export function renderTable(figures: readonly Figure[]): string {
 export function renderMarkdown(figures: readonly Figure[]): string {
   const esc = (s: string) => s.replaceAll('|', '\\|');
   const out = ['| # | figure | measured: median (min–max) | target | verdict |', '|---|---|---|---|---|'];
-  for (const f of figures) out.push(`| ${f.target} | ${esc(f.figure)} | ${esc(measuredText(f))} | ${esc(f.targetText)} | ${f.verdict} |`);
+  for (const f of figures)
+    out.push(`| ${f.target} | ${esc(f.figure)} | ${esc(measuredText(f))} | ${esc(f.targetText)} | ${f.verdict} |`);
   return out.join('\n');
 }

@@ -7,6 +7,14 @@ import { D4wSite, stableUuid, type SiteFixture } from '../../simulator/src/fixtu
 
 export function benchSites(n: number): SiteFixture[] {
   return Array.from({ length: n }, (_, i) =>
-    Object.freeze({ ...D4wSite, key: `bench-${i}`, id: stableUuid(`bench-${i}`), pmsSiteId: String(40_000 + i), practiceName: `Bench Dental ${i}`, patients: 10, seed: 50_000 + i }),
+    Object.freeze({
+      ...D4wSite,
+      key: `bench-${i}`,
+      id: stableUuid(`bench-${i}`),
+      pmsSiteId: String(40_000 + i),
+      practiceName: `Bench Dental ${i}`,
+      patients: 10,
+      seed: 50_000 + i,
+    }),
   );
 }

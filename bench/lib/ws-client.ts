@@ -36,7 +36,9 @@ export class GqlWsSocket {
       ws.once('upgrade', (res) => {
         sock.compressed = /permessage-deflate/i.test(String(res.headers['sec-websocket-extensions'] ?? ''));
       });
-      ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': BENCH_CLIENT_KEY } })));
+      ws.once('open', () =>
+        ws.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': BENCH_CLIENT_KEY } })),
+      );
       ws.on('error', (err) => {
         clearTimeout(timer);
         reject(err); // no effect once acknowledged
@@ -101,7 +103,12 @@ export class GqlWsSocket {
 }
 
 /** Opens `n` sockets, `concurrency` handshakes at a time (the listen backlog is finite). */
-export async function openSockets(url: string, n: number, concurrency = 200, signal?: AbortSignal): Promise<GqlWsSocket[]> {
+export async function openSockets(
+  url: string,
+  n: number,
+  concurrency = 200,
+  signal?: AbortSignal,
+): Promise<GqlWsSocket[]> {
   const out: GqlWsSocket[] = [];
   let next = 0;
   const worker = async () => {

@@ -10,26 +10,78 @@ import type { AddressInfo } from 'node:net';
 import { buildSchema, execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
 
 const schema = buildSchema(/* GraphQL */ `
-  enum PracticeManagementSystem { BEST_PRACTICE ZEDMED D4W }
-  enum SiteAvailability { ONLINE OFFLINE UNREACHABLE }
-  enum SiteStatus { INITIALISING ACTIVE REMOVED UNINSTALLED }
-  enum RegisteredQueryStatus { INITIALISATION_FAILED_CACHE_ERROR ENABLED CANCELLED COMPLETED }
-  enum QueryErrorType { MSSQL FBSQL HTTP HALO_LINK }
-  type QueryError { type: QueryErrorType code: Int message: String }
+  enum PracticeManagementSystem {
+    BEST_PRACTICE
+    ZEDMED
+    D4W
+  }
+  enum SiteAvailability {
+    ONLINE
+    OFFLINE
+    UNREACHABLE
+  }
+  enum SiteStatus {
+    INITIALISING
+    ACTIVE
+    REMOVED
+    UNINSTALLED
+  }
+  enum RegisteredQueryStatus {
+    INITIALISATION_FAILED_CACHE_ERROR
+    ENABLED
+    CANCELLED
+    COMPLETED
+  }
+  enum QueryErrorType {
+    MSSQL
+    FBSQL
+    HTTP
+    HALO_LINK
+  }
+  type QueryError {
+    type: QueryErrorType
+    code: Int
+    message: String
+  }
   type RegisteredQueryMetrics {
-    lastSucceededAt: String lastFailedAt: String lastExecutionDurationMs: Int
-    executionSucceededCount: Int! executionFailedCount: Int! resultSizeSum: Int requestSize: Int
+    lastSucceededAt: String
+    lastFailedAt: String
+    lastExecutionDurationMs: Int
+    executionSucceededCount: Int!
+    executionFailedCount: Int!
+    resultSizeSum: Int
+    requestSize: Int
   }
   type RegisteredQuery {
-    id: ID! siteId: ID! name: String! status: RegisteredQueryStatus! frequencySeconds: Int! durationSeconds: Int!
-    lastHash: String lastError: QueryError metrics: RegisteredQueryMetrics! createdAt: String! completedAt: String
+    id: ID!
+    siteId: ID!
+    name: String!
+    status: RegisteredQueryStatus!
+    frequencySeconds: Int!
+    durationSeconds: Int!
+    lastHash: String
+    lastError: QueryError
+    metrics: RegisteredQueryMetrics!
+    createdAt: String!
+    completedAt: String
   }
   type Site {
-    id: ID! pmsType: PracticeManagementSystem! availability: SiteAvailability! status: SiteStatus!
-    practiceName: String pmsSiteId: String pmsVersion: String haloLinkVersion: String authoritative: Boolean
-    enrichedAt: String heartbeatAt: String registeredQueries: [RegisteredQuery!]!
+    id: ID!
+    pmsType: PracticeManagementSystem!
+    availability: SiteAvailability!
+    status: SiteStatus!
+    practiceName: String
+    pmsSiteId: String
+    pmsVersion: String
+    haloLinkVersion: String
+    authoritative: Boolean
+    enrichedAt: String
+    heartbeatAt: String
+    registeredQueries: [RegisteredQuery!]!
   }
-  type Query { site(id: ID!): Site }
+  type Query {
+    site(id: ID!): Site
+  }
 `);
 
 const registeredQueries = Array.from({ length: 20 }, (_, i) => ({
@@ -41,7 +93,12 @@ const registeredQueries = Array.from({ length: 20 }, (_, i) => ({
   durationSeconds: 86_400,
   lastHash: 'pV2mBqKcWmJ0bJcT0h8q3oJ2z0Wm3n9Yc2X1aQ4pS7E=',
   lastError: null,
-  metrics: { executionSucceededCount: 1, executionFailedCount: 0, lastSucceededAt: '2026-11-24T07:57:59.520Z', lastExecutionDurationMs: 3 },
+  metrics: {
+    executionSucceededCount: 1,
+    executionFailedCount: 0,
+    lastSucceededAt: '2026-11-24T07:57:59.520Z',
+    lastExecutionDurationMs: 3,
+  },
   createdAt: '2026-11-24T07:57:59.514Z',
   completedAt: null,
 }));
@@ -116,7 +173,10 @@ const server = createServer((req, res) => {
       payload = { errors: [{ message: (err as Error).message }] };
     }
     const text = JSON.stringify(payload);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   });
 });

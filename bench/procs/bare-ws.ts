@@ -29,12 +29,19 @@ const server = createServer((req, res) => {
       res.writeHead(202).end();
       tick++;
       const payload = JSON.stringify({
-        data: { registeredQueryResultChanged: { hash: `hash-${tick}`, previousHash: `hash-${tick - 1}`, result: { rowCount: 1, rows: [{ v: tick }] } } },
+        data: {
+          registeredQueryResultChanged: {
+            hash: `hash-${tick}`,
+            previousHash: `hash-${tick - 1}`,
+            result: { rowCount: 1, rows: [{ v: tick }] },
+          },
+        },
       });
       const frames = new Map<string, Buffer>();
       for (const { socket, id } of subscribers) {
         let frame = frames.get(id);
-        if (!frame) frames.set(id, (frame = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`)));
+        if (!frame)
+          frames.set(id, (frame = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`)));
         if (socket.readyState === socket.OPEN) socket.send(frame, { binary: false });
       }
     });
@@ -53,7 +60,9 @@ wss.on('connection', (socket) => {
       subscribers.add(sub);
       bySocket.set(socket, [...(bySocket.get(socket) ?? []), sub]);
       // The "current state at once" event, as the real subscription sends.
-      socket.send(`{"id":${JSON.stringify(msg.id)},"type":"next","payload":{"data":{"registeredQueryResultChanged":{"hash":"hash-${tick}"}}}}`);
+      socket.send(
+        `{"id":${JSON.stringify(msg.id)},"type":"next","payload":{"data":{"registeredQueryResultChanged":{"hash":"hash-${tick}"}}}}`,
+      );
     } else if (msg.type === 'complete' && msg.id) {
       for (const sub of bySocket.get(socket) ?? []) if (sub.id === msg.id) subscribers.delete(sub);
     } else if (msg.type === 'ping') socket.send('{"type":"pong"}');

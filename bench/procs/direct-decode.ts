@@ -37,7 +37,16 @@ async function decodeAll(req: DecodeRequest): Promise<DecodeReply> {
 process.on('message', (msg: DecodeRequest) => {
   decodeAll(msg).then(
     (reply) => process.send?.(reply),
-    (err: unknown) => process.send?.({ id: msg.id, type: 'decode', rows: 0, bytes: 0, ms: 0, cpuUs: 0, error: (err as Error).message } satisfies DecodeReply),
+    (err: unknown) =>
+      process.send?.({
+        id: msg.id,
+        type: 'decode',
+        rows: 0,
+        bytes: 0,
+        ms: 0,
+        cpuUs: 0,
+        error: (err as Error).message,
+      } satisfies DecodeReply),
   );
 });
 process.on('SIGTERM', () => {

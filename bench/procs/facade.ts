@@ -26,7 +26,12 @@ console.log(`GraphQL API on ${url}/graphql`);
 const counters = app as unknown as { live?: { stats(): unknown }; ws?: { stats(): unknown } };
 process.on('message', (msg: AppStatsRequest | { type?: unknown }) => {
   if (!('id' in msg) || msg.type !== 'app') return;
-  process.send?.({ id: msg.id, type: 'app', live: counters.live?.stats() ?? null, ws: counters.ws?.stats() ?? null } satisfies AppStatsReply);
+  process.send?.({
+    id: msg.id,
+    type: 'app',
+    live: counters.live?.stats() ?? null,
+    ws: counters.ws?.stats() ?? null,
+  } satisfies AppStatsReply);
 });
 
 let stopping = false;

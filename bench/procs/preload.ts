@@ -29,7 +29,11 @@ if (process.send) {
       gc?.();
       reply = { id: msg.id, type: 'gc', ok: gc !== undefined };
     } else {
-      reply = { id: msg.id, type: 'stats', stats: { fetchCalls, undiciRequests, cpu: process.cpuUsage(), memory: process.memoryUsage() } };
+      reply = {
+        id: msg.id,
+        type: 'stats',
+        stats: { fetchCalls, undiciRequests, cpu: process.cpuUsage(), memory: process.memoryUsage() },
+      };
     }
     process.send?.(reply);
   });

@@ -39,11 +39,29 @@ export const batching: Scenario = {
       const items = ((list.data.site as { registeredQueries: unknown[] }).registeredQueries ?? []).length;
       if (items !== n) throw new Error(`expected ${n} registered queries, got ${items}`);
       figures.push(
-        figure(`batching.list${n}`, 4, `Upstream calls, site → ${n} registered queries (+ nested objects), 2 levels`, 'calls', list.calls, { kind: 'max', value: 2 }, { detail: list.byOp }),
+        figure(
+          `batching.list${n}`,
+          4,
+          `Upstream calls, site → ${n} registered queries (+ nested objects), 2 levels`,
+          'calls',
+          list.calls,
+          { kind: 'max', value: 2 },
+          { detail: list.byOp },
+        ),
       );
-      const statuses = await callsFor(sqlQueriesDocument(immediate.slice(0, n).map((id) => ({ siteId: OnlineSite.id, id }))));
+      const statuses = await callsFor(
+        sqlQueriesDocument(immediate.slice(0, n).map((id) => ({ siteId: OnlineSite.id, id }))),
+      );
       figures.push(
-        figure(`batching.sqlQuery${n}`, 4, `Upstream calls, ${n} × sqlQuery (timings, pages nested), 1 level`, 'calls', statuses.calls, { kind: 'max', value: 1 }, { detail: statuses.byOp }),
+        figure(
+          `batching.sqlQuery${n}`,
+          4,
+          `Upstream calls, ${n} × sqlQuery (timings, pages nested), 1 level`,
+          'calls',
+          statuses.calls,
+          { kind: 'max', value: 1 },
+          { detail: statuses.byOp },
+        ),
       );
     }
 
@@ -51,18 +69,39 @@ export const batching: Scenario = {
     const refs: Array<{ siteId: string; id: string }> = [];
     const perSite = [34, 33, 33];
     for (const [i, site] of QUERY_SITES.entries()) {
-      const ids = site.id === OnlineSite.id ? immediate.slice(0, perSite[i]) : await createImmediateQueries(control, site.id, perSite[i]!);
+      const ids =
+        site.id === OnlineSite.id
+          ? immediate.slice(0, perSite[i])
+          : await createImmediateQueries(control, site.id, perSite[i]!);
       refs.push(...ids.map((id) => ({ siteId: site.id, id })));
     }
     const across = await callsFor(sqlQueriesDocument(refs));
-    figures.push(figure('batching.statuses100x3', 4, 'Upstream calls, 100 query statuses across 3 sites', 'calls', across.calls, { kind: 'max', value: 3 }, { detail: across.byOp }));
+    figures.push(
+      figure(
+        'batching.statuses100x3',
+        4,
+        'Upstream calls, 100 query statuses across 3 sites',
+        'calls',
+        across.calls,
+        { kind: 'max', value: 3 },
+        { detail: across.byOp },
+      ),
+    );
 
     // For context: each registered query's latest result is its own upstream read (Halo has no batch
     // read for results), so this shape costs 2 + N calls whatever the façade does.
     await createRegisteredQueries(control, ZedmedSite.id, 20);
     const withResults = await callsFor(LIST_WITH_RESULTS_QUERY, { id: ZedmedSite.id });
     figures.push(
-      info('batching.results20', 4, 'Upstream calls, site → 20 registered queries → result (3 levels)', 'calls', withResults.calls, 'Halo has no batch read for registered results: 2 + N is the floor', withResults.byOp),
+      info(
+        'batching.results20',
+        4,
+        'Upstream calls, site → 20 registered queries → result (3 levels)',
+        'calls',
+        withResults.calls,
+        'Halo has no batch read for registered results: 2 + N is the floor',
+        withResults.byOp,
+      ),
     );
     return figures;
   },

@@ -54,14 +54,36 @@ export const coldstart: Scenario = {
     const bundle = readFileSync(resolve(REPO, 'dist/main.js'), 'utf8');
     const tsAtRuntime = /from\s*["']tsx|require\(["']tsx|["']typescript["']/.test(bundle) ? 1 : 0;
     return [
-      figure('coldstart.firstAnswer', 10, 'Cold start: spawn → first answered query (node dist/main.js, embedded simulator)', 'ms', summarise(firstAnswer), { kind: 'max', value: 500, stretch: 300 }, {
-        detail: { runs: firstAnswer.length },
-      }),
+      figure(
+        'coldstart.firstAnswer',
+        10,
+        'Cold start: spawn → first answered query (node dist/main.js, embedded simulator)',
+        'ms',
+        summarise(firstAnswer),
+        { kind: 'max', value: 500, stretch: 300 },
+        {
+          detail: { runs: firstAnswer.length },
+        },
+      ),
       info('coldstart.listening', 10, 'Cold start: spawn → listening', 'ms', summarise(listening)),
-      info('coldstart.facadeOnly', 10, 'Cold start of the façade alone (HALO_API_URL set, simulator already up): spawn → first answer', 'ms', summarise(alone.firstAnswer)),
-      figure('coldstart.tsAtRuntime', 10, 'TypeScript compiled at run time (bundle imports tsx/typescript)', '', tsAtRuntime, { kind: 'max', value: 0 }, {
-        note: 'the façade runs `node dist/main.js`, built by esbuild before the run',
-      }),
+      info(
+        'coldstart.facadeOnly',
+        10,
+        'Cold start of the façade alone (HALO_API_URL set, simulator already up): spawn → first answer',
+        'ms',
+        summarise(alone.firstAnswer),
+      ),
+      figure(
+        'coldstart.tsAtRuntime',
+        10,
+        'TypeScript compiled at run time (bundle imports tsx/typescript)',
+        '',
+        tsAtRuntime,
+        { kind: 'max', value: 0 },
+        {
+          note: 'the façade runs `node dist/main.js`, built by esbuild before the run',
+        },
+      ),
     ];
   },
 };

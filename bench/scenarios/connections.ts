@@ -4,7 +4,14 @@
  * `fetch` call (counted by the preload) while every upstream call goes through undici.
  */
 import { LIST_QUERY, SITE_QUERY } from '../lib/documents.js';
-import { createRegisteredQueries, EXTRA_QUERY_SITE_IDS, EXTRA_SITES, graphqlSpec, OnlineSite, siteQuerySpecs } from '../lib/env.js';
+import {
+  createRegisteredQueries,
+  EXTRA_QUERY_SITE_IDS,
+  EXTRA_SITES,
+  graphqlSpec,
+  OnlineSite,
+  siteQuerySpecs,
+} from '../lib/env.js';
 import { gql, Http, simControl } from '../lib/http.js';
 import { closedLoop } from '../lib/load.js';
 import { startFacade, startSimulator } from '../lib/processes.js';
@@ -48,14 +55,44 @@ export const connections: Scenario = {
       const newConnections = s1.connections - s0.connections - own;
       const upstream = s1.requests - s0.requests - 1;
       figures.push(
-        figure(`connections.new.c${conns}`, 11, `New upstream connections in ${measureSeconds} s of steady load (${conns} client connections)`, 'conns', newConnections, { kind: 'max', value: 0 }, {
-          detail: { ops: load.ops, upstreamRequests: upstream, openedInAll: s1.connections, openedAfterLoadEnded: after.connections - s1.connections, runnerConnections: own, undiciRequests: f1.undiciRequests - f0.undiciRequests },
-          note: `${upstream} upstream requests in the window; ${s1.connections} connections opened since start (warm-up included)`,
-        }),
-        figure(`connections.fetch.c${conns}`, 11, `Global fetch calls in the façade during that load`, 'calls', f1.fetchCalls - f0.fetchCalls, { kind: 'max', value: 0 }),
+        figure(
+          `connections.new.c${conns}`,
+          11,
+          `New upstream connections in ${measureSeconds} s of steady load (${conns} client connections)`,
+          'conns',
+          newConnections,
+          { kind: 'max', value: 0 },
+          {
+            detail: {
+              ops: load.ops,
+              upstreamRequests: upstream,
+              openedInAll: s1.connections,
+              openedAfterLoadEnded: after.connections - s1.connections,
+              runnerConnections: own,
+              undiciRequests: f1.undiciRequests - f0.undiciRequests,
+            },
+            note: `${upstream} upstream requests in the window; ${s1.connections} connections opened since start (warm-up included)`,
+          },
+        ),
+        figure(
+          `connections.fetch.c${conns}`,
+          11,
+          `Global fetch calls in the façade during that load`,
+          'calls',
+          f1.fetchCalls - f0.fetchCalls,
+          { kind: 'max', value: 0 },
+        ),
       );
       if (conns === 16) {
-        figures.push(info('connections.undici', 11, 'Upstream requests seen by undici ÷ received by the simulator', '×', (f1.undiciRequests - f0.undiciRequests) / Math.max(1, upstream)));
+        figures.push(
+          info(
+            'connections.undici',
+            11,
+            'Upstream requests seen by undici ÷ received by the simulator',
+            '×',
+            (f1.undiciRequests - f0.undiciRequests) / Math.max(1, upstream),
+          ),
+        );
       }
       await sleep(500);
     }

@@ -4,7 +4,14 @@
  * both pinned alone on core 0 and measured from /proc/PID/stat over each round.
  */
 import { LIST_QUERY, SITE_QUERY } from '../lib/documents.js';
-import { createRegisteredQueries, EXTRA_QUERY_SITE_IDS, EXTRA_SITES, graphqlSpec, LOAD_SITE_IDS, siteQuerySpecs } from '../lib/env.js';
+import {
+  createRegisteredQueries,
+  EXTRA_QUERY_SITE_IDS,
+  EXTRA_SITES,
+  graphqlSpec,
+  LOAD_SITE_IDS,
+  siteQuerySpecs,
+} from '../lib/env.js';
 import { gql, Http, simControl } from '../lib/http.js';
 import { closedLoop, type RequestSpec } from '../lib/load.js';
 import { startBareGraphql, startFacade, startSimulator } from '../lib/processes.js';
@@ -30,11 +37,19 @@ export const cpu: Scenario = {
     const facade = await startFacade(ctx.scope, sim, { profile: ctx.profileName('cpu') });
     const bare = await bareStarting;
     const http = new Http(ctx.scope);
-    const listData = await gql<{ site: { registeredQueries: unknown[] } }>(http, facade.url, LIST_QUERY, { id: listSites[0] });
+    const listData = await gql<{ site: { registeredQueries: unknown[] } }>(http, facade.url, LIST_QUERY, {
+      id: listSites[0],
+    });
     if (listData.site.registeredQueries.length !== 20) throw new Error('expected 20 registered queries');
 
     const shapes: Array<{ key: string; name: string; specs: RequestSpec[]; bareSpecs: RequestSpec[]; max: number }> = [
-      { key: 'single', name: 'single-entity query (site)', specs: siteQuerySpecs(), bareSpecs: siteQuerySpecs(), max: 150 },
+      {
+        key: 'single',
+        name: 'single-entity query (site)',
+        specs: siteQuerySpecs(),
+        bareSpecs: siteQuerySpecs(),
+        max: 150,
+      },
       {
         key: 'list20',
         name: '20-item list, nested (site.registeredQueries)',
@@ -45,8 +60,18 @@ export const cpu: Scenario = {
     ];
     // JIT warm-up of both processes on every shape measured below.
     await Promise.all([
-      closedLoop(facade.url, shapes.flatMap((s) => s.specs), CONNECTIONS, warmSeconds(ctx)),
-      closedLoop(bare.url, shapes.flatMap((s) => s.bareSpecs), CONNECTIONS, warmSeconds(ctx) / 2),
+      closedLoop(
+        facade.url,
+        shapes.flatMap((s) => s.specs),
+        CONNECTIONS,
+        warmSeconds(ctx),
+      ),
+      closedLoop(
+        bare.url,
+        shapes.flatMap((s) => s.bareSpecs),
+        CONNECTIONS,
+        warmSeconds(ctx) / 2,
+      ),
     ]);
     const figures: Figure[] = [];
     for (const shape of shapes) {
@@ -66,7 +91,10 @@ export const cpu: Scenario = {
         },
       );
       const upstream1 = await control.stats();
-      const bad = rounds.reduce((n, r) => n + r.baseline.non2xx + r.baseline.errors + r.facade.non2xx + r.facade.errors, 0);
+      const bad = rounds.reduce(
+        (n, r) => n + r.baseline.non2xx + r.baseline.errors + r.facade.non2xx + r.facade.errors,
+        0,
+      );
       const perOp = summarise(rounds.map((r) => r.facade.cpuUs! / r.facade.ops));
       const floor = summarise(rounds.map((r) => r.baseline.cpuUs! / r.baseline.ops));
       const ratio = summarise(rounds.map((r) => r.facade.cpuUs! / r.facade.ops / (r.baseline.cpuUs! / r.baseline.ops)));
@@ -82,10 +110,18 @@ export const cpu: Scenario = {
         badResponses: bad,
       };
       figures.push(
-        figure(`cpu.${shape.key}`, 2, `Façade CPU/op, ${shape.name}`, 'µs', perOp, { kind: 'max', value: shape.max }, {
-          detail,
-          note: `${upstreamPerOp.toFixed(2)} upstream calls/op over ${detail.sites} distinct sites${bad ? `; ${bad} bad responses` : ''}`,
-        }),
+        figure(
+          `cpu.${shape.key}`,
+          2,
+          `Façade CPU/op, ${shape.name}`,
+          'µs',
+          perOp,
+          { kind: 'max', value: shape.max },
+          {
+            detail,
+            note: `${upstreamPerOp.toFixed(2)} upstream calls/op over ${detail.sites} distinct sites${bad ? `; ${bad} bad responses` : ''}`,
+          },
+        ),
         info(`cpu.${shape.key}.floor`, 2, `Bare graphql-js CPU/op, ${shape.key} (floor)`, 'µs', floor),
         info(`cpu.${shape.key}.ratio`, 2, `Façade ÷ floor, ${shape.key}`, '×', ratio),
       );

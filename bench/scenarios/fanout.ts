@@ -8,7 +8,13 @@
  * Before the façade, for each N, the same clients measure the floor: `ws` alone on the façade's
  * core sending one pre-serialised frame to every socket (bench/procs/bare-ws.ts).
  */
-import { createTickingRegisteredQuery, REGISTERED_SUBSCRIPTION, startLiveEnv, subscriptionsUnavailable, waitForDeliveries } from '../lib/live.js';
+import {
+  createTickingRegisteredQuery,
+  REGISTERED_SUBSCRIPTION,
+  startLiveEnv,
+  subscriptionsUnavailable,
+  waitForDeliveries,
+} from '../lib/live.js';
 import { startBareWs } from '../lib/processes.js';
 import { figure, info, unavailable, type Figure } from '../lib/report.js';
 import type { Scenario } from '../lib/scenario.js';
@@ -37,7 +43,11 @@ export const fanout: Scenario = {
       ];
     }
     const env = await startLiveEnv(ctx, {
-      subscriptions: { registeredMinPollIntervalMs: 600_000, registeredMaxPollIntervalMs: 600_000, maxQueuedEvents: 1000 },
+      subscriptions: {
+        registeredMinPollIntervalMs: 600_000,
+        registeredMaxPollIntervalMs: 600_000,
+        maxQueuedEvents: 1000,
+      },
       profile: ctx.profileName('fanout'),
     });
     const tick = await createTickingRegisteredQuery(env.control);
@@ -50,11 +60,17 @@ export const fanout: Scenario = {
     const facadeSockets: GqlWsSocket[] = [];
     ctx.scope.defer('websockets', () => Promise.all(facadeSockets.map((s) => s.close())));
     const ensureFacadeSockets = async (n: number) => {
-      if (facadeSockets.length < n) facadeSockets.push(...(await openSockets(env.wsUrl, n - facadeSockets.length, 200, ctx.signal)));
+      if (facadeSockets.length < n)
+        facadeSockets.push(...(await openSockets(env.wsUrl, n - facadeSockets.length, 200, ctx.signal)));
       return facadeSockets.slice(0, n);
     };
 
-    const oneEvent = async (subs: readonly GqlWsSocket[], k: number, trigger: () => Promise<number>, cpu: () => Promise<number>): Promise<EventResult> => {
+    const oneEvent = async (
+      subs: readonly GqlWsSocket[],
+      k: number,
+      trigger: () => Promise<number>,
+      cpu: () => Promise<number>,
+    ): Promise<EventResult> => {
       const cpu0 = await cpu();
       const t0 = performance.now();
       const webhookStatus = await trigger();
@@ -68,7 +84,14 @@ export const fanout: Scenario = {
       return c.user + c.system;
     };
 
-    const run = async (subs: readonly GqlWsSocket[], id: string, events: number, trigger: () => Promise<number>, cpu: () => Promise<number>, before?: () => Promise<void>) => {
+    const run = async (
+      subs: readonly GqlWsSocket[],
+      id: string,
+      events: number,
+      trigger: () => Promise<number>,
+      cpu: () => Promise<number>,
+      before?: () => Promise<void>,
+    ) => {
       for (const s of subs) {
         s.reset();
         s.subscribe(id, REGISTERED_SUBSCRIPTION, { siteId: tick.siteId, queryId: tick.queryId });
@@ -112,7 +135,8 @@ export const fanout: Scenario = {
       if (!ctx.quick || n === 1 || n === 5000) {
         const bareSockets = await openSockets(bareWsUrl, n, 200, ctx.signal);
         try {
-          const trigger = async () => (await env.http.request(`${bare.url}/broadcast`, { method: 'POST', body: '{}' })).status;
+          const trigger = async () =>
+            (await env.http.request(`${bare.url}/broadcast`, { method: 'POST', body: '{}' })).status;
           floor = summary(n, await run(bareSockets, `b${n}`, events, trigger, bareCpu));
         } finally {
           await Promise.all(bareSockets.map((s) => s.close()));
@@ -122,32 +146,100 @@ export const fanout: Scenario = {
       const subs = await ensureFacadeSockets(n);
       const trigger = () => env.sendWebhook(tick.siteId, tick.queryId, 'registered');
       const results = await run(subs, `r${n}`, events, trigger, facadeCpu, () => tick.bump());
-      if (results.some((r) => r.webhookStatus !== 202)) throw new Error(`webhook answered ${results.map((r) => r.webhookStatus).join(',')}`);
+      if (results.some((r) => r.webhookStatus !== 202))
+        throw new Error(`webhook answered ${results.map((r) => r.webhookStatus).join(',')}`);
       const app = await env.facade.appStats();
       const f = summary(n, results);
-      const detail = { n, events: results.length, p50Ms: f.p50, p99Ms: f.p99, lastMs: f.last.rounds, cpuMsPerEvent: results.map((r) => r.cpuUs / 1000), floor, app };
+      const detail = {
+        n,
+        events: results.length,
+        p50Ms: f.p50,
+        p99Ms: f.p99,
+        lastMs: f.last.rounds,
+        cpuMsPerEvent: results.map((r) => r.cpuUs / 1000),
+        floor,
+        app,
+      };
       const nText = n.toLocaleString('en-US');
       if (n === 1) {
         figures.push(
-          figure('webhook.n1.p50', 7, `Webhook → subscriber p50, N=1 (${results.length} events)`, 'ms', f.p50, { kind: 'max', value: 2 }, { detail }),
+          figure(
+            'webhook.n1.p50',
+            7,
+            `Webhook → subscriber p50, N=1 (${results.length} events)`,
+            'ms',
+            f.p50,
+            { kind: 'max', value: 2 },
+            { detail },
+          ),
           figure('webhook.n1.p99', 7, 'Webhook → subscriber p99, N=1', 'ms', f.p99, { kind: 'max', value: 10 }),
           info('webhook.n1.floor.p50', 7, 'Floor (ws alone): trigger → subscriber p50, N=1', 'ms', floor?.p50 ?? NaN),
         );
         continue;
       }
       if (n === 1000 || n === 5000) {
-        figures.push(figure(`webhook.n${n}.p99`, 7, `Webhook → subscriber p99, N=${nText} (${results.length} events)`, 'ms', f.p99, { kind: 'max', value: n === 1000 ? 50 : 150 }, { detail }));
+        figures.push(
+          figure(
+            `webhook.n${n}.p99`,
+            7,
+            `Webhook → subscriber p99, N=${nText} (${results.length} events)`,
+            'ms',
+            f.p99,
+            { kind: 'max', value: n === 1000 ? 50 : 150 },
+            { detail },
+          ),
+        );
       }
       if (n === 5000 || n === 10_000) {
         figures.push(
-          figure(`fanout.n${n}.last`, 6, `One event to ${nText} subscribers: webhook → last delivery`, 'ms', f.last, { kind: 'max', value: n === 5000 ? 100 : 200 }, { detail }),
-          ...(floor ? [info(`fanout.n${n}.floor.last`, 6, `Floor (ws alone): one frame to ${nText} sockets, trigger → last delivery`, 'ms', floor.last)] : []),
-          figure(`fanout.n${n}.rate`, 6, `Deliveries per façade core-second, N=${nText}`, '/s', f.rate, { kind: 'min', value: 50_000 }),
-          ...(floor ? [info(`fanout.n${n}.floor.rate`, 6, `Floor (ws alone): deliveries per core-second, N=${nText}`, '/s', floor.rate)] : []),
+          figure(
+            `fanout.n${n}.last`,
+            6,
+            `One event to ${nText} subscribers: webhook → last delivery`,
+            'ms',
+            f.last,
+            { kind: 'max', value: n === 5000 ? 100 : 200 },
+            { detail },
+          ),
+          ...(floor
+            ? [
+                info(
+                  `fanout.n${n}.floor.last`,
+                  6,
+                  `Floor (ws alone): one frame to ${nText} sockets, trigger → last delivery`,
+                  'ms',
+                  floor.last,
+                ),
+              ]
+            : []),
+          figure(`fanout.n${n}.rate`, 6, `Deliveries per façade core-second, N=${nText}`, '/s', f.rate, {
+            kind: 'min',
+            value: 50_000,
+          }),
+          ...(floor
+            ? [
+                info(
+                  `fanout.n${n}.floor.rate`,
+                  6,
+                  `Floor (ws alone): deliveries per core-second, N=${nText}`,
+                  '/s',
+                  floor.rate,
+                ),
+              ]
+            : []),
         );
       } else {
         figures.push(info(`fanout.n${n}.rate`, 6, `Deliveries per façade core-second, N=${nText}`, '/s', f.rate));
-        if (floor) figures.push(info(`fanout.n${n}.floor.rate`, 6, `Floor (ws alone): deliveries per core-second, N=${nText}`, '/s', floor.rate));
+        if (floor)
+          figures.push(
+            info(
+              `fanout.n${n}.floor.rate`,
+              6,
+              `Floor (ws alone): deliveries per core-second, N=${nText}`,
+              '/s',
+              floor.rate,
+            ),
+          );
       }
     }
     return figures;

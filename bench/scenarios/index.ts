@@ -11,4 +11,15 @@ import { polling } from './polling.js';
 import { throughput } from './throughput.js';
 
 /** Every scenario, in run order (each can also run alone with --scenario). */
-export const SCENARIOS: readonly Scenario[] = [latency, cpu, throughput, batching, large, coldstart, connections, polling, fanout, memory];
+export const SCENARIOS: readonly Scenario[] = [
+  latency,
+  cpu,
+  throughput,
+  batching,
+  large,
+  coldstart,
+  connections,
+  polling,
+  fanout,
+  memory,
+];

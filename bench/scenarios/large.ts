@@ -42,13 +42,21 @@ export const large: Scenario = {
     });
     const readQuery = await runAsyncToCompletion(control, OnlineSite.id, ROW_SQL(Math.ceil((readMb * 1e6) / 480)));
     const exportQuery = await runAsyncToCompletion(control, OnlineSite.id, ROW_SQL(totalRows));
-    ctx.log(`read result ${readQuery.rows} rows / ${readQuery.pages} pages / ${(readQuery.bytes / MiB).toFixed(1)} MiB; export ${exportQuery.rows} rows / ${exportQuery.pages} pages / ${(exportQuery.bytes / MiB).toFixed(1)} MiB`);
+    ctx.log(
+      `read result ${readQuery.rows} rows / ${readQuery.pages} pages / ${(readQuery.bytes / MiB).toFixed(1)} MiB; export ${exportQuery.rows} rows / ${exportQuery.pages} pages / ${(exportQuery.bytes / MiB).toFixed(1)} MiB`,
+    );
 
     const facade = await startFacade(ctx.scope, sim, { profile: ctx.profileName('large') });
     const decoder = await decoderStarting;
 
     const direct = async (q: typeof readQuery) => {
-      const r = await decoder.decode({ origin: sim.url, key: sim.key, siteId: OnlineSite.id, queryId: q.id, pages: q.pages });
+      const r = await decoder.decode({
+        origin: sim.url,
+        key: sim.key,
+        siteId: OnlineSite.id,
+        queryId: q.id,
+        pages: q.pages,
+      });
       if (r.error || r.rows !== q.rows) throw new Error(`direct decode: ${r.error ?? `${r.rows} rows`}`);
       return r.rows / (r.ms / 1000);
     };
@@ -62,7 +70,10 @@ export const large: Scenario = {
       const seconds = (performance.now() - t0) / 1000;
       const body = JSON.parse(res.text) as GraphQLResponse<{ sqlQuery: { rows: unknown[] } }>;
       const rows = body.data?.sqlQuery.rows.length ?? 0;
-      if (res.status !== 200 || body.errors || rows !== q.rows) throw new Error(`GraphQL rows: HTTP ${res.status}, ${rows} rows ${JSON.stringify(body.errors ?? '').slice(0, 200)}`);
+      if (res.status !== 200 || body.errors || rows !== q.rows)
+        throw new Error(
+          `GraphQL rows: HTTP ${res.status}, ${rows} rows ${JSON.stringify(body.errors ?? '').slice(0, 200)}`,
+        );
       return q.rows / seconds;
     };
     const viaExport = async (target: typeof facade, q: typeof readQuery, memory = false) => {
@@ -72,7 +83,9 @@ export const large: Scenario = {
       }
       const before = rssBytes(target.pid);
       const t0 = performance.now();
-      const res = await http.pool(target.url).request({ method: 'GET', path: `/export/${OnlineSite.id}/${q.id}.ndjson`, headers: AUTH_HEADERS });
+      const res = await http
+        .pool(target.url)
+        .request({ method: 'GET', path: `/export/${OnlineSite.id}/${q.id}.ndjson`, headers: AUTH_HEADERS });
       let lines = 0;
       for await (const chunk of res.body) {
         const buf = chunk as Buffer;
@@ -112,16 +125,54 @@ export const large: Scenario = {
     const eRatio = summarise(rounds.map((r) => r.exported / r.direct));
     const peakPages = summarise(memoryRounds.map((m) => m.peakAbove / PAGE_BYTES));
     const figures: Figure[] = [
-      figure('large.graphql.ratio', 9, `Rows/s via sqlQuery { rows } ÷ direct fetch+decode (${readQuery.pages} pages)`, '×', gRatio, { kind: 'min', value: 0.6, stretch: 0.8 }, {
-        detail: { rounds, rows: readQuery.rows, pages: readQuery.pages, bytes: readQuery.bytes },
+      figure(
+        'large.graphql.ratio',
+        9,
+        `Rows/s via sqlQuery { rows } ÷ direct fetch+decode (${readQuery.pages} pages)`,
+        '×',
+        gRatio,
+        { kind: 'min', value: 0.6, stretch: 0.8 },
+        {
+          detail: { rounds, rows: readQuery.rows, pages: readQuery.pages, bytes: readQuery.bytes },
+        },
+      ),
+      figure('large.export.ratio', 9, 'Rows/s via streaming export (NDJSON) ÷ direct fetch+decode', '×', eRatio, {
+        kind: 'min',
+        value: 0.6,
+        stretch: 0.8,
       }),
-      figure('large.export.ratio', 9, 'Rows/s via streaming export (NDJSON) ÷ direct fetch+decode', '×', eRatio, { kind: 'min', value: 0.6, stretch: 0.8 }),
-      info('large.direct.rps', 9, 'Direct fetch+decode rows/s (baseline, one core)', 'rows/s', summarise(rounds.map((r) => r.direct))),
-      figure(`large.export.peak`, 9, `Export of ${(exportQuery.bytes / 1e6).toFixed(0)} MB: peak RSS above baseline, in 1 MiB pages`, 'pages', peakPages, { kind: 'max', value: 3 }, {
-        detail: { memoryRounds, smallerResultPeakPages: smallerRounds, rows: exportQuery.rows, pages: exportQuery.pages, bytes: exportQuery.bytes },
-        note: `peak above baseline for ${readQuery.pages} pages: ${summarise(smallerRounds).median.toFixed(1)} pages (bounded if it does not grow with the result); façade RSS before the export ${((memoryRounds[0]?.before ?? 0) / MiB).toFixed(0)} MiB; ${(exportQuery.bytes / MiB).toFixed(0)} MiB exported at ${Math.round(summarise(memoryRounds.map((m) => m.rowsPerSecond)).median)} rows/s`,
-      }),
-      info('large.export.peak.smaller', 9, `Export of ${(readQuery.bytes / 1e6).toFixed(0)} MB (${readQuery.pages} pages): peak RSS above baseline, in pages`, 'pages', summarise(smallerRounds)),
+      info(
+        'large.direct.rps',
+        9,
+        'Direct fetch+decode rows/s (baseline, one core)',
+        'rows/s',
+        summarise(rounds.map((r) => r.direct)),
+      ),
+      figure(
+        `large.export.peak`,
+        9,
+        `Export of ${(exportQuery.bytes / 1e6).toFixed(0)} MB: peak RSS above baseline, in 1 MiB pages`,
+        'pages',
+        peakPages,
+        { kind: 'max', value: 3 },
+        {
+          detail: {
+            memoryRounds,
+            smallerResultPeakPages: smallerRounds,
+            rows: exportQuery.rows,
+            pages: exportQuery.pages,
+            bytes: exportQuery.bytes,
+          },
+          note: `peak above baseline for ${readQuery.pages} pages: ${summarise(smallerRounds).median.toFixed(1)} pages (bounded if it does not grow with the result); façade RSS before the export ${((memoryRounds[0]?.before ?? 0) / MiB).toFixed(0)} MiB; ${(exportQuery.bytes / MiB).toFixed(0)} MiB exported at ${Math.round(summarise(memoryRounds.map((m) => m.rowsPerSecond)).median)} rows/s`,
+        },
+      ),
+      info(
+        'large.export.peak.smaller',
+        9,
+        `Export of ${(readQuery.bytes / 1e6).toFixed(0)} MB (${readQuery.pages} pages): peak RSS above baseline, in pages`,
+        'pages',
+        summarise(smallerRounds),
+      ),
     ];
     return figures;
   },

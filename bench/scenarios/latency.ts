@@ -64,11 +64,32 @@ export const latency: Scenario = {
       samplesPerRound: rounds.map((r) => r.facade.latenciesUs.length),
     };
     return [
-      figure('latency.added.p50', 1, 'Added latency p50, unloaded (site query vs direct GET)', 'µs', p50, { kind: 'max', value: 300, stretch: 200 }, { detail }),
+      figure(
+        'latency.added.p50',
+        1,
+        'Added latency p50, unloaded (site query vs direct GET)',
+        'µs',
+        p50,
+        { kind: 'max', value: 300, stretch: 200 },
+        { detail },
+      ),
       figure('latency.added.p99', 1, 'Added latency p99, unloaded', 'µs', p99, { kind: 'max', value: 1500 }),
       info('latency.direct.p50', 1, 'Direct GET p50 (baseline)', 'µs', summarise(detail.directP50Us)),
-      info('latency.facade.p50', 1, 'Façade site query p50', 'µs', summarise(detail.facadeP50Us), errors ? `${errors} errors` : undefined),
-      info('latency.bare.p50', 1, 'Bare graphql-js on core 0 (no upstream) p50: the cost of reaching an idle core', 'µs', summarise(bareRounds)),
+      info(
+        'latency.facade.p50',
+        1,
+        'Façade site query p50',
+        'µs',
+        summarise(detail.facadeP50Us),
+        errors ? `${errors} errors` : undefined,
+      ),
+      info(
+        'latency.bare.p50',
+        1,
+        'Bare graphql-js on core 0 (no upstream) p50: the cost of reaching an idle core',
+        'µs',
+        summarise(bareRounds),
+      ),
     ];
   },
 };

@@ -4,7 +4,13 @@
  * identical, so one watcher and one shared execution): the difference ÷ 10,000. Also whether the
  * server accepted permessage-deflate when every client offered it (it must not).
  */
-import { createTickingRegisteredQuery, REGISTERED_SUBSCRIPTION, startLiveEnv, subscriptionsUnavailable, waitForDeliveries } from '../lib/live.js';
+import {
+  createTickingRegisteredQuery,
+  REGISTERED_SUBSCRIPTION,
+  startLiveEnv,
+  subscriptionsUnavailable,
+  waitForDeliveries,
+} from '../lib/live.js';
 import { rssBytes } from '../lib/procfs.js';
 import { figure, info, unavailable, type Figure } from '../lib/report.js';
 import type { Scenario } from '../lib/scenario.js';
@@ -20,8 +26,11 @@ export const memory: Scenario = {
   budgetMs: { quick: 60_000, full: 90_000 },
   async run(ctx) {
     const why = subscriptionsUnavailable();
-    if (why) return [unavailable('memory.perSubscriber', 8, 'RSS per subscriber at 10k', '≤ 24 KiB (stretch ≤ 16)', why)];
-    const env = await startLiveEnv(ctx, { subscriptions: { registeredMinPollIntervalMs: 600_000, registeredMaxPollIntervalMs: 600_000 } });
+    if (why)
+      return [unavailable('memory.perSubscriber', 8, 'RSS per subscriber at 10k', '≤ 24 KiB (stretch ≤ 16)', why)];
+    const env = await startLiveEnv(ctx, {
+      subscriptions: { registeredMinPollIntervalMs: 600_000, registeredMaxPollIntervalMs: 600_000 },
+    });
     const tick = await createTickingRegisteredQuery(env.control);
     const vars = { siteId: tick.siteId, queryId: tick.queryId };
 
@@ -50,12 +59,38 @@ export const memory: Scenario = {
     const perSubscriber = (after - before) / n / KiB;
     const compressed = sockets.filter((s) => s.compressed).length + (warm!.compressed ? 1 : 0);
     const figures: Figure[] = [
-      figure('memory.perSubscriber', 8, `Façade RSS per subscriber, ${n.toLocaleString('en-US')} sockets × 1 subscription`, 'KiB', perSubscriber, { kind: 'max', value: 24, stretch: 16 }, {
-        detail: { rssBeforeMiB: before / KiB / KiB, rssAfterMiB: after / KiB / KiB, heapUsedMiB: facadeStats.memory.heapUsed / KiB / KiB, app },
-        note: `RSS ${(before / KiB / KiB).toFixed(0)} → ${(after / KiB / KiB).toFixed(0)} MiB; heap used ${(facadeStats.memory.heapUsed / KiB / KiB).toFixed(0)} MiB`,
-      }),
-      figure('memory.compression', 8, 'Sockets with permessage-deflate negotiated (all clients offered it)', 'sockets', compressed, { kind: 'max', value: 0 }),
-      info('memory.heapPerSubscriber', 8, 'V8 heap used per subscriber (after GC)', 'KiB', (facadeStats.memory.heapUsed - heapBefore) / n / KiB),
+      figure(
+        'memory.perSubscriber',
+        8,
+        `Façade RSS per subscriber, ${n.toLocaleString('en-US')} sockets × 1 subscription`,
+        'KiB',
+        perSubscriber,
+        { kind: 'max', value: 24, stretch: 16 },
+        {
+          detail: {
+            rssBeforeMiB: before / KiB / KiB,
+            rssAfterMiB: after / KiB / KiB,
+            heapUsedMiB: facadeStats.memory.heapUsed / KiB / KiB,
+            app,
+          },
+          note: `RSS ${(before / KiB / KiB).toFixed(0)} → ${(after / KiB / KiB).toFixed(0)} MiB; heap used ${(facadeStats.memory.heapUsed / KiB / KiB).toFixed(0)} MiB`,
+        },
+      ),
+      figure(
+        'memory.compression',
+        8,
+        'Sockets with permessage-deflate negotiated (all clients offered it)',
+        'sockets',
+        compressed,
+        { kind: 'max', value: 0 },
+      ),
+      info(
+        'memory.heapPerSubscriber',
+        8,
+        'V8 heap used per subscriber (after GC)',
+        'KiB',
+        (facadeStats.memory.heapUsed - heapBefore) / n / KiB,
+      ),
     ];
     return figures;
   },

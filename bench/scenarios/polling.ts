@@ -20,7 +20,16 @@ export const polling: Scenario = {
   budgetMs: { quick: 60_000, full: 120_000 },
   async run(ctx) {
     const why = subscriptionsUnavailable();
-    if (why) return [unavailable('polling', 5, 'Upstream polls per site per interval, N identical subscriptions', '1 per interval, not growing with N', why)];
+    if (why)
+      return [
+        unavailable(
+          'polling',
+          5,
+          'Upstream polls per site per interval, N identical subscriptions',
+          '1 per interval, not growing with N',
+          why,
+        ),
+      ];
     const env = await startLiveEnv(ctx, {
       timeScale: 1e-9,
       subscriptions: { minPollIntervalMs: INTERVAL_MS, maxPollIntervalMs: INTERVAL_MS },
@@ -34,9 +43,13 @@ export const polling: Scenario = {
     const figures: Figure[] = [];
     for (const n of ns) {
       if (ctx.signal.aborted) break;
-      const { id: queryId } = await env.control.call<{ id: string }>('POST', `/integrator/sites/${OnlineSite.id}/queries/async`, {
-        command: { text: 'SELECT TOP 5 InternalID FROM BPS_Patients', executionMode: 'reader', type: 'text' },
-      });
+      const { id: queryId } = await env.control.call<{ id: string }>(
+        'POST',
+        `/integrator/sites/${OnlineSite.id}/queries/async`,
+        {
+          command: { text: 'SELECT TOP 5 InternalID FROM BPS_Patients', executionMode: 'reader', type: 'text' },
+        },
+      );
       const subs = sockets.slice(0, n);
       const id = `p${n}`;
       for (const s of subs) {
@@ -52,15 +65,33 @@ export const polling: Scenario = {
       const other = log.length - polls;
       for (const s of subs) s.complete(id);
       figures.push(
-        figure(`polling.n${n}`, 5, `Upstream status polls in ${windowMs / 1000} s at a ${INTERVAL_MS} ms interval, ${n.toLocaleString('en-US')} identical subscriptions`, 'calls', polls, { kind: 'max', value: expected + 1 }, {
-          detail: { n, windowMs, intervalMs: INTERVAL_MS, otherUpstreamCalls: other, app: stats },
-          note: `${(polls / expected).toFixed(2)} polls per interval; ${JSON.stringify((stats.ws as { executions?: number } | null)?.executions ?? '?')} shared execution(s), ${JSON.stringify((stats.live as { watches?: number } | null)?.watches ?? '?')} watch(es)`,
-        }),
+        figure(
+          `polling.n${n}`,
+          5,
+          `Upstream status polls in ${windowMs / 1000} s at a ${INTERVAL_MS} ms interval, ${n.toLocaleString('en-US')} identical subscriptions`,
+          'calls',
+          polls,
+          { kind: 'max', value: expected + 1 },
+          {
+            detail: { n, windowMs, intervalMs: INTERVAL_MS, otherUpstreamCalls: other, app: stats },
+            note: `${(polls / expected).toFixed(2)} polls per interval; ${JSON.stringify((stats.ws as { executions?: number } | null)?.executions ?? '?')} shared execution(s), ${JSON.stringify((stats.live as { watches?: number } | null)?.watches ?? '?')} watch(es)`,
+          },
+        ),
       );
       await sleep(300);
     }
     const after = await env.facade.appStats();
-    figures.push(info('polling.after', 5, 'Watches left after every subscriber completed', '', Number((after.live as { watches?: number } | null)?.watches ?? NaN), undefined, after));
+    figures.push(
+      info(
+        'polling.after',
+        5,
+        'Watches left after every subscriber completed',
+        '',
+        Number((after.live as { watches?: number } | null)?.watches ?? NaN),
+        undefined,
+        after,
+      ),
+    );
     return figures;
   },
 };

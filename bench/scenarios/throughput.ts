@@ -28,11 +28,26 @@ export const throughput: Scenario = {
     await closedLoop(facade.url, through, 32, warmSeconds(ctx)); // JIT warm-up
 
     const cases = [
-      { key: 'trivial', name: 'trivial simulator, 32 connections', connections: 32, delayMs: 0, min: 0.12, stretch: 0.15 },
-      { key: 'delay5ms', name: '5 ms upstream latency, 64 connections', connections: 64, delayMs: 5, min: 0.95, stretch: undefined },
+      {
+        key: 'trivial',
+        name: 'trivial simulator, 32 connections',
+        connections: 32,
+        delayMs: 0,
+        min: 0.12,
+        stretch: 0.15,
+      },
+      {
+        key: 'delay5ms',
+        name: '5 ms upstream latency, 64 connections',
+        connections: 64,
+        delayMs: 5,
+        min: 0.95,
+        stretch: undefined,
+      },
     ];
     for (const c of cases) {
-      if (c.delayMs) await control.call('POST', '/_sim/faults', { operationId: 'getSite', delayMs: c.delayMs, count: 1_000_000 });
+      if (c.delayMs)
+        await control.call('POST', '/_sim/faults', { operationId: 'getSite', delayMs: c.delayMs, count: 1_000_000 });
       try {
         await closedLoop(sim.url, direct, c.connections, ctx.quick ? 0.5 : 1);
         await closedLoop(facade.url, through, c.connections, ctx.quick ? 1 : 2);
@@ -55,11 +70,17 @@ export const throughput: Scenario = {
         // Control calls in between (stats, clearRequests) are not integrator calls.
         const controlCalls = 1 + rounds.length * 2;
         const ratio = summarise(rounds.map((r) => r.facade.rps / r.baseline.rps));
-        const bad = rounds.reduce((n, r) => n + r.baseline.non2xx + r.baseline.errors + r.facade.non2xx + r.facade.errors, 0);
+        const bad = rounds.reduce(
+          (n, r) => n + r.baseline.non2xx + r.baseline.errors + r.facade.non2xx + r.facade.errors,
+          0,
+        );
         const directOps = rounds.reduce((n, r) => n + r.baseline.ops, 0);
         const upstreamPerOp = (s1.requests - s0.requests - controlCalls - directOps) / facadeOps;
         const facadeCpu = summarise(rounds.map((r) => r.facade.cpuUs! / (r.facade.seconds * 1e6)));
-        const target = c.stretch !== undefined ? { kind: 'min' as const, value: c.min, stretch: c.stretch } : { kind: 'min' as const, value: c.min };
+        const target =
+          c.stretch !== undefined
+            ? { kind: 'min' as const, value: c.min, stretch: c.stretch }
+            : { kind: 'min' as const, value: c.min };
         figures.push(
           figure(`throughput.${c.key}.ratio`, 3, `Throughput ratio façade ÷ direct, ${c.name}`, '×', ratio, target, {
             detail: {
@@ -72,8 +93,20 @@ export const throughput: Scenario = {
             },
             note: `façade core ${Math.round(facadeCpu.median * 100)}% busy; ${upstreamPerOp.toFixed(2)} upstream calls/op${bad ? `; ${bad} bad responses` : ''}`,
           }),
-          info(`throughput.${c.key}.direct`, 3, `Direct REST req/s, ${c.key}`, 'req/s', summarise(rounds.map((r) => r.baseline.rps))),
-          info(`throughput.${c.key}.facade`, 3, `Façade req/s, ${c.key}`, 'req/s', summarise(rounds.map((r) => r.facade.rps))),
+          info(
+            `throughput.${c.key}.direct`,
+            3,
+            `Direct REST req/s, ${c.key}`,
+            'req/s',
+            summarise(rounds.map((r) => r.baseline.rps)),
+          ),
+          info(
+            `throughput.${c.key}.facade`,
+            3,
+            `Façade req/s, ${c.key}`,
+            'req/s',
+            summarise(rounds.map((r) => r.facade.rps)),
+          ),
         );
       } finally {
         if (c.delayMs) await control.call('DELETE', '/_sim/faults');

@@ -18,7 +18,8 @@ function int(env: Env, name: string, dflt: number, min: number, max: number): nu
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer between ${min} and ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be an integer between ${min} and ${max}`);
   return n;
 }
 
@@ -40,7 +41,8 @@ export function readSimulatorConfig(env: Env = process.env): SimulatorConfig {
     }
   }
   const webhookSecret = env.SIMULATOR_WEBHOOK_SECRET || undefined;
-  if (webhookUrl && !webhookSecret) throw new Error('SIMULATOR_WEBHOOK_SECRET must be set when SIMULATOR_WEBHOOK_URL is');
+  if (webhookUrl && !webhookSecret)
+    throw new Error('SIMULATOR_WEBHOOK_SECRET must be set when SIMULATOR_WEBHOOK_URL is');
   return Object.freeze({
     port: int(env, 'SIMULATOR_PORT', 4010, 0, 65535),
     host: env.HOST || '127.0.0.1',

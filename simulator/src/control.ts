@@ -27,7 +27,14 @@ function jsonBody(raw: Buffer): Record<string, unknown> {
  * The simulator's own control API under `/_sim/` (docs/API.md "Simulator control"). Real Halo
  * has none of this; tests, demos and benchmarks use it to change data, time and failures.
  */
-export function handleControl(rt: SimulatorRuntime, method: string, path: string[], raw: Buffer, res: ServerResponse, send: Send): void {
+export function handleControl(
+  rt: SimulatorRuntime,
+  method: string,
+  path: string[],
+  raw: Buffer,
+  res: ServerResponse,
+  send: Send,
+): void {
   try {
     const route = `${method} ${path.map((p, i) => (i === 1 && (path[0] === 'sites' || path[0] === 'registered') ? '*' : p)).join('/')}`;
     switch (route) {
@@ -39,7 +46,8 @@ export function handleControl(rt: SimulatorRuntime, method: string, path: string
         const site = typeof body.siteId === 'string' ? rt.state.sites.get(body.siteId) : undefined;
         if (!site) throw new SimHttpError(404, 'Site not found.');
         if (typeof body.sql !== 'string' || body.sql.trim() === '') throw new SimHttpError(400, 'sql is required.');
-        const catalogueName = typeof body.catalogue === 'string' ? body.catalogue : site.fixture.catalogues.find((c) => c.isDefault)?.name;
+        const catalogueName =
+          typeof body.catalogue === 'string' ? body.catalogue : site.fixture.catalogues.find((c) => c.isDefault)?.name;
         const db = catalogueName ? site.databases.get(catalogueName) : undefined;
         if (!db) throw new SimHttpError(400, 'The catalogue does not exist on this site.');
         try {
@@ -53,13 +61,18 @@ export function handleControl(rt: SimulatorRuntime, method: string, path: string
       }
       case 'POST sites/*': {
         const body = jsonBody(raw);
-        const patch: { availability?: 'online' | 'offline' | 'unreachable'; status?: 'initialising' | 'active' | 'removed' | 'uninstalled' } = {};
+        const patch: {
+          availability?: 'online' | 'offline' | 'unreachable';
+          status?: 'initialising' | 'active' | 'removed' | 'uninstalled';
+        } = {};
         if (body.availability !== undefined) {
-          if (typeof body.availability !== 'string' || !AVAILABILITIES.has(body.availability)) throw new SimHttpError(400, 'availability must be online, offline or unreachable.');
+          if (typeof body.availability !== 'string' || !AVAILABILITIES.has(body.availability))
+            throw new SimHttpError(400, 'availability must be online, offline or unreachable.');
           patch.availability = body.availability as 'online';
         }
         if (body.status !== undefined) {
-          if (typeof body.status !== 'string' || !STATUSES.has(body.status)) throw new SimHttpError(400, 'status must be initialising, active, removed or uninstalled.');
+          if (typeof body.status !== 'string' || !STATUSES.has(body.status))
+            throw new SimHttpError(400, 'status must be initialising, active, removed or uninstalled.');
           patch.status = body.status as 'active';
         }
         const site = rt.state.setSiteState(path[1]!, patch);
@@ -91,7 +104,12 @@ export function handleControl(rt: SimulatorRuntime, method: string, path: string
       case 'POST faults': {
         const parsed = parseFault(jsonBody(raw));
         if (parsed.fault) rt.faults.add(parsed.fault);
-        if (parsed.asyncFailure) rt.state.injectAsyncFailure(parsed.asyncFailure.failure, parsed.asyncFailure.count, parsed.asyncFailure.siteId);
+        if (parsed.asyncFailure)
+          rt.state.injectAsyncFailure(
+            parsed.asyncFailure.failure,
+            parsed.asyncFailure.count,
+            parsed.asyncFailure.siteId,
+          );
         return send(res, 200, { faults: rt.faults.list() });
       }
       case 'GET faults':

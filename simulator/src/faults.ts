@@ -35,7 +35,8 @@ export function parseFault(v: unknown): ParsedFault {
   const int = (k: string, min: number, max: number) => {
     const x = v[k];
     if (x === undefined) return undefined;
-    if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) throw badRequest(`${k} must be an integer between ${min} and ${max}.`);
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max)
+      throw badRequest(`${k} must be an integer between ${min} and ${max}.`);
     return x;
   };
   const count = int('count', 1, 1_000_000) ?? 1;
@@ -48,9 +49,11 @@ export function parseFault(v: unknown): ParsedFault {
     return { asyncFailure: { failure: asyncFailure, count, ...(siteId ? { siteId } : {}) } };
   }
   const body = str('body');
-  if (body !== undefined && body !== 'malformed' && body !== 'empty') throw badRequest('body must be "malformed" or "empty".');
+  if (body !== undefined && body !== 'malformed' && body !== 'empty')
+    throw badRequest('body must be "malformed" or "empty".');
   const dropConnection = v.dropConnection;
-  if (dropConnection !== undefined && typeof dropConnection !== 'boolean') throw badRequest('dropConnection must be a boolean.');
+  if (dropConnection !== undefined && typeof dropConnection !== 'boolean')
+    throw badRequest('dropConnection must be a boolean.');
   const fault: Fault = { remaining: count };
   const operationId = str('operationId');
   if (operationId !== undefined) fault.operationId = operationId;

@@ -62,11 +62,14 @@ function pairSite(ctx: RouteContext): RouteResult {
   const pmsSiteId = ctx.query.get('practiceManagementSiteId');
   const pmsName = ctx.query.get('practiceManagementName');
   if (!pmsSiteId) throw badRequest('practiceManagementSiteId is required.');
-  if (!pmsName || !(pmsName in PMS_NAME_TO_TYPE)) throw badRequest('practiceManagementName must be one of: Best Practice, Zedmed, D4w.');
+  if (!pmsName || !(pmsName in PMS_NAME_TO_TYPE))
+    throw badRequest('practiceManagementName must be one of: Best Practice, Zedmed, D4w.');
   const pmsType = PMS_NAME_TO_TYPE[pmsName as PracticeManagementName];
   const code = ctx.query.get('pairingCode');
   if (pmsType === 'BestPractice' && !code) throw badRequest('pairingCode is required for Best Practice sites.');
-  const candidates = [...ctx.state.sites.values()].filter((s) => s.fixture.pmsType === pmsType && s.fixture.pmsSiteId === pmsSiteId);
+  const candidates = [...ctx.state.sites.values()].filter(
+    (s) => s.fixture.pmsType === pmsType && s.fixture.pmsSiteId === pmsSiteId,
+  );
   const site = candidates.find((s) => s.fixture.authoritative) ?? candidates[0];
   if (!site) throw notFound('No site was found for that practice management site ID.');
   if (pmsType === 'BestPractice' && code !== PAIRING_CODE) {
@@ -80,7 +83,8 @@ function getSites(ctx: RouteContext): RouteResult {
   const pmsSiteId = ctx.query.get('practiceManagementSiteId');
   const pmsName = ctx.query.get('practiceManagementName');
   if (!pmsSiteId) throw badRequest('practiceManagementSiteId is required.');
-  if (!pmsName || !(pmsName in PMS_NAME_TO_TYPE)) throw badRequest('practiceManagementName must be one of: Best Practice, Zedmed, D4w.');
+  if (!pmsName || !(pmsName in PMS_NAME_TO_TYPE))
+    throw badRequest('practiceManagementName must be one of: Best Practice, Zedmed, D4w.');
   const pmsType = PMS_NAME_TO_TYPE[pmsName as PracticeManagementName];
   const now = ctx.state.clock.now();
   const sites = [...ctx.state.sites.values()]
@@ -102,7 +106,8 @@ function parseQueryInput(ctx: RouteContext, maxQueue: number, defaultQueue: numb
   const input: QueryInput = { command, maxTimeInQueue };
   if (body.catalogue !== undefined && body.catalogue !== null) {
     if (typeof body.catalogue !== 'string') throw badRequest('catalogue must be a string.');
-    if (!ctx.state.hasCatalogue(siteOf(ctx), body.catalogue)) throw badRequest('The catalogue does not exist on this site.');
+    if (!ctx.state.hasCatalogue(siteOf(ctx), body.catalogue))
+      throw badRequest('The catalogue does not exist on this site.');
     input.catalogue = body.catalogue;
   }
   return input;
@@ -171,11 +176,14 @@ function getQueryStatusBatch(ctx: RouteContext): RouteResult {
   const body = requireObjectBody(ctx.body);
   const ids = body.queryIds;
   if (!Array.isArray(ids)) throw badRequest('queryIds is required and must be an array.');
-  if (ids.length > INFERRED.maxBatchQueryIds) throw badRequest(`queryIds may hold at most ${INFERRED.maxBatchQueryIds} ids.`);
+  if (ids.length > INFERRED.maxBatchQueryIds)
+    throw badRequest(`queryIds may hold at most ${INFERRED.maxBatchQueryIds} ids.`);
   const results = ids.map((id: unknown) => {
     if (typeof id !== 'string' || !isUuid(id)) throw badRequest('Every queryId must be a valid GUID.');
     const q = ctx.state.queries.get(id);
-    return q && q.siteId === ctx.params.siteId ? { queryId: id, status: 'found', query: queryToWire(q) } : { queryId: id, status: 'notFound' };
+    return q && q.siteId === ctx.params.siteId
+      ? { queryId: id, status: 'found', query: queryToWire(q) }
+      : { queryId: id, status: 'notFound' };
   });
   return json(200, { results });
 }
@@ -186,7 +194,8 @@ function pageOf(ctx: RouteContext) {
   const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < 1) throw badRequest('pageNumber must be an integer of at least 1.');
   if (q.expired) throw new SimHttpError(410, HALO_MESSAGES.gone);
-  if (q.mode !== 'async' || (q.status !== 'successful' && q.status !== 'uploading')) throw notFound('The query has no result pages.');
+  if (q.mode !== 'async' || (q.status !== 'successful' && q.status !== 'uploading'))
+    throw notFound('The query has no result pages.');
   const page = q.pages[n - 1];
   if (!page) throw notFound('Page not found.');
   if (page.status !== 'cached') throw new SimHttpError(INFERRED.pageNotReadyStatus, 'Page is not available yet.');
@@ -208,7 +217,11 @@ function getResultPage(ctx: RouteContext): RouteResult {
 
 function streamResultPage(ctx: RouteContext): RouteResult {
   const { q, page } = pageOf(ctx);
-  return { status: 200, stream: q.executionMode === 'nonQuery' ? '[]' : page.json, headers: { Size: String(page.size), 'Rows-Count': String(page.count) } };
+  return {
+    status: 200,
+    stream: q.executionMode === 'nonQuery' ? '[]' : page.json,
+    headers: { Size: String(page.size), 'Rows-Count': String(page.count) },
+  };
 }
 
 function createRegisteredQuery(ctx: RouteContext): RouteResult {
@@ -218,7 +231,12 @@ function createRegisteredQuery(ctx: RouteContext): RouteResult {
   if (typeof body.frequency !== 'number' || !Number.isInteger(body.frequency) || body.frequency < 60) {
     throw badRequest('frequency must be an integer number of seconds, at least 60.');
   }
-  if (typeof body.duration !== 'number' || !Number.isInteger(body.duration) || body.duration < 1 || body.duration > 86_400) {
+  if (
+    typeof body.duration !== 'number' ||
+    !Number.isInteger(body.duration) ||
+    body.duration < 1 ||
+    body.duration > 86_400
+  ) {
     throw badRequest('duration must be an integer number of seconds between 1 and 86400.');
   }
   if (!isRecord(body.registerCommand)) throw badRequest('registerCommand is required.');
@@ -234,7 +252,9 @@ function createRegisteredQuery(ctx: RouteContext): RouteResult {
 }
 
 function getRegisteredQueries(ctx: RouteContext): RouteResult {
-  const registeredQueries = [...ctx.state.registered.values()].filter((r) => r.siteId === ctx.params.siteId).map(registeredToWire);
+  const registeredQueries = [...ctx.state.registered.values()]
+    .filter((r) => r.siteId === ctx.params.siteId)
+    .map(registeredToWire);
   return json(200, { registeredQueries });
 }
 
@@ -274,20 +294,97 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: ['integrator', 'pair-site'], operationId: 'Integrator_PairSite', handler: pairSite },
   { method: 'POST', pattern: ['integrator', 'pairSite'], operationId: 'pairSite', handler: pairSite },
   { method: 'GET', pattern: ['integrator', 'sites'], operationId: 'getSites', handler: getSites },
-  { method: 'GET', pattern: S, operationId: 'getSite', handler: (ctx) => json(200, siteToWire(siteOf(ctx), ctx.state.clock.now())) },
-  { method: 'POST', pattern: [...Q, 'immediate'], operationId: 'createImmediateQuery', queriesSite: true, handler: createImmediateQuery },
-  { method: 'POST', pattern: [...Q, 'async'], operationId: 'createAsyncQuery', queriesSite: true, handler: createAsyncQuery },
-  { method: 'POST', pattern: [...Q, 'status'], operationId: 'getQueryStatusBatch', queriesSite: true, handler: getQueryStatusBatch },
-  { method: 'POST', pattern: [...Q, 'registered'], operationId: 'createRegisteredQuery', queriesSite: true, handler: createRegisteredQuery },
-  { method: 'GET', pattern: [...Q, 'registered'], operationId: 'getRegisteredQueries', queriesSite: true, handler: getRegisteredQueries },
-  { method: 'GET', pattern: [...Q, 'registered', '{queryId}'], operationId: 'getRegisteredQuery', queriesSite: true, handler: (ctx) => json(200, registeredToWire(registeredOf(ctx))) },
-  { method: 'DELETE', pattern: [...Q, 'registered', '{queryId}'], operationId: 'cancelRegisteredQuery', queriesSite: true, handler: cancelRegisteredQuery },
-  { method: 'GET', pattern: [...Q, 'registered', '{queryId}', 'results'], operationId: 'getRegisteredQueryResult', queriesSite: true, handler: getRegisteredQueryResult },
+  {
+    method: 'GET',
+    pattern: S,
+    operationId: 'getSite',
+    handler: (ctx) => json(200, siteToWire(siteOf(ctx), ctx.state.clock.now())),
+  },
+  {
+    method: 'POST',
+    pattern: [...Q, 'immediate'],
+    operationId: 'createImmediateQuery',
+    queriesSite: true,
+    handler: createImmediateQuery,
+  },
+  {
+    method: 'POST',
+    pattern: [...Q, 'async'],
+    operationId: 'createAsyncQuery',
+    queriesSite: true,
+    handler: createAsyncQuery,
+  },
+  {
+    method: 'POST',
+    pattern: [...Q, 'status'],
+    operationId: 'getQueryStatusBatch',
+    queriesSite: true,
+    handler: getQueryStatusBatch,
+  },
+  {
+    method: 'POST',
+    pattern: [...Q, 'registered'],
+    operationId: 'createRegisteredQuery',
+    queriesSite: true,
+    handler: createRegisteredQuery,
+  },
+  {
+    method: 'GET',
+    pattern: [...Q, 'registered'],
+    operationId: 'getRegisteredQueries',
+    queriesSite: true,
+    handler: getRegisteredQueries,
+  },
+  {
+    method: 'GET',
+    pattern: [...Q, 'registered', '{queryId}'],
+    operationId: 'getRegisteredQuery',
+    queriesSite: true,
+    handler: (ctx) => json(200, registeredToWire(registeredOf(ctx))),
+  },
+  {
+    method: 'DELETE',
+    pattern: [...Q, 'registered', '{queryId}'],
+    operationId: 'cancelRegisteredQuery',
+    queriesSite: true,
+    handler: cancelRegisteredQuery,
+  },
+  {
+    method: 'GET',
+    pattern: [...Q, 'registered', '{queryId}', 'results'],
+    operationId: 'getRegisteredQueryResult',
+    queriesSite: true,
+    handler: getRegisteredQueryResult,
+  },
   { method: 'GET', pattern: [...Q, '{queryId}'], operationId: 'getQuery', queriesSite: true, handler: getQuery },
-  { method: 'GET', pattern: [...Q, '{queryId}', 'results', '{pageNumber}'], operationId: 'getResultPage', queriesSite: true, handler: getResultPage },
-  { method: 'GET', pattern: [...Q, '{queryId}', 'results', '{pageNumber}', 'stream'], operationId: 'streamResultPage', queriesSite: true, handler: streamResultPage },
-  { method: 'POST', pattern: [...S, 'fhir', 'R4', '{resource}', '_search'], operationId: 'postFhirSearch', queriesSite: true, handler: (ctx) => fhir(ctx, 'POST') },
-  { method: 'GET', pattern: [...S, 'fhir', 'R4', '{fhirParameters*}'], operationId: 'getFhirQuery', queriesSite: true, handler: (ctx) => fhir(ctx, 'GET') },
+  {
+    method: 'GET',
+    pattern: [...Q, '{queryId}', 'results', '{pageNumber}'],
+    operationId: 'getResultPage',
+    queriesSite: true,
+    handler: getResultPage,
+  },
+  {
+    method: 'GET',
+    pattern: [...Q, '{queryId}', 'results', '{pageNumber}', 'stream'],
+    operationId: 'streamResultPage',
+    queriesSite: true,
+    handler: streamResultPage,
+  },
+  {
+    method: 'POST',
+    pattern: [...S, 'fhir', 'R4', '{resource}', '_search'],
+    operationId: 'postFhirSearch',
+    queriesSite: true,
+    handler: (ctx) => fhir(ctx, 'POST'),
+  },
+  {
+    method: 'GET',
+    pattern: [...S, 'fhir', 'R4', '{fhirParameters*}'],
+    operationId: 'getFhirQuery',
+    queriesSite: true,
+    handler: (ctx) => fhir(ctx, 'GET'),
+  },
 ];
 
 export interface RouteMatch {

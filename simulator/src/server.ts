@@ -71,7 +71,10 @@ const LOG_TRIM_BATCH = 10_000;
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const key = options.key ?? DEFAULT_SUBSCRIPTION_KEY;
   const keyBuf = Buffer.from(key);
-  const clock = createSimClock({ scale: options.timeScale ?? 1, ...(options.startEpochMs !== undefined ? { startEpochMs: options.startEpochMs } : {}) });
+  const clock = createSimClock({
+    scale: options.timeScale ?? 1,
+    ...(options.startEpochMs !== undefined ? { startEpochMs: options.startEpochMs } : {}),
+  });
   const webhooks = new WebhookSender(clock, options.webhookUrl, options.webhookSecret);
   const state = new SimState({
     clock,
@@ -144,7 +147,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -246,7 +253,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
 
   let segments: string[];
   try {
-    segments = url.pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
+    segments = url.pathname
+      .split('/')
+      .slice(1)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return send(res, 400, haloError(400, 'The request path is not valid.'));
   }
@@ -277,7 +287,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
     return send(res, 404, apimError(404, 'Resource not found'));
   }
   const { route, params } = match;
-  const entry: RequestLogEntry = { operationId: route.operationId, siteId: params.siteId ?? null, at: rt.clock.date().toISOString() };
+  const entry: RequestLogEntry = {
+    operationId: route.operationId,
+    siteId: params.siteId ?? null,
+    at: rt.clock.date().toISOString(),
+  };
   rt.requestLog.push(entry);
   if (rt.requestLog.length > MAX_LOG + LOG_TRIM_BATCH) rt.requestLog.splice(0, rt.requestLog.length - MAX_LOG);
   res.on('finish', () => {
@@ -299,10 +313,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
     if (params.siteId !== undefined) {
       if (!isUuid(params.siteId)) throw new SimHttpError(400, 'Halo GUID must be a valid GUID.');
       const site = rt.state.sites.get(params.siteId);
-      if (!site || site.status === 'removed' || site.status === 'uninstalled') throw new SimHttpError(404, 'Site not found.');
+      if (!site || site.status === 'removed' || site.status === 'uninstalled')
+        throw new SimHttpError(404, 'Site not found.');
       if (!site.paired) throw new SimHttpError(403, 'The integrator is not paired with this site.');
       if (route.queriesSite && INFERRED.nonAuthoritativeQueriesForbidden && !site.fixture.authoritative) {
-        throw new SimHttpError(403, 'This site is not the authoritative site for the practice. Fetch the site again by its practice management ID.');
+        throw new SimHttpError(
+          403,
+          'This site is not the authoritative site for the practice. Fetch the site again by its practice management ID.',
+        );
       }
     }
     const result = route.handler({

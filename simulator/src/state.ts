@@ -6,7 +6,13 @@ import { INTEGRATOR_ID, type SiteAvailability, type SiteFixture, type SiteStatus
 import { INFERRED } from './inferred.js';
 import { paginate, rowsToJson, byteLength, resultHash, type StoredPage } from './results.js';
 import { executeCommand } from './sql/execute.js';
-import { SqlExecutionError, type CommandParameter, type ErrorType, type ExecutionResult, type SqlCommand } from './sql/types.js';
+import {
+  SqlExecutionError,
+  type CommandParameter,
+  type ErrorType,
+  type ExecutionResult,
+  type SqlCommand,
+} from './sql/types.js';
 
 export type AsyncStatus =
   | 'initialising'
@@ -135,7 +141,11 @@ export class SimState {
   readonly registered = new Map<string, RegisteredRecord>();
   private readonly fixtures: readonly SiteFixture[];
   private readonly onWebhook: ((event: WebhookEvent) => void) | undefined;
-  private pendingAsyncFailures: Array<{ siteId?: string; failure: 'uploadFailed' | 'initialisationFailedCacheError'; remaining: number }> = [];
+  private pendingAsyncFailures: Array<{
+    siteId?: string;
+    failure: 'uploadFailed' | 'initialisationFailedCacheError';
+    remaining: number;
+  }> = [];
 
   constructor(options: SimStateOptions) {
     this.clock = options.clock;
@@ -213,18 +223,28 @@ export class SimState {
   }
 
   /** Runs a command on a site's database; returns the result or the SQL error. */
-  execute(site: SiteState, command: SqlCommand, catalogue?: string): { result: ExecutionResult; ms: number } | { error: ErrorDetails; ms: number } {
+  execute(
+    site: SiteState,
+    command: SqlCommand,
+    catalogue?: string,
+  ): { result: ExecutionResult; ms: number } | { error: ErrorDetails; ms: number } {
     const db = this.database(site, catalogue);
     const started = performance.now();
     try {
-      const result = executeCommand(db, command, { errorType: errorTypeFor(site.fixture), now: () => this.clock.date() });
+      const result = executeCommand(db, command, {
+        errorType: errorTypeFor(site.fixture),
+        now: () => this.clock.date(),
+      });
       return { result, ms: Math.round(performance.now() - started) };
     } catch (err) {
       const ms = Math.round(performance.now() - started);
       if (err instanceof SqlExecutionError) {
         return { error: { errorType: err.errorType, errorCode: err.errorCode, errorMessage: err.message }, ms };
       }
-      return { error: { errorType: 'haloLink', errorCode: 500, errorMessage: 'Unexpected error while executing the query.' }, ms };
+      return {
+        error: { errorType: 'haloLink', errorCode: 500, errorMessage: 'Unexpected error while executing the query.' },
+        ms,
+      };
     }
   }
 
@@ -232,7 +252,11 @@ export class SimState {
     return site.databases.has(catalogue);
   }
 
-  newQuery(site: SiteState, mode: 'immediate' | 'async', init: { maxTimeInQueue: number; commandSize: number; requestSize: number; command: SqlCommand; catalogue?: string }): QueryRecord {
+  newQuery(
+    site: SiteState,
+    mode: 'immediate' | 'async',
+    init: { maxTimeInQueue: number; commandSize: number; requestSize: number; command: SqlCommand; catalogue?: string },
+  ): QueryRecord {
     const now = this.clock.now();
     const q: QueryRecord = {
       id: randomUUID(),
@@ -272,7 +296,17 @@ export class SimState {
     if (q.mode === 'immediate') {
       const json = rowsToJson(result.rows);
       q.resultBytes = byteLength(json);
-      q.pages = [{ pageNumber: 1, status: 'cached', json, size: q.resultBytes, count: result.rows.length, rangeStart: 0, rangeEnd: result.rows.length - 1 }];
+      q.pages = [
+        {
+          pageNumber: 1,
+          status: 'cached',
+          json,
+          size: q.resultBytes,
+          count: result.rows.length,
+          rangeStart: 0,
+          rangeEnd: result.rows.length - 1,
+        },
+      ];
     } else {
       q.resultBytes = q.pages.reduce((n, p) => n + p.size, 0);
     }
@@ -310,12 +344,15 @@ export class SimState {
     if (forced) q.forcedFailure = forced;
     const site = this.sites.get(q.siteId)!;
     if (site.availability === 'unreachable') {
-      this.scheduleAsync(q, INFERRED.asyncUnreachableAfterMs, () => this.failInitialisation(q, 'initialisationFailedSiteUnreachable'));
+      this.scheduleAsync(q, INFERRED.asyncUnreachableAfterMs, () =>
+        this.failInitialisation(q, 'initialisationFailedSiteUnreachable'),
+      );
       return;
     }
     this.scheduleAsync(q, INFERRED.asyncInitialisingMs, () => {
       const s = this.sites.get(q.siteId);
-      if (q.forcedFailure === 'initialisationFailedCacheError') return this.failInitialisation(q, 'initialisationFailedCacheError');
+      if (q.forcedFailure === 'initialisationFailedCacheError')
+        return this.failInitialisation(q, 'initialisationFailedCacheError');
       if (!s || s.availability === 'offline') return this.failInitialisation(q, 'initialisationFailedSiteOffline');
       if (s.availability === 'unreachable') return this.failInitialisation(q, 'initialisationFailedSiteUnreachable');
       this.endTiming(q, 'initialising');
@@ -388,7 +425,11 @@ export class SimState {
       if (q.forcedFailure === 'uploadFailed') {
         this.scheduleAsync(q, half, () => {
           this.endTiming(q, 'uploading');
-          q.errorDetails = { errorType: 'haloLink', errorCode: 500, errorMessage: 'An error occurred while uploading the query result.' };
+          q.errorDetails = {
+            errorType: 'haloLink',
+            errorCode: 500,
+            errorMessage: 'An error occurred while uploading the query result.',
+          };
           this.setStatus(q, 'uploadFailed');
         });
         return;
@@ -410,7 +451,10 @@ export class SimState {
 
   // ---- registered queries ----
 
-  createRegistered(site: SiteState, init: { name: string; frequency: number; duration: number; command: SqlCommand; requestSize: number }): RegisteredRecord {
+  createRegistered(
+    site: SiteState,
+    init: { name: string; frequency: number; duration: number; command: SqlCommand; requestSize: number },
+  ): RegisteredRecord {
     const r: RegisteredRecord = {
       id: randomUUID(),
       siteId: site.fixture.id,

@@ -10,9 +10,38 @@ const EXECUTION_MODES = new Set(['reader', 'nonQuery', 'scalar']);
 const COMMAND_TYPES = new Set(['text', 'storedProcedure']);
 const DIRECTIONS = new Set(['input', 'output', 'inputOutput', 'returnValue']);
 const SQL_DB_TYPES = new Set([
-  'BigInt', 'Binary', 'Bit', 'Char', 'String', 'Date', 'DateTime', 'DateTime2', 'DateTimeOffset', 'Decimal', 'Float', 'Image',
-  'Int', 'Money', 'NChar', 'NText', 'NVarChar', 'Real', 'SmallDateTime', 'SmallInt', 'SmallMoney', 'Structured', 'Text', 'Time',
-  'Timestamp', 'TinyInt', 'Udt', 'UniqueIdentifier', 'VarBinary', 'VarChar', 'Variant', 'Xml',
+  'BigInt',
+  'Binary',
+  'Bit',
+  'Char',
+  'String',
+  'Date',
+  'DateTime',
+  'DateTime2',
+  'DateTimeOffset',
+  'Decimal',
+  'Float',
+  'Image',
+  'Int',
+  'Money',
+  'NChar',
+  'NText',
+  'NVarChar',
+  'Real',
+  'SmallDateTime',
+  'SmallInt',
+  'SmallMoney',
+  'Structured',
+  'Text',
+  'Time',
+  'Timestamp',
+  'TinyInt',
+  'Udt',
+  'UniqueIdentifier',
+  'VarBinary',
+  'VarChar',
+  'Variant',
+  'Xml',
 ]);
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -32,22 +61,27 @@ function parseParameter(p: unknown, i: number): CommandParameter {
     out.name = p.name;
   }
   if (p.direction !== undefined) {
-    if (typeof p.direction !== 'string' || !DIRECTIONS.has(p.direction)) throw badRequest(`command.parameters[${i}].direction is not a valid direction.`);
+    if (typeof p.direction !== 'string' || !DIRECTIONS.has(p.direction))
+      throw badRequest(`command.parameters[${i}].direction is not a valid direction.`);
     out.direction = p.direction as CommandParameter['direction'] & string;
   }
   if (p.type !== undefined) {
-    if (typeof p.type !== 'string' || !SQL_DB_TYPES.has(p.type)) throw badRequest(`command.parameters[${i}].type is not a valid SqlDbType.`);
+    if (typeof p.type !== 'string' || !SQL_DB_TYPES.has(p.type))
+      throw badRequest(`command.parameters[${i}].type is not a valid SqlDbType.`);
     out.type = p.type;
   }
   if (p.value !== undefined) {
-    if (p.value !== null && typeof p.value !== 'string') throw badRequest(`command.parameters[${i}].value must be a string or null.`);
+    if (p.value !== null && typeof p.value !== 'string')
+      throw badRequest(`command.parameters[${i}].value must be a string or null.`);
     out.value = p.value;
   }
   if (p.size !== undefined) {
-    if (typeof p.size !== 'number' || !Number.isInteger(p.size) || p.size < 0) throw badRequest(`command.parameters[${i}].size must be a non-negative integer.`);
+    if (typeof p.size !== 'number' || !Number.isInteger(p.size) || p.size < 0)
+      throw badRequest(`command.parameters[${i}].size must be a non-negative integer.`);
     out.size = p.size;
   }
-  if ((out.direction ?? 'input') !== 'returnValue' && !out.name) throw badRequest(`command.parameters[${i}].name is required.`);
+  if ((out.direction ?? 'input') !== 'returnValue' && !out.name)
+    throw badRequest(`command.parameters[${i}].name is required.`);
   return out;
 }
 
@@ -56,16 +90,19 @@ export function parseCommand(v: unknown, path = 'command'): SqlCommand {
   if (typeof v.text !== 'string' || v.text.trim() === '') throw badRequest(`${path}.text is required.`);
   const command: SqlCommand = { text: v.text };
   if (v.executionMode !== undefined) {
-    if (typeof v.executionMode !== 'string' || !EXECUTION_MODES.has(v.executionMode)) throw badRequest(`${path}.executionMode must be reader, nonQuery or scalar.`);
+    if (typeof v.executionMode !== 'string' || !EXECUTION_MODES.has(v.executionMode))
+      throw badRequest(`${path}.executionMode must be reader, nonQuery or scalar.`);
     command.executionMode = v.executionMode as SqlCommand['executionMode'] & string;
   }
   if (v.type !== undefined) {
-    if (typeof v.type !== 'string' || !COMMAND_TYPES.has(v.type)) throw badRequest(`${path}.type must be text or storedProcedure.`);
+    if (typeof v.type !== 'string' || !COMMAND_TYPES.has(v.type))
+      throw badRequest(`${path}.type must be text or storedProcedure.`);
     command.type = v.type as SqlCommand['type'] & string;
   }
   if (v.parameters !== undefined && v.parameters !== null) {
     if (!Array.isArray(v.parameters)) throw badRequest(`${path}.parameters must be an array.`);
-    if (v.parameters.length > 2100) throw badRequest('Too many parameters were provided in this RPC request. The maximum is 2100.');
+    if (v.parameters.length > 2100)
+      throw badRequest('Too many parameters were provided in this RPC request. The maximum is 2100.');
     command.parameters = v.parameters.map(parseParameter);
   }
   return command;

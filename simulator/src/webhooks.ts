@@ -46,7 +46,14 @@ export class WebhookSender {
 
   send(event: WebhookEvent): void {
     if (!this.url || !this.secret) return;
-    const delivery: WebhookDelivery = { id: randomUUID(), siteId: event.siteId, queryId: event.queryId, source: event.source, attempts: 0, delivered: false };
+    const delivery: WebhookDelivery = {
+      id: randomUUID(),
+      siteId: event.siteId,
+      queryId: event.queryId,
+      source: event.source,
+      attempts: 0,
+      delivered: false,
+    };
     this.deliveries.push(delivery);
     if (this.deliveries.length > 10_000) this.deliveries.shift();
     const body = JSON.stringify({

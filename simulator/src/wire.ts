@@ -8,12 +8,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function timing(t: Timing | undefined): { startTime: string; endTime?: string } | undefined {
   if (!t) return undefined;
-  return t.endTime === undefined ? { startTime: iso(t.startTime) } : { startTime: iso(t.startTime), endTime: iso(t.endTime) };
+  return t.endTime === undefined
+    ? { startTime: iso(t.startTime) }
+    : { startTime: iso(t.startTime), endTime: iso(t.endTime) };
 }
 
 export function siteToWire(site: SiteState, nowMs: number): Record<string, unknown> {
   const f = site.fixture;
-  const heartbeat = site.availability === 'online' ? nowMs - 15_000 : nowMs - (site.availability === 'offline' ? 10 * 60_000 : 3 * 60_000);
+  const heartbeat =
+    site.availability === 'online'
+      ? nowMs - 15_000
+      : nowMs - (site.availability === 'offline' ? 10 * 60_000 : 3 * 60_000);
   return {
     id: f.id,
     pmsType: f.pmsType,
@@ -75,7 +80,11 @@ function statusTiming(q: QueryRecord): Record<string, unknown> {
 function errorFields(q: QueryRecord): Record<string, unknown> {
   if (!q.errorDetails) return {};
   // errorCode/errorMessage are deprecated but still required by the spec's failed-query schemas.
-  return { errorCode: q.errorDetails.errorCode, errorMessage: q.errorDetails.errorMessage, errorDetails: { ...q.errorDetails } };
+  return {
+    errorCode: q.errorDetails.errorCode,
+    errorMessage: q.errorDetails.errorMessage,
+    errorDetails: { ...q.errorDetails },
+  };
 }
 
 export function queryToWire(q: QueryRecord): Record<string, unknown> {
@@ -84,7 +93,8 @@ export function queryToWire(q: QueryRecord): Record<string, unknown> {
     if (q.sqlExecutionDuration !== undefined) body.metrics = { sqlExecutionDuration: q.sqlExecutionDuration };
     if (q.status === 'successful') {
       const page = q.pages[0];
-      const parameters = q.outputParameters.length > 0 ? { parameters: encodeOutputParameters(q.outputParameters) } : {};
+      const parameters =
+        q.outputParameters.length > 0 ? { parameters: encodeOutputParameters(q.outputParameters) } : {};
       body.result =
         q.executionMode === 'nonQuery'
           ? { rowsAffected: q.rowsAffected ?? 0, size: 0, ...parameters }
@@ -95,7 +105,10 @@ export function queryToWire(q: QueryRecord): Record<string, unknown> {
     if (q.completedAt !== undefined) body.completedAt = iso(q.completedAt);
     return body;
   }
-  if (q.sqlExecutionDuration !== undefined && (q.status === 'uploading' || q.status === 'successful' || q.status === 'uploadFailed')) {
+  if (
+    q.sqlExecutionDuration !== undefined &&
+    (q.status === 'uploading' || q.status === 'successful' || q.status === 'uploadFailed')
+  ) {
     body.metrics = { sqlExecutionDuration: q.sqlExecutionDuration };
   }
   if (q.status === 'uploading' || q.status === 'successful') {

@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  DEFAULT_SITES,
-  D4wSite,
-  OnlineSite,
-  ZedmedSite,
-  type SiteFixture,
-} from '../src/fixtures.js';
-import {
-  clearSiteDatabaseCache,
-  closeAll,
-  generatePatients,
-  openSiteDatabases,
-} from '../src/db/open-site-database.js';
+import { DEFAULT_SITES, D4wSite, OnlineSite, ZedmedSite, type SiteFixture } from '../src/fixtures.js';
+import { clearSiteDatabaseCache, closeAll, generatePatients, openSiteDatabases } from '../src/db/open-site-database.js';
 import {
   generateDva,
   generateIhi,
@@ -155,23 +144,82 @@ describe('Best Practice practice database', () => {
         .columns()
         .map((c) => c.name);
     expect(cols('BPS_Patients')).toEqual([
-      'InternalID', 'Title', 'Firstname', 'Middlename', 'Surname', 'Preferredname', 'Address1', 'Address2', 'City',
-      'Postcode', 'PostalAddress', 'PostalCity', 'PostalPostcode', 'DOB', 'Sex', 'Gender', 'Ethnicity', 'HomePhone',
-      'WorkPhone', 'MobilePhone', 'Email', 'MedicareNo', 'MedicareLineNo', 'MedicareExpiry', 'PensionNo',
-      'PensionStart', 'PensionExpiry', 'PensionType', 'DVANo', 'SafetyNetNo', 'RecordNo', 'HCHTier', 'HCHStart',
-      'Religion', 'HealthFundName', 'HealthFundNo', 'IHI', 'UsualDoctor', 'StatusText',
+      'InternalID',
+      'Title',
+      'Firstname',
+      'Middlename',
+      'Surname',
+      'Preferredname',
+      'Address1',
+      'Address2',
+      'City',
+      'Postcode',
+      'PostalAddress',
+      'PostalCity',
+      'PostalPostcode',
+      'DOB',
+      'Sex',
+      'Gender',
+      'Ethnicity',
+      'HomePhone',
+      'WorkPhone',
+      'MobilePhone',
+      'Email',
+      'MedicareNo',
+      'MedicareLineNo',
+      'MedicareExpiry',
+      'PensionNo',
+      'PensionStart',
+      'PensionExpiry',
+      'PensionType',
+      'DVANo',
+      'SafetyNetNo',
+      'RecordNo',
+      'HCHTier',
+      'HCHStart',
+      'Religion',
+      'HealthFundName',
+      'HealthFundNo',
+      'IHI',
+      'UsualDoctor',
+      'StatusText',
     ]);
     expect(cols('BPS_Appointments')).toEqual([
-      'Patient', 'InternalID', 'AppointmentDate', 'AppointmentTime', 'AppointmentLength', 'Provider', 'Urgent',
-      'AppointmentType', 'Status', 'ArrivalTime', 'ConsultationTime', 'BookedBy',
+      'Patient',
+      'InternalID',
+      'AppointmentDate',
+      'AppointmentTime',
+      'AppointmentLength',
+      'Provider',
+      'Urgent',
+      'AppointmentType',
+      'Status',
+      'ArrivalTime',
+      'ConsultationTime',
+      'BookedBy',
     ]);
     expect(cols('BPS_Users')).toEqual(['UserID', 'Surname', 'Firstname', 'LocationName', 'Title', 'ProviderNo']);
     expect(cols('BPS_Visits')).toEqual(['InternalID', 'VisitType', 'VisitDate', 'UserID', 'DrName']);
     // The base table keeps Bp's UPPERCASE columns (a client reads FIRSTNAME and InternalID side by side).
-    const base = d.prepare('SELECT * FROM PATIENTS').columns().map((c) => c.name);
+    const base = d
+      .prepare('SELECT * FROM PATIENTS')
+      .columns()
+      .map((c) => c.name);
     for (const c of [
-      'INTERNALID', 'FIRSTNAME', 'SURNAME', 'DOB', 'MOBILEPHONE', 'MEDICARENO', 'MEDICARELINENO', 'MedicareExpiry',
-      'PensionCode', 'DVACode', 'RECORDSTATUS', 'PATIENTSTATUS', 'IHISTATUS', 'IHIVALIDATED',
+      'INTERNALID',
+      'FIRSTNAME',
+      'SURNAME',
+      'DOB',
+      'MOBILEPHONE',
+      'MEDICARENO',
+      'MEDICARELINENO',
+      'MedicareExpiry',
+      'PensionCode',
+      'DVACode',
+      'RECORDSTATUS',
+      'PATIENTSTATUS',
+      'IHISTATUS',
+      'IHIVALIDATED',
     ]) {
       expect(base).toContain(c);
     }
@@ -187,7 +235,10 @@ describe('Best Practice practice database', () => {
     const d = bp();
     const datetime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
     const midnight = /^\d{4}-\d{2}-\d{2}T00:00:00$/;
-    for (const r of all(d, 'SELECT DOB, DATEOFDEATH, PENSIONSTART, PENSIONEXPIRY, HCHSTART, IHIVALIDATED, CREATED, UPDATED FROM PATIENTS')) {
+    for (const r of all(
+      d,
+      'SELECT DOB, DATEOFDEATH, PENSIONSTART, PENSIONEXPIRY, HCHSTART, IHIVALIDATED, CREATED, UPDATED FROM PATIENTS',
+    )) {
       for (const v of Object.values(r)) if (v !== null) expect(v).toMatch(midnight);
     }
     for (const r of all(d, 'SELECT VisitDate FROM VISITS LIMIT 500')) expect(r.VisitDate).toMatch(datetime);
@@ -212,11 +263,16 @@ describe('Best Practice practice database', () => {
     expect(overlaps).toBe(0);
     // The book covers every year, so "today's appointments" finds rows whatever the date.
     for (const y of ['2025', '2026', '2027']) {
-      expect(scalar(d, `SELECT COUNT(*) FROM BPS_Appointments WHERE AppointmentDate LIKE '${y}-%'`)).toBeGreaterThan(1000);
+      expect(scalar(d, `SELECT COUNT(*) FROM BPS_Appointments WHERE AppointmentDate LIKE '${y}-%'`)).toBeGreaterThan(
+        1000,
+      );
     }
     // Only live, active patients have appointments.
     expect(
-      scalar(d, 'SELECT COUNT(*) FROM APPOINTMENTS a JOIN PATIENTS p ON p.INTERNALID = a.InternalID WHERE p.PATIENTSTATUS <> 1 OR p.RECORDSTATUS <> 1'),
+      scalar(
+        d,
+        'SELECT COUNT(*) FROM APPOINTMENTS a JOIN PATIENTS p ON p.INTERNALID = a.InternalID WHERE p.PATIENTSTATUS <> 1 OR p.RECORDSTATUS <> 1',
+      ),
     ).toBe(0);
   });
 
@@ -330,7 +386,7 @@ describe('the 2,000-patient site has the full spread', () => {
     const d = bp();
     expect(scalar(d, 'SELECT COUNT(*) FROM PATIENTS WHERE MOBILEPHONE IS NULL')).toBeGreaterThan(0);
     expect(scalar(d, "SELECT COUNT(*) FROM PATIENTS WHERE MOBILEPHONE = ''")).toBeGreaterThan(0);
-    const names = all(d, 'SELECT FIRSTNAME || \' \' || SURNAME AS n FROM PATIENTS').map((r) => String(r.n));
+    const names = all(d, "SELECT FIRSTNAME || ' ' || SURNAME AS n FROM PATIENTS").map((r) => String(r.n));
     for (const probe of [/[ëéèíñóüç]/, /O'|D'/, /-/]) expect(names.some((n) => probe.test(n))).toBe(true);
     expect(scalar(d, "SELECT COUNT(*) FROM PATIENTS WHERE COUNTRY <> 'AU'")).toBeGreaterThan(0);
     expect(scalar(d, 'SELECT COUNT(*) FROM PATIENTS WHERE DVANO IS NOT NULL')).toBeGreaterThan(0);
@@ -345,7 +401,12 @@ describe('other catalogues and PMSs', () => {
     const vd = scalar(drugs, 'SELECT COUNT(*) FROM VACCINE_DISEASE') as number;
     expect(products + vd).toBeGreaterThanOrEqual(40);
     expect(products + vd).toBeLessThanOrEqual(80);
-    expect(scalar(drugs, 'SELECT COUNT(*) FROM VACCINE_DISEASE vd LEFT JOIN PRODUCT p ON p.PRODUCTID = vd.VACCINEID WHERE p.ISVACCINE IS NOT 1')).toBe(0);
+    expect(
+      scalar(
+        drugs,
+        'SELECT COUNT(*) FROM VACCINE_DISEASE vd LEFT JOIN PRODUCT p ON p.PRODUCTID = vd.VACCINEID WHERE p.ISVACCINE IS NOT 1',
+      ),
+    ).toBe(0);
   });
 
   it('seeds Zedmed and its audit catalogue', () => {
@@ -353,7 +414,9 @@ describe('other catalogues and PMSs', () => {
     const z = db(m, 'Zedmed');
     expect(scalar(z, 'SELECT COUNT(*) FROM PATIENT WHERE IS_DELETED = 0')).toBe(ZedmedSite.patients);
     expect(scalar(z, 'SELECT COUNT(*) FROM APPOINTMENT')).toBeGreaterThan(500);
-    expect(scalar(z, 'SELECT COUNT(*) FROM DOCTOR WHERE IS_PROVIDER = 1 AND PROVIDER_NO IS NOT NULL')).toBeGreaterThan(3);
+    expect(scalar(z, 'SELECT COUNT(*) FROM DOCTOR WHERE IS_PROVIDER = 1 AND PROVIDER_NO IS NOT NULL')).toBeGreaterThan(
+      3,
+    );
     expect(scalar(db(m, 'ZedmedAudit'), "SELECT COUNT(*) FROM AUDIT_LOG WHERE ACTION = 'I'")).toBe(
       scalar(z, 'SELECT COUNT(*) FROM PATIENT'),
     );
@@ -364,7 +427,12 @@ describe('other catalogues and PMSs', () => {
     expect(scalar(d, 'SELECT COUNT(*) FROM patients WHERE deleted = 0')).toBe(D4wSite.patients);
     expect(scalar(d, "SELECT COUNT(*) FROM providers WHERE role = 'Dentist'")).toBeGreaterThan(0);
     expect(scalar(d, 'SELECT COUNT(*) FROM appointments')).toBeGreaterThan(500);
-    expect(scalar(d, 'SELECT COUNT(*) FROM treatments t LEFT JOIN treatment_items i ON i.item_code = t.item_code WHERE i.item_code IS NULL')).toBe(0);
+    expect(
+      scalar(
+        d,
+        'SELECT COUNT(*) FROM treatments t LEFT JOIN treatment_items i ON i.item_code = t.item_code WHERE i.item_code IS NULL',
+      ),
+    ).toBe(0);
     expect(scalar(d, "SELECT COUNT(*) FROM treatments WHERE status = 'completed'")).toBeGreaterThan(0);
   });
 });
@@ -399,9 +467,17 @@ describe('opening and caching', () => {
     const id = Number(res.lastInsertRowid);
     expect(id).toBe(before + 1);
     const row = a
-      .prepare("SELECT * FROM BPS_Appointments WHERE InternalID = 5 AND AppointmentDate = '2026-03-02T00:00:00' AND AppointmentTime = 29700")
+      .prepare(
+        "SELECT * FROM BPS_Appointments WHERE InternalID = 5 AND AppointmentDate = '2026-03-02T00:00:00' AND AppointmentTime = 29700",
+      )
       .get() as Row | undefined;
-    expect(row).toMatchObject({ Status: 'Booked', Urgent: 'No', AppointmentType: 'Standard', ArrivalTime: 0, ConsultationTime: 0 });
+    expect(row).toMatchObject({
+      Status: 'Booked',
+      Urgent: 'No',
+      AppointmentType: 'Standard',
+      ArrivalTime: 0,
+      ConsultationTime: 0,
+    });
     expect(scalar(b, 'SELECT COUNT(*) FROM APPOINTMENTS')).toBe(before);
     expect(scalar(bp(), 'SELECT COUNT(*) FROM APPOINTMENTS')).toBe(before);
   });

@@ -22,7 +22,9 @@ describe('faults', () => {
   it('should match on siteId and operationId only', async () => {
     await fault({ siteId: ZedmedSite.id, status: 503 });
     expect((await getSite()).status).toBe(200);
-    expect((await ctx.call('GET', '/integrator/sites?practiceManagementSiteId=20001&practiceManagementName=Zedmed')).status).toBe(200);
+    expect(
+      (await ctx.call('GET', '/integrator/sites?practiceManagementSiteId=20001&practiceManagementName=Zedmed')).status,
+    ).toBe(200);
     const failed = await getSite(ZedmedSite.id);
     expect(failed).toMatchObject({ status: 503, body: { error: { status: 503 } } });
   });
@@ -67,7 +69,13 @@ describe('request log and reset', () => {
     await ctx.call('GET', '/integrator/sites?practiceManagementSiteId=10001&practiceManagementName=Best%20Practice');
     await ctx.call('POST', `/integrator/sites/${OnlineSite.id}/queries/status`, { body: { queryIds: [] } });
     const log = (await ctx.call('GET', '/_sim/requests')).body;
-    expect(log.map((e: { operationId: string; siteId: string | null; status: number }) => [e.operationId, e.siteId, e.status])).toEqual([
+    expect(
+      log.map((e: { operationId: string; siteId: string | null; status: number }) => [
+        e.operationId,
+        e.siteId,
+        e.status,
+      ]),
+    ).toEqual([
       ['getSite', OnlineSite.id, 200],
       ['getSites', null, 200],
       ['getQueryStatusBatch', OnlineSite.id, 200],
@@ -93,7 +101,11 @@ describe('request log and reset', () => {
     expect(reset.status).toBe(200);
     expect(Date.parse(reset.body.now) - Date.parse(before)).toBeLessThan(60_000);
     expect((await getSite()).status).toBe(200);
-    const rows = (await ctx.call('POST', '/_sim/sql', { body: { siteId: OnlineSite.id, sql: 'SELECT COUNT(*) AS n FROM PATIENTS' } })).body.rows;
+    const rows = (
+      await ctx.call('POST', '/_sim/sql', {
+        body: { siteId: OnlineSite.id, sql: 'SELECT COUNT(*) AS n FROM PATIENTS' },
+      })
+    ).body.rows;
     expect(rows[0].n).toBeGreaterThanOrEqual(2000);
     expect((await ctx.call('GET', '/_sim/requests')).body).toHaveLength(1);
   });

@@ -108,8 +108,20 @@ describe('date search: ranges and prefixes', () => {
   });
 
   it.each([
-    '23 May 2009', '1985-13', '1985-00', '1985-02-30', '2023-02-29', '1985-06-15T10', '1985-06-15T24:00',
-    '1985-06-15T10:60', '1985-06-15T10:00+15:00', '0000', '85', '1985-6-1', '1985-06-15T10:00:00ZZ', '',
+    '23 May 2009',
+    '1985-13',
+    '1985-00',
+    '1985-02-30',
+    '2023-02-29',
+    '1985-06-15T10',
+    '1985-06-15T24:00',
+    '1985-06-15T10:60',
+    '1985-06-15T10:00+15:00',
+    '0000',
+    '85',
+    '1985-6-1',
+    '1985-06-15T10:00:00ZZ',
+    '',
   ])('should reject the malformed date %j', (text) => {
     expect(parseDateSearchValue(text)).toEqual({ ok: false, problem: 'date' });
   });
@@ -150,7 +162,9 @@ describe('date search: ranges and prefixes', () => {
   it('should read stored datetimes at second precision and reject garbage rows', () => {
     const r = storedDateRange('2022-02-27T10:11:12', 'S')!;
     expect(r.hi - r.lo).toBe(1000);
-    expect(storedDateRange('2022-02-27T00:00:00', 'auto')!.hi - storedDateRange('2022-02-27T00:00:00', 'auto')!.lo).toBe(86_400_000);
+    expect(
+      storedDateRange('2022-02-27T00:00:00', 'auto')!.hi - storedDateRange('2022-02-27T00:00:00', 'auto')!.lo,
+    ).toBe(86_400_000);
     expect(storedDateRange('not a date', 'D')).toBeUndefined();
     expect(storedDateRange('2022-02-30T00:00:00', 'D')).toBeUndefined();
   });
@@ -252,7 +266,9 @@ describe('parameter parsing', () => {
   };
 
   it('should accept supported parameters, ignore empty ones, and keep what it applied', () => {
-    const s = parse('family=smith&given=&birthdate=ge1970&birthdate=lt1980&_sort=family,-birthdate&_count=5&_getpagesoffset=10');
+    const s = parse(
+      'family=smith&given=&birthdate=ge1970&birthdate=lt1980&_sort=family,-birthdate&_count=5&_getpagesoffset=10',
+    );
     expect(s.predicates).toHaveLength(3);
     expect(s.applied).toEqual([
       ['family', 'smith'],
@@ -309,7 +325,10 @@ describe('paging tokens', () => {
   const site = '0b0c1d2e-0000-5000-8000-000000000001';
 
   it('should round-trip a search without revealing it', () => {
-    const params = [['family', 'Quixotic'], ['birthdate', 'ge1970-01-01']] as const;
+    const params = [
+      ['family', 'Quixotic'],
+      ['birthdate', 'ge1970-01-01'],
+    ] as const;
     const token = sealSearch(site, params);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(token).not.toContain('Quixotic');

@@ -159,7 +159,12 @@ const present = (...values: Array<string | null | undefined>): string[] =>
 
 const familyOf = (r: Row) => present(r.SURNAME);
 const givenOf = (r: Row) => present(r.FIRSTNAME, r.MIDDLENAME, r.PREFERREDNAME);
-const nameOf = (r: Row) => [...familyOf(r), ...givenOf(r), ...present(r.TITLE), present(r.TITLE, r.FIRSTNAME, r.SURNAME).join(' ')];
+const nameOf = (r: Row) => [
+  ...familyOf(r),
+  ...givenOf(r),
+  ...present(r.TITLE),
+  present(r.TITLE, r.FIRSTNAME, r.SURNAME).join(' '),
+];
 
 /** Default string match: the whole value or any space/hyphen part starts with the query. */
 const startsWith = (values: string[], q: string) =>
@@ -191,15 +196,24 @@ function birthMatches(r: Row, query: string): boolean {
   const s = dayRange(/^[a-z]{2}/.test(query) ? query.slice(2) : query);
   const contained = s[0] <= t[0] && t[1] <= s[1];
   switch (prefix) {
-    case 'eq': return contained;
-    case 'ne': return !contained;
-    case 'gt': return t[1] > s[1];
-    case 'lt': return t[0] < s[0];
-    case 'ge': return t[1] > s[1] || contained;
-    case 'le': return t[0] < s[0] || contained;
-    case 'sa': return t[0] >= s[1];
-    case 'eb': return t[1] <= s[0];
-    default: throw new Error(prefix);
+    case 'eq':
+      return contained;
+    case 'ne':
+      return !contained;
+    case 'gt':
+      return t[1] > s[1];
+    case 'lt':
+      return t[0] < s[0];
+    case 'ge':
+      return t[1] > s[1] || contained;
+    case 'le':
+      return t[0] < s[0] || contained;
+    case 'sa':
+      return t[0] >= s[1];
+    case 'eb':
+      return t[1] <= s[0];
+    default:
+      throw new Error(prefix);
   }
 }
 
@@ -313,7 +327,10 @@ describe('every patient', () => {
       expect(dva.length).toBe(row.DVANO ? 1 : 0);
       for (const d of dva) {
         expect(d.value).toBe(row.DVANO);
-        expect(d.type.coding[0]).toMatchObject({ system: 'http://terminology.hl7.org.au/CodeSystem/v2-0203', code: row.DVACARDTYPE });
+        expect(d.type.coding[0]).toMatchObject({
+          system: 'http://terminology.hl7.org.au/CodeSystem/v2-0203',
+          code: row.DVACARDTYPE,
+        });
       }
     }
     expect(ihis).toBeGreaterThan(1500);
@@ -335,7 +352,9 @@ describe('every patient', () => {
       }
       expect(p.gender).toBe(row.SEXCODE === null ? undefined : genders[row.SEXCODE]);
       const dob = row.DOB!.slice(0, 10);
-      expect(p.birthDate).toBe(row.DOBPRECISION === 'Y' ? dob.slice(0, 4) : row.DOBPRECISION === 'M' ? dob.slice(0, 7) : dob);
+      expect(p.birthDate).toBe(
+        row.DOBPRECISION === 'Y' ? dob.slice(0, 4) : row.DOBPRECISION === 'M' ? dob.slice(0, 7) : dob,
+      );
       expect(p.active).toBe(row.PATIENTSTATUS === 1);
       if (row.DATEOFDEATH) expect(p.deceasedDateTime).toBe(row.DATEOFDEATH.slice(0, 10));
       else expect(p.deceasedBoolean).toBe(row.PATIENTSTATUS === 3);
@@ -348,7 +367,11 @@ describe('every patient', () => {
       }
       const phones = (p.telecom ?? []).filter((t: any) => t.system === 'phone').map((t: any) => `${t.use}:${t.value}`);
       expect(phones).toEqual(
-        [['home', row.HOMEPHONE], ['work', row.WORKPHONE], ['mobile', row.MOBILEPHONE]]
+        [
+          ['home', row.HOMEPHONE],
+          ['work', row.WORKPHONE],
+          ['mobile', row.MOBILEPHONE],
+        ]
           .filter(([, v]) => v && v.trim() !== '')
           .map(([use, v]) => `${use}:${v}`),
       );
@@ -407,11 +430,20 @@ describe('Patient search semantics (FHIR.md §2) against the rows', () => {
     ['_id=1,2,3,999999', () => ids((r) => [1, 2, 3].includes(r.INTERNALID))],
     ['email:missing=true', () => ids((r) => present(r.EMAIL).length === 0)],
     ['email:missing=false&family=s', () => ids((r) => present(r.EMAIL).length > 0 && startsWith(familyOf(r), 's'))],
-    ['address-postalcode=215', () => ids((r) => present(r.POSTCODE, r.POSTALPOSTCODE).some((p) => p.startsWith('215')))],
+    [
+      'address-postalcode=215',
+      () => ids((r) => present(r.POSTCODE, r.POSTALPOSTCODE).some((p) => p.startsWith('215'))),
+    ],
     ['address-city=parra', () => ids((r) => startsWith(present(r.CITY, r.POSTALCITY), 'parra'))],
     [`identifier=${encodeURIComponent(DVA)}|`, () => ids((r) => r.DVANO !== null)],
-    [`identifier=${encodeURIComponent(MEDICARE)}|&active=false`, () => ids((r) => r.MEDICARENO !== null && r.PATIENTSTATUS !== 1)],
-    ['birthdate=ge1970-01-01&birthdate=lt1980', () => ids((r) => birthMatches(r, 'ge1970-01-01') && birthMatches(r, 'lt1980'))],
+    [
+      `identifier=${encodeURIComponent(MEDICARE)}|&active=false`,
+      () => ids((r) => r.MEDICARENO !== null && r.PATIENTSTATUS !== 1),
+    ],
+    [
+      'birthdate=ge1970-01-01&birthdate=lt1980',
+      () => ids((r) => birthMatches(r, 'ge1970-01-01') && birthMatches(r, 'lt1980')),
+    ],
     ['birthdate=1950,1960-03', () => ids((r) => birthMatches(r, '1950') || birthMatches(r, '1960-03'))],
     ['birthdate=ne1980', () => ids((r) => birthMatches(r, 'ne1980'))],
     ['birthdate=sa1990-06', () => ids((r) => birthMatches(r, 'sa1990-06'))],
@@ -527,7 +559,9 @@ describe('sorting', () => {
       .map((r) => String(r.INTERNALID));
     expect(got.ids).toEqual(want);
     const desc = await get('Patient?_sort=-_id&_count=5');
-    expect(desc.body.entry.map((e: any) => e.resource.id)).toEqual([...byId.keys()].sort(byNumericId).reverse().slice(0, 5));
+    expect(desc.body.entry.map((e: any) => e.resource.id)).toEqual(
+      [...byId.keys()].sort(byNumericId).reverse().slice(0, 5),
+    );
   });
 });
 
@@ -543,12 +577,21 @@ describe('paging', () => {
     expect(second.map((l) => l.relation)).toEqual(['self', 'previous', 'next']);
     const self = new URL(second[0]!.url);
     expect(self.pathname).toBe(`${BASE}/Patient`);
-    expect([...self.searchParams]).toEqual([['family', 'smith'], ['_count', '7'], ['_getpagesoffset', '7']]);
+    expect([...self.searchParams]).toEqual([
+      ['family', 'smith'],
+      ['_count', '7'],
+      ['_getpagesoffset', '7'],
+    ]);
     expect(got.pages.at(-1)!.body.link.some((l: { relation: string }) => l.relation === 'next')).toBe(false);
   });
 
   it('should give POST searches opaque GET links without the searched values, and agree with GET', async () => {
-    const form = new URLSearchParams({ family: 'smith', birthdate: 'ge1950', _sort: '-birthdate', _count: '6' }).toString();
+    const form = new URLSearchParams({
+      family: 'smith',
+      birthdate: 'ge1950',
+      _sort: '-birthdate',
+      _count: '6',
+    }).toString();
     const viaPost = await searchPost(form);
     const viaGet = await searchGet(form);
     expect(viaPost.ids).toEqual(viaGet.ids);
@@ -558,7 +601,10 @@ describe('paging', () => {
       for (const link of page.body.link as Array<{ url: string }>) {
         const u = new URL(link.url);
         expect(u.pathname).toBe(`${BASE}/Patient`);
-        expect([...u.searchParams.keys()].every((k) => ['_getpages', '_count', '_getpagesoffset'].includes(k)), link.url).toBe(true);
+        expect(
+          [...u.searchParams.keys()].every((k) => ['_getpages', '_count', '_getpagesoffset'].includes(k)),
+          link.url,
+        ).toBe(true);
         expect(link.url.toLowerCase()).not.toContain('family');
         expect(link.url).not.toContain('ge1950');
       }
@@ -602,14 +648,17 @@ describe('errors', () => {
     [`identifier=${encodeURIComponent('a|b|8003608833357361')}`, 'identifier', '8003608833357361'],
   ];
 
-  it.each(bad)('should answer %s with 400 naming the parameter and not echoing the value (GET and POST)', async (query, name, value) => {
-    for (const res of [await get(`Patient?${query}`), await post(query)]) {
-      const text = expectOutcome(res, 400);
-      expect(text).toContain(name);
-      expect(res.text).not.toContain(value);
-      expect(res.text.toLowerCase()).not.toContain(value.toLowerCase());
-    }
-  });
+  it.each(bad)(
+    'should answer %s with 400 naming the parameter and not echoing the value (GET and POST)',
+    async (query, name, value) => {
+      for (const res of [await get(`Patient?${query}`), await post(query)]) {
+        const text = expectOutcome(res, 400);
+        expect(text).toContain(name);
+        expect(res.text).not.toContain(value);
+        expect(res.text.toLowerCase()).not.toContain(value.toLowerCase());
+      }
+    },
+  );
 
   it('should answer unsupported resource types with 404 and unreadable paths with 400', async () => {
     expectOutcome(await get('Observation?code=1234'), 404);
@@ -635,7 +684,10 @@ describe('practice management systems and availability', () => {
   });
 
   it('should answer 503 for an offline site and 504 for an unreachable one, metadata included', async () => {
-    for (const [site, status] of [[OfflineSite, 503], [UnreachableSite, 504]] as const) {
+    for (const [site, status] of [
+      [OfflineSite, 503],
+      [UnreachableSite, 504],
+    ] as const) {
       const base = `/integrator/sites/${site.id}/fhir/R4`;
       for (const path of ['metadata', 'Patient?family=smith', 'Patient/1']) {
         const res = await ctx.call('GET', `${base}/${path}`);
@@ -682,7 +734,9 @@ describe('a database that changes at runtime', () => {
 
 describe('logging', () => {
   it('should write nothing to the console while serving FHIR', async () => {
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => {}),
+    );
     try {
       await get('metadata');
       await get('Patient?family=smith');

@@ -26,7 +26,10 @@ let raw: SimCall;
 
 function operationOf(method: string, path: string): string | undefined {
   const pathname = new URL(path, 'http://x').pathname;
-  const segments = pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
+  const segments = pathname
+    .split('/')
+    .slice(1)
+    .map((s) => decodeURIComponent(s));
   const m = matchRoute(method, segments);
   return m && m !== 'method-not-allowed' ? m.route.operationId : undefined;
 }
@@ -52,7 +55,8 @@ function check(op: string, res: SimResponse): void {
   }
   if (op === 'streamResultPage' && res.status === 200) return assertValidResponse(op, 200, res.text);
   assertValidResponse(op, res.status, res.status === 204 ? undefined : res.body);
-  for (const header of declaredHeaders(op, res.status)) expect(res.headers.get(header), `${op} ${res.status} header ${header}`).not.toBeNull();
+  for (const header of declaredHeaders(op, res.status))
+    expect(res.headers.get(header), `${op} ${res.status} header ${header}`).not.toBeNull();
 }
 
 beforeAll(async () => {
@@ -81,9 +85,15 @@ describe('fidelity to the Halo OpenAPI contract', () => {
     await call('GET', '/integrator/sites?practiceManagementSiteId=10001');
     await call('GET', '/integrator/sites', { key: null });
     for (const op of ['pair-site', 'pairSite']) {
-      await call('POST', `/integrator/${op}?practiceManagementSiteId=10001&practiceManagementName=Best%20Practice&pairingCode=ABC123`);
+      await call(
+        'POST',
+        `/integrator/${op}?practiceManagementSiteId=10001&practiceManagementName=Best%20Practice&pairingCode=ABC123`,
+      );
       await call('POST', `/integrator/${op}?practiceManagementSiteId=10001&practiceManagementName=Best%20Practice`);
-      await call('POST', `/integrator/${op}?practiceManagementSiteId=10001&practiceManagementName=Best%20Practice&pairingCode=NOPE12`);
+      await call(
+        'POST',
+        `/integrator/${op}?practiceManagementSiteId=10001&practiceManagementName=Best%20Practice&pairingCode=NOPE12`,
+      );
       await call('POST', `/integrator/${op}?practiceManagementSiteId=99999&practiceManagementName=Zedmed`);
       await call('POST', `/integrator/${op}`, { key: null });
     }
@@ -98,10 +108,15 @@ describe('fidelity to the Halo OpenAPI contract', () => {
   it('immediate queries', async () => {
     const path = (s: string) => `/integrator/sites/${s}/queries/immediate`;
     await call('POST', path(site), { body: cmd('SELECT TOP 3 InternalID, Surname, DOB FROM BPS_Patients') });
-    await call('POST', path(site), { body: cmd("UPDATE PATIENTS SET EMAIL = EMAIL WHERE INTERNALID = 1", { executionMode: 'nonQuery' }) });
+    await call('POST', path(site), {
+      body: cmd('UPDATE PATIENTS SET EMAIL = EMAIL WHERE INTERNALID = 1', { executionMode: 'nonQuery' }),
+    });
     await call('POST', path(site), { body: cmd('SELECT COUNT(*) AS n FROM BPS_Users', { executionMode: 'scalar' }) });
     await call('POST', path(site), {
-      body: cmd('BP_GetPatientByInternalID', { type: 'storedProcedure', parameters: [{ name: '@patientid', type: 'Int', value: '1' }] }),
+      body: cmd('BP_GetPatientByInternalID', {
+        type: 'storedProcedure',
+        parameters: [{ name: '@patientid', type: 'Int', value: '1' }],
+      }),
     });
     await call('POST', path(site), { body: cmd('SELECT * FROM Nowhere') });
     await call('POST', path(ZedmedSite.id), { body: cmd('SELECT * FROM Nowhere') });
@@ -113,7 +128,11 @@ describe('fidelity to the Halo OpenAPI contract', () => {
     await call('POST', path(OfflineSite.id), { body: cmd('SELECT 1 AS one') });
     await call('POST', path(UnreachableSite.id), { body: cmd('SELECT 1 AS one') });
     await call('POST', path(site), { body: cmd('SELECT 1 AS one'), key: null });
-    await call('POST', path(site), { body: cmd('SELECT p.*, x.InternalID AS Copy FROM BPS_Patients p CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) x') });
+    await call('POST', path(site), {
+      body: cmd(
+        'SELECT p.*, x.InternalID AS Copy FROM BPS_Patients p CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) x',
+      ),
+    });
     await call('POST', path(site), { rawBody: 'x'.repeat(5 * 1024 * 1024) });
     await fault({ operationId: 'createImmediateQuery', status: 500 });
     await call('POST', path(site), { body: cmd('SELECT 1 AS one') });
@@ -121,7 +140,8 @@ describe('fidelity to the Halo OpenAPI contract', () => {
 
   it('async queries through every status, pages, stream, batch and expiry', async () => {
     const base = `/integrator/sites/${site}/queries`;
-    const submit = async (body: unknown, s = site) => (await call('POST', `/integrator/sites/${s}/queries/async`, { body })).body.id as string;
+    const submit = async (body: unknown, s = site) =>
+      (await call('POST', `/integrator/sites/${s}/queries/async`, { body })).body.id as string;
     const get = (id: string, s = site) => call('GET', `/integrator/sites/${s}/queries/${id}`);
 
     const ok = await submit(cmd('SELECT InternalID, Surname, Firstname, DOB FROM BPS_Patients'));
@@ -147,7 +167,9 @@ describe('fidelity to the Halo OpenAPI contract', () => {
     await call('GET', `${base}/${unknownQuery}/results/1/stream`);
     await call('GET', `${base}/${ok}/results/x/stream`);
 
-    const nonQuery = await submit(cmd("UPDATE PATIENTS SET EMAIL = EMAIL WHERE INTERNALID < 10", { executionMode: 'nonQuery' }));
+    const nonQuery = await submit(
+      cmd('UPDATE PATIENTS SET EMAIL = EMAIL WHERE INTERNALID < 10', { executionMode: 'nonQuery' }),
+    );
     const failed = await submit(cmd('SELECT Nope FROM BPS_Patients'));
     const offline = await submit(cmd('SELECT 1 AS one'), OfflineSite.id);
     const unreachable = await submit(cmd('SELECT 1 AS one'), UnreachableSite.id);
@@ -171,11 +193,22 @@ describe('fidelity to the Halo OpenAPI contract', () => {
     ] as const) {
       statuses.add((await get(id, s)).body.status);
     }
-    await call('POST', `${base}/status`, { body: { queryIds: [nonQuery, failed, uploadFailed, cacheError, queuedForever] } });
+    await call('POST', `${base}/status`, {
+      body: { queryIds: [nonQuery, failed, uploadFailed, cacheError, queuedForever] },
+    });
     expect(statuses).toEqual(
       new Set([
-        'initialising', 'queued', 'executing', 'uploading', 'successful', 'executionFailed', 'initialisationFailedSiteOffline',
-        'initialisationFailedSiteUnreachable', 'uploadFailed', 'initialisationFailedCacheError', 'expiredInQueue',
+        'initialising',
+        'queued',
+        'executing',
+        'uploading',
+        'successful',
+        'executionFailed',
+        'initialisationFailedSiteOffline',
+        'initialisationFailedSiteUnreachable',
+        'uploadFailed',
+        'initialisationFailedCacheError',
+        'expiredInQueue',
       ]),
     );
 
@@ -209,7 +242,11 @@ describe('fidelity to the Halo OpenAPI contract', () => {
       ...over,
     });
     const id = (await call('POST', base, { body: body() })).body.id;
-    const failing = (await call('POST', base, { body: body({ registerCommand: { command: { text: 'selct', type: 'storedProcedure' } } }) })).body.id;
+    const failing = (
+      await call('POST', base, {
+        body: body({ registerCommand: { command: { text: 'selct', type: 'storedProcedure' } } }),
+      })
+    ).body.id;
     await call('POST', base, { body: body({ frequency: 30 }) });
     await call('POST', base, { body: body(), key: null });
     await call('POST', `/integrator/sites/${unknownSite}/queries/registered`, { body: body() });
@@ -234,7 +271,10 @@ describe('fidelity to the Halo OpenAPI contract', () => {
 
   it('FHIR', async () => {
     const fhir = `/integrator/sites/${site}/fhir/R4`;
-    const form = (body: string) => ({ rawBody: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = (body: string) => ({
+      rawBody: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await call('GET', `${fhir}/metadata`);
     await call('GET', `${fhir}/Patient?family=smi&_count=5`);
     await call('GET', `${fhir}/Patient/1`);
@@ -258,8 +298,14 @@ describe('fidelity to the Halo OpenAPI contract', () => {
     for (const op of ops) {
       const statuses = seen.get(op.operationId);
       expect(statuses, op.operationId).toBeDefined();
-      expect([...statuses!].some((s) => s < 300), `${op.operationId} success`).toBe(true);
-      expect([...statuses!].some((s) => s >= 400), `${op.operationId} errors`).toBe(true);
+      expect(
+        [...statuses!].some((s) => s < 300),
+        `${op.operationId} success`,
+      ).toBe(true);
+      expect(
+        [...statuses!].some((s) => s >= 400),
+        `${op.operationId} errors`,
+      ).toBe(true);
     }
     expect([...seen.get('createImmediateQuery')!].sort()).toEqual([200, 400, 401, 403, 404, 413, 500, 503, 504]);
     expect([...seen.get('getResultPage')!].sort()).toEqual([200, 400, 401, 404, 410]);

@@ -10,7 +10,11 @@ export interface SimResponse<T = any> {
 }
 
 export interface SimCall {
-  (method: string, path: string, options?: { body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string> }): Promise<SimResponse>;
+  (
+    method: string,
+    path: string,
+    options?: { body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string> },
+  ): Promise<SimResponse>;
 }
 
 /** A small HTTP client for the simulator (tests only): sends the key unless `key: null`. */

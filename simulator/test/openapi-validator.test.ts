@@ -26,7 +26,11 @@ const successfulAsyncQuery = {
   updatedAt: AT,
   statusTiming: { initialising: { startTime: AT, endTime: AT }, executing: { startTime: AT, endTime: AT } },
   metrics: { sqlExecutionDuration: 12 },
-  result: { rows: 1, size: 20, pages: [{ pageNumber: 1, status: 'cached', size: 20, rows: { count: 1, rangeStart: 0, rangeEnd: 0 } }] },
+  result: {
+    rows: 1,
+    size: 20,
+    pages: [{ pageNumber: 1, status: 'cached', size: 20, rows: { count: 1, rangeStart: 0, rangeEnd: 0 } }],
+  },
   resultSize: 20,
   completedAt: AT,
 };
@@ -70,10 +74,19 @@ const registeredQuery = {
   duration: 120,
   createdAt: AT,
   lastHash: 'dOFA',
-  metrics: { lastExecutionDuration: 15, executionSucceededCount: 1, executionFailedCount: 0, resultSizeSum: 8, requestSize: 180, lastSucceededAt: AT },
+  metrics: {
+    lastExecutionDuration: 15,
+    executionSucceededCount: 1,
+    executionFailedCount: 0,
+    resultSizeSum: 8,
+    requestSize: 180,
+    lastSucceededAt: AT,
+  },
 };
 
-const haloError = (status: number, statusText: string) => ({ error: { status, statusText, message: 'Something went wrong.' } });
+const haloError = (status: number, statusText: string) => ({
+  error: { status, statusText, message: 'Something went wrong.' },
+});
 
 const operationOutcome = {
   resourceType: 'OperationOutcome',
@@ -95,7 +108,9 @@ function expectInvalid(operationId: string, status: number, body: unknown, ...fr
 
 describe('listOperations', () => {
   it('lists the 17 operations of the spec with their statuses', () => {
-    const table = Object.fromEntries(listOperations().map((op) => [op.operationId, `${op.method} ${op.path} ${op.statuses.join(',')}`]));
+    const table = Object.fromEntries(
+      listOperations().map((op) => [op.operationId, `${op.method} ${op.path} ${op.statuses.join(',')}`]),
+    );
     expect(table).toEqual({
       createImmediateQuery: 'POST /integrator/sites/{siteId}/queries/immediate 200,400,401,403,404,500,503,504',
       createAsyncQuery: 'POST /integrator/sites/{siteId}/queries/async 201,400,401,403,404,500,503,504',
@@ -103,11 +118,14 @@ describe('listOperations', () => {
       getRegisteredQueries: 'GET /integrator/sites/{siteId}/queries/registered 200,400,401,403,404,500',
       getRegisteredQuery: 'GET /integrator/sites/{siteId}/queries/registered/{queryId} 200,400,401,403,404,500',
       cancelRegisteredQuery: 'DELETE /integrator/sites/{siteId}/queries/registered/{queryId} 204,400,401,403,404,500',
-      getRegisteredQueryResult: 'GET /integrator/sites/{siteId}/queries/registered/{queryId}/results 200,400,401,403,404,500',
+      getRegisteredQueryResult:
+        'GET /integrator/sites/{siteId}/queries/registered/{queryId}/results 200,400,401,403,404,500',
       getQuery: 'GET /integrator/sites/{siteId}/queries/{queryId} 200,400,401,403,404,500',
       getQueryStatusBatch: 'POST /integrator/sites/{siteId}/queries/status 200,400,401,403,404,500',
-      getResultPage: 'GET /integrator/sites/{siteId}/queries/{queryId}/results/{pageNumber} 200,400,401,403,404,410,500',
-      streamResultPage: 'GET /integrator/sites/{siteId}/queries/{queryId}/results/{pageNumber}/stream 200,400,401,403,404,410,500',
+      getResultPage:
+        'GET /integrator/sites/{siteId}/queries/{queryId}/results/{pageNumber} 200,400,401,403,404,410,500',
+      streamResultPage:
+        'GET /integrator/sites/{siteId}/queries/{queryId}/results/{pageNumber}/stream 200,400,401,403,404,410,500',
       getFhirQuery: 'GET /integrator/sites/{siteId}/fhir/R4/{fhirParameters} 200,400,401,403,404,500,503,504',
       postFhirSearch: 'POST /integrator/sites/{siteId}/fhir/R4/{resource}/_search 200,400,401,403,404,500,503,504',
       Integrator_PairSite: 'POST /integrator/pair-site 200,400,401,403,404,500,502',
@@ -135,7 +153,10 @@ describe('the spec’s own examples', () => {
       'results[0].query is an abridged AsyncQuery (id, siteId, mode, status, result only); the schema requires integratorId, ' +
       'maxTimeInQueue, commandSize, requestSize, createdAt, updatedAt, statusTiming, metrics and resultSize',
   };
-  const examples = listResponseExamples().map((ex) => ({ ...ex, label: `${ex.operationId} ${ex.status} ${ex.source}` }));
+  const examples = listResponseExamples().map((ex) => ({
+    ...ex,
+    label: `${ex.operationId} ${ex.status} ${ex.source}`,
+  }));
 
   it('finds the examples, including the named and schema-level ones', () => {
     expect(examples.length).toBeGreaterThan(90);
@@ -143,7 +164,9 @@ describe('the spec’s own examples', () => {
     expect(labels).toContain('getRegisteredQuery 200 examples/Failed completed query');
     expect(labels).toContain('getFhirQuery 200 schema/oneOf/1/example');
     // FHIR examples are unwrapped from their Swagger 2 style {"application/json": …} key.
-    expect(examples.find((ex) => ex.label === 'getFhirQuery 200 schema/oneOf/1/example')?.body).toMatchObject({ resourceType: 'Bundle' });
+    expect(examples.find((ex) => ex.label === 'getFhirQuery 200 schema/oneOf/1/example')?.body).toMatchObject({
+      resourceType: 'Bundle',
+    });
     for (const label of Object.keys(SKIP)) expect(labels).toContain(label);
   });
 
@@ -151,9 +174,12 @@ describe('the spec’s own examples', () => {
     assertValidResponse(operationId, status, body);
   });
 
-  it.each(examples.filter((ex) => ex.label in SKIP))('$label is still invalid (skip-listed)', ({ operationId, status, body }) => {
-    expect(validateResponse(operationId, status, body).valid).toBe(false);
-  });
+  it.each(examples.filter((ex) => ex.label in SKIP))(
+    '$label is still invalid (skip-listed)',
+    ({ operationId, status, body }) => {
+      expect(validateResponse(operationId, status, body).valid).toBe(false);
+    },
+  );
 });
 
 describe('hand-made wrong bodies fail with a useful message', () => {
@@ -169,7 +195,13 @@ describe('hand-made wrong bodies fail with a useful message', () => {
   });
 
   it('a status outside the enum', () => {
-    expectInvalid('getQuery', 200, { ...queuedAsyncQuery, status: 'bogus' }, '/status must be equal to one of the allowed values', '(got "bogus")');
+    expectInvalid(
+      'getQuery',
+      200,
+      { ...queuedAsyncQuery, status: 'bogus' },
+      '/status must be equal to one of the allowed values',
+      '(got "bogus")',
+    );
   });
 
   it('a successful async query without result (the discriminator picks AsyncQuerySuccessful)', () => {
@@ -187,7 +219,12 @@ describe('hand-made wrong bodies fail with a useful message', () => {
   });
 
   it('a registered query with frequency: "x"', () => {
-    expectInvalid('getRegisteredQuery', 200, { ...registeredQuery, frequency: 'x' }, '/frequency must be integer (got "x")');
+    expectInvalid(
+      'getRegisteredQuery',
+      200,
+      { ...registeredQuery, frequency: 'x' },
+      '/frequency must be integer (got "x")',
+    );
   });
 
   it('assertValidResponse throws with the readable errors', () => {
@@ -203,7 +240,9 @@ describe('responses the spec does not declare', () => {
   });
 
   it('throws for a status the operation does not declare', () => {
-    expect(() => validateResponse('getQuery', 418, {})).toThrow(/no 418 response for getQuery \(it has 200, 400, 401, 403, 404, 500\)/);
+    expect(() => validateResponse('getQuery', 418, {})).toThrow(
+      /no 418 response for getQuery \(it has 200, 400, 401, 403, 404, 500\)/,
+    );
     expect(() => declaredHeaders('getSites', 404)).toThrow(/no 404 response for getSites/);
   });
 });
@@ -221,17 +260,44 @@ describe('spec defects', () => {
       const parameters = [{ name: '@n', direction: 'output', type: 'Int', value: null, size: 4 }];
       assertValidResponse('getResultPage', 200, { data: 'eyJpZCI6MX0=', parameters });
       assertValidResponse('getResultPage', 200, { parameters });
-      expectInvalid('getResultPage', 200, { data: 'not base64!', parameters }, '/data must match format "base64"', 'must match Query Result');
-      expectInvalid('getResultPage', 200, { parameters: [{ direction: 'sideways' }] }, '/parameters/0/direction must be equal to one of the allowed values');
+      expectInvalid(
+        'getResultPage',
+        200,
+        { data: 'not base64!', parameters },
+        '/data must match format "base64"',
+        'must match Query Result',
+      );
+      expectInvalid(
+        'getResultPage',
+        200,
+        { parameters: [{ direction: 'sideways' }] },
+        '/parameters/0/direction must be equal to one of the allowed values',
+      );
     });
 
     it.each([400, 401, 403, 404, 500])('createImmediateQuery %i: a failed query and an Error', (status) => {
       assertValidResponse('createImmediateQuery', status, failedImmediateQuery);
       assertValidResponse('createImmediateQuery', status, haloError(status, 'Error'));
       // Error matches any object, so these would pass as an Error without the branch check.
-      expectInvalid('createImmediateQuery', status, without(failedImmediateQuery, 'siteId'), "must have required property 'siteId'", 'must match ExecutionFailedImmediateQuery');
-      expectInvalid('createImmediateQuery', status, { ...failedImmediateQuery, status: 'successful' }, '/status must be equal to one of the allowed values');
-      expectInvalid('createImmediateQuery', status, without(failedImmediateQuery, 'status'), "must have required property 'status'");
+      expectInvalid(
+        'createImmediateQuery',
+        status,
+        without(failedImmediateQuery, 'siteId'),
+        "must have required property 'siteId'",
+        'must match ExecutionFailedImmediateQuery',
+      );
+      expectInvalid(
+        'createImmediateQuery',
+        status,
+        { ...failedImmediateQuery, status: 'successful' },
+        '/status must be equal to one of the allowed values',
+      );
+      expectInvalid(
+        'createImmediateQuery',
+        status,
+        without(failedImmediateQuery, 'status'),
+        "must have required property 'status'",
+      );
     });
 
     it('getFhirQuery 200: a resource or a bundle', () => {
@@ -253,7 +319,12 @@ describe('spec defects', () => {
 
   describe('2. discriminators are enforced', () => {
     it('getQueryStatusBatch 200: each found query matches the subtype of its status', () => {
-      assertValidResponse('getQueryStatusBatch', 200, { results: [{ queryId: UUID, status: 'found', query: successfulAsyncQuery }, { queryId: SITE, status: 'notFound' }] });
+      assertValidResponse('getQueryStatusBatch', 200, {
+        results: [
+          { queryId: UUID, status: 'found', query: successfulAsyncQuery },
+          { queryId: SITE, status: 'notFound' },
+        ],
+      });
       expectInvalid(
         'getQueryStatusBatch',
         200,
@@ -263,9 +334,18 @@ describe('spec defects', () => {
     });
 
     it('createAsyncQuery 201 maps only initialising', () => {
-      const initialising = { ...without(queuedAsyncQuery, 'statusTiming'), status: 'initialising', statusTiming: { initialising: { startTime: AT } } };
+      const initialising = {
+        ...without(queuedAsyncQuery, 'statusTiming'),
+        status: 'initialising',
+        statusTiming: { initialising: { startTime: AT } },
+      };
       assertValidResponse('createAsyncQuery', 201, initialising);
-      expectInvalid('createAsyncQuery', 201, queuedAsyncQuery, '/status must be equal to one of the allowed values: "initialising" (got "queued")');
+      expectInvalid(
+        'createAsyncQuery',
+        201,
+        queuedAsyncQuery,
+        '/status must be equal to one of the allowed values: "initialising" (got "queued")',
+      );
     });
   });
 
@@ -276,6 +356,11 @@ describe('spec defects', () => {
   });
 
   it('6. statusTiming phases must be objects', () => {
-    expectInvalid('getQuery', 200, { ...queuedAsyncQuery, statusTiming: { initialising: 'x' } }, '/statusTiming/initialising must be object');
+    expectInvalid(
+      'getQuery',
+      200,
+      { ...queuedAsyncQuery, statusTiming: { initialising: 'x' } },
+      '/statusTiming/initialising must be object',
+    );
   });
 });

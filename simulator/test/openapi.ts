@@ -107,7 +107,8 @@ function spec(): LoadedSpec {
       for (const [code, response] of Object.entries(child(op, 'responses', `${method} ${path}`))) {
         // The spec only uses exact codes today. A range (`4XX`) or `default` would need a lookup
         // rule; fail loudly rather than let such a response go unchecked.
-        if (!/^[1-5]\d\d$/.test(code)) throw new Error(`openapi helper: unsupported response key ${operationId} ${code}`);
+        if (!/^[1-5]\d\d$/.test(code))
+          throw new Error(`openapi helper: unsupported response key ${operationId} ${code}`);
         if (!isObject(response)) throw new Error(`openapi helper: ${operationId} ${code} is not an object`);
         const status = Number(code);
         statuses.push(status);
@@ -130,7 +131,9 @@ function toEntry(operationId: string, status: number, response: JsonObject): Res
   const mediaType = content['application/json'];
   // Every response in the spec is JSON. Anything else needs its own decoding rule, so refuse it.
   if (types.length !== 1 || !isObject(mediaType)) {
-    throw new Error(`openapi helper: ${operationId} ${status} has media types [${types.join(', ')}], expected only application/json`);
+    throw new Error(
+      `openapi helper: ${operationId} ${status} has media types [${types.join(', ')}], expected only application/json`,
+    );
   }
   const schema = mediaType['schema'];
   if (!isObject(schema)) throw new Error(`openapi helper: ${operationId} ${status} has no schema`);
@@ -298,7 +301,8 @@ function responsesOf(
   return list.flatMap(([operationId, statuses]) =>
     statuses.map((status) => {
       const entry = responses.get(keyOf(operationId, status));
-      if (!entry?.schema) throw new Error(`openapi helper: defect list names ${operationId} ${status}, which has no schema`);
+      if (!entry?.schema)
+        throw new Error(`openapi helper: defect list names ${operationId} ${status}, which has no schema`);
       return entry;
     }),
   );
@@ -307,11 +311,16 @@ function responsesOf(
 function findBranch(branches: Json[], name: BranchName, components: JsonObject, where: string): number {
   const schemas = child(components, 'schemas', '#/components');
   const matches = branches.flatMap((branch, i) => {
-    const hit = 'component' in name ? isDeepStrictEqual(branch, schemas[name.component]) : isObject(branch) && branch['title'] === name.title;
+    const hit =
+      'component' in name
+        ? isDeepStrictEqual(branch, schemas[name.component])
+        : isObject(branch) && branch['title'] === name.title;
     return hit ? [i] : [];
   });
   if (matches.length !== 1 || matches[0] === undefined) {
-    throw new Error(`openapi helper: ${where} has ${matches.length} branches named ${JSON.stringify(name)}, expected 1`);
+    throw new Error(
+      `openapi helper: ${where} has ${matches.length} branches named ${JSON.stringify(name)}, expected 1`,
+    );
   }
   return matches[0];
 }
@@ -330,19 +339,25 @@ function applyDefectPatches(responses: Map<string, ResponseEntry>, components: J
       const where = `${entry.operationId} ${entry.status}`;
       const node = pointerGet(entry.schema as JsonObject, patch.at, where);
       const branches = node['oneOf'];
-      if (!Array.isArray(branches) || branches.length !== 2) throw new Error(`openapi helper: ${where}${patch.at} is not a two-branch oneOf`);
+      if (!Array.isArray(branches) || branches.length !== 2)
+        throw new Error(`openapi helper: ${where}${patch.at} is not a two-branch oneOf`);
       const select = findBranch(branches, patch.select, components, where);
       const otherwise = findBranch(branches, patch.otherwise, components, where);
       if (select === otherwise) throw new Error(`openapi helper: ${where} select and otherwise are the same branch`);
       delete node['oneOf'];
-      Object.assign(node, { if: patch.when, then: branchSchema(branches, select, patch.select), else: branchSchema(branches, otherwise, patch.otherwise) });
+      Object.assign(node, {
+        if: patch.when,
+        then: branchSchema(branches, select, patch.select),
+        else: branchSchema(branches, otherwise, patch.otherwise),
+      });
       handled.add(node);
     }
   }
   for (const ok of SPEC_DEFECTS.exclusiveOneOfs) {
     for (const entry of responsesOf(ok.responses, responses)) {
       const node = pointerGet(entry.schema as JsonObject, ok.at, `${entry.operationId} ${entry.status}`);
-      if (!Array.isArray(node['oneOf'])) throw new Error(`openapi helper: ${entry.operationId} ${entry.status}${ok.at} is not a oneOf`);
+      if (!Array.isArray(node['oneOf']))
+        throw new Error(`openapi helper: ${entry.operationId} ${entry.status}${ok.at} is not a oneOf`);
       handled.add(node);
     }
   }
@@ -353,10 +368,13 @@ function applyDefectPatches(responses: Map<string, ResponseEntry>, components: J
     walk(entry.schema, (node, pointer) => {
       addImpliedObjectType(node);
       if (node['oneOf'] !== undefined && !handled.has(node)) {
-        throw new Error(`openapi helper: unclassified oneOf at ${entry.operationId} ${entry.status}${pointer}; add it to SPEC_DEFECTS`);
+        throw new Error(
+          `openapi helper: unclassified oneOf at ${entry.operationId} ${entry.status}${pointer}; add it to SPEC_DEFECTS`,
+        );
       }
       // Defect 2: discriminators reached from a response become real constraints.
-      if (node['discriminator'] !== undefined) translateDiscriminator(node, `${entry.operationId} ${entry.status}${pointer}`);
+      if (node['discriminator'] !== undefined)
+        translateDiscriminator(node, `${entry.operationId} ${entry.status}${pointer}`);
     });
   }
 }
@@ -399,7 +417,8 @@ function translateDiscriminator(node: JsonObject, where: string): void {
   const byTarget = new Map<string, string[]>();
   for (const [value, target] of Object.entries(mapping)) {
     const prefix = '#/components/schemas/';
-    if (typeof target !== 'string' || !target.startsWith(prefix)) throw new Error(`openapi helper: bad mapping target at ${where}`);
+    if (typeof target !== 'string' || !target.startsWith(prefix))
+      throw new Error(`openapi helper: bad mapping target at ${where}`);
     const ref = componentRef(target.slice(prefix.length));
     byTarget.set(ref, [...(byTarget.get(ref) ?? []), value]);
   }
@@ -433,21 +452,32 @@ function ajv(): Ajv2020 {
   const { responses, components } = spec();
   // strictRequired off: defect 7. verbose: errors carry the offending value. inlineRefs off: the
   // AsyncQuery… targets are compiled once and shared (inlined, compiling everything took ~1.7× longer).
-  const instance = new Ajv2020({ strict: true, strictRequired: false, strictTypes: true, allErrors: true, verbose: true, inlineRefs: false });
+  const instance = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    strictTypes: true,
+    allErrors: true,
+    verbose: true,
+    inlineRefs: false,
+  });
   // ajv-formats is CommonJS. Under nodenext the default import is `module.exports`; its `.default`
   // is the same plugin function, typed correctly and present at runtime, so no cast is needed.
   ajvFormats.default(instance, ['uuid', 'date-time']);
   // Defect 3: the spec's non-standard keywords and formats.
   instance.addVocabulary(['example', 'discriminator']);
   instance.addFormat('base64', BASE64);
-  instance.addFormat('httpStatus', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 100 && n <= 599 });
+  instance.addFormat('httpStatus', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && n >= 100 && n <= 599,
+  });
   instance.addFormat('milli-seconds', { type: 'number', validate: () => true });
   for (const name of ['httpStatusPhrase', 'version', 'string', 'base64 (output)']) instance.addFormat(name, true);
 
   // One document: every component schema under its own name, every response schema under
   // `operationId.status` (a dot cannot clash with a component name).
   const defs: JsonObject = { ...child(components, 'schemas', '#/components') };
-  for (const entry of responses.values()) if (entry.schema) defs[defName(entry.operationId, entry.status)] = entry.schema;
+  for (const entry of responses.values())
+    if (entry.schema) defs[defName(entry.operationId, entry.status)] = entry.schema;
   instance.addSchema({ $id: DOC_ID, $defs: defs });
   ajvInstance = instance;
   return instance;
@@ -467,7 +497,17 @@ function validator(entry: ResponseEntry): ValidateFunction {
   return fn;
 }
 
-const KEYWORDS_WITH_VALUE = new Set(['type', 'enum', 'const', 'format', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength']);
+const KEYWORDS_WITH_VALUE = new Set([
+  'type',
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+]);
 
 /** Name of a branch an `if` selected: the `$ref`'d component's name, or the inline branch's title. */
 function branchName(schema: unknown): string | undefined {
@@ -519,7 +559,10 @@ function describeAll(entry: ResponseEntry, errors: readonly ErrorObject[]): stri
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const error of errors) {
-    const params = error.keyword === 'enum' ? [...(error.params as { allowedValues: unknown[] }).allowedValues].map(String).sort() : error.params;
+    const params =
+      error.keyword === 'enum'
+        ? [...(error.params as { allowedValues: unknown[] }).allowedValues].map(String).sort()
+        : error.params;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -593,7 +636,10 @@ export function listResponseExamples(): ResponseExample[] {
   // Read from the unpatched file: the patches move oneOf branches around.
   const raw: unknown = JSON.parse(readFileSync(SPEC_URL, 'utf8'));
   const out: ResponseExample[] = [];
-  const unwrap = (body: Json): Json => (isObject(body) && Object.keys(body).length === 1 && body['application/json'] !== undefined ? body['application/json'] : body);
+  const unwrap = (body: Json): Json =>
+    isObject(body) && Object.keys(body).length === 1 && body['application/json'] !== undefined
+      ? body['application/json']
+      : body;
   if (!isObject(raw) || !isObject(raw['paths'])) return out;
   for (const item of Object.values(raw['paths'])) {
     if (!isObject(item)) continue;
@@ -602,7 +648,8 @@ export function listResponseExamples(): ResponseExample[] {
       if (!isObject(op) || typeof op['operationId'] !== 'string' || !isObject(op['responses'])) continue;
       const operationId = op['operationId'];
       for (const [code, response] of Object.entries(op['responses'])) {
-        const mediaType = isObject(response) && isObject(response['content']) ? response['content']['application/json'] : undefined;
+        const mediaType =
+          isObject(response) && isObject(response['content']) ? response['content']['application/json'] : undefined;
         if (!isObject(mediaType)) continue;
         const status = Number(code);
         const add = (source: string, body: Json | undefined) => {
@@ -610,14 +657,18 @@ export function listResponseExamples(): ResponseExample[] {
         };
         add('example', mediaType['example']);
         if (isObject(mediaType['examples'])) {
-          for (const [name, ex] of Object.entries(mediaType['examples'])) add(`examples/${name}`, isObject(ex) ? ex['value'] : undefined);
+          for (const [name, ex] of Object.entries(mediaType['examples']))
+            add(`examples/${name}`, isObject(ex) ? ex['value'] : undefined);
         }
         const schema = mediaType['schema'];
         if (isObject(schema)) {
           add('schema/example', schema['example']);
           for (const combinator of ['oneOf', 'anyOf'] as const) {
             const branches = schema[combinator];
-            if (Array.isArray(branches)) branches.forEach((b, i) => add(`schema/${combinator}/${i}/example`, isObject(b) ? b['example'] : undefined));
+            if (Array.isArray(branches))
+              branches.forEach((b, i) =>
+                add(`schema/${combinator}/${i}/example`, isObject(b) ? b['example'] : undefined),
+              );
           }
         }
       }

@@ -6,21 +6,36 @@ const ctx = useSimulator({ pageBytes: 4096 });
 beforeEach(() => ctx.sim.reset());
 
 const site = OnlineSite.id;
-const immediate = (body: unknown, siteId = site) => ctx.call('POST', `/integrator/sites/${siteId}/queries/immediate`, { body });
-const submit = (body: unknown, siteId = site) => ctx.call('POST', `/integrator/sites/${siteId}/queries/async`, { body });
+const immediate = (body: unknown, siteId = site) =>
+  ctx.call('POST', `/integrator/sites/${siteId}/queries/immediate`, { body });
+const submit = (body: unknown, siteId = site) =>
+  ctx.call('POST', `/integrator/sites/${siteId}/queries/async`, { body });
 const getQuery = (id: string, siteId = site) => ctx.call('GET', `/integrator/sites/${siteId}/queries/${id}`);
 const advance = (ms: number) => ctx.call('POST', '/_sim/clock/advance', { body: { ms } });
-const direct = async (sql: string, siteId = site) => (await ctx.call('POST', '/_sim/sql', { body: { siteId, sql } })).body.rows;
+const direct = async (sql: string, siteId = site) =>
+  (await ctx.call('POST', '/_sim/sql', { body: { siteId, sql } })).body.rows;
 
 describe('immediate queries', () => {
   it('should block until done and return base64 rows keyed by the selected names', async () => {
-    const res = await immediate({ command: { text: 'SELECT TOP 5 InternalID, Surname AS FamilyName FROM BPS_Patients ORDER BY InternalID' } });
+    const res = await immediate({
+      command: { text: 'SELECT TOP 5 InternalID, Surname AS FamilyName FROM BPS_Patients ORDER BY InternalID' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ mode: 'immediate', status: 'successful', siteId: site, maxTimeInQueue: 30000, result: { rows: 5 } });
+    expect(res.body).toMatchObject({
+      mode: 'immediate',
+      status: 'successful',
+      siteId: site,
+      maxTimeInQueue: 30000,
+      result: { rows: 5 },
+    });
     const rows = decodeData(res.body.result.data);
-    expect(rows).toEqual(await direct('SELECT InternalID, Surname AS FamilyName FROM BPS_Patients ORDER BY InternalID LIMIT 5'));
+    expect(rows).toEqual(
+      await direct('SELECT InternalID, Surname AS FamilyName FROM BPS_Patients ORDER BY InternalID LIMIT 5'),
+    );
     expect(res.body.result.size).toBe(Buffer.byteLength(JSON.stringify(rows)));
-    expect(res.body.commandSize).toBe(Buffer.byteLength('SELECT TOP 5 InternalID, Surname AS FamilyName FROM BPS_Patients ORDER BY InternalID'));
+    expect(res.body.commandSize).toBe(
+      Buffer.byteLength('SELECT TOP 5 InternalID, Surname AS FamilyName FROM BPS_Patients ORDER BY InternalID'),
+    );
     expect(typeof res.body.metrics.sqlExecutionDuration).toBe('number');
     const again = await getQuery(res.body.id);
     expect(again).toMatchObject({ status: 200, body: { id: res.body.id, status: 'successful' } });
@@ -41,10 +56,16 @@ describe('immediate queries', () => {
     expect(decodeData(res.body.result.data)).toEqual([{ InternalID: first.InternalID }]);
   });
 
-  it('should compare text case-insensitively, as SQL Server\'s default collation does', async () => {
+  it("should compare text case-insensitively, as SQL Server's default collation does", async () => {
     const [first] = await direct('SELECT Surname FROM BPS_Patients ORDER BY InternalID LIMIT 1');
-    const lower = await immediate({ command: { text: `SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname = '${first.Surname.toLowerCase().replaceAll("'", "''")}'` } });
-    const exact = await direct(`SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname = '${first.Surname.replaceAll("'", "''")}' COLLATE BINARY`);
+    const lower = await immediate({
+      command: {
+        text: `SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname = '${first.Surname.toLowerCase().replaceAll("'", "''")}'`,
+      },
+    });
+    const exact = await direct(
+      `SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname = '${first.Surname.replaceAll("'", "''")}' COLLATE BINARY`,
+    );
     expect(decodeData(lower.body.result.data)).toEqual(exact);
     expect(exact[0].n).toBeGreaterThan(0);
   });
@@ -67,7 +88,10 @@ describe('immediate queries', () => {
 
   it('should answer 503 for an offline site and 504 for an unreachable one', async () => {
     const offline = await immediate({ command: { text: 'SELECT 1 AS one' } }, OfflineSite.id);
-    expect(offline).toMatchObject({ status: 503, body: { error: { status: 503, message: expect.stringMatching(/could not be contacted/) } } });
+    expect(offline).toMatchObject({
+      status: 503,
+      body: { error: { status: 503, message: expect.stringMatching(/could not be contacted/) } },
+    });
     const unreachable = await immediate({ command: { text: 'SELECT 1 AS one' } }, UnreachableSite.id);
     expect(unreachable).toMatchObject({ status: 504, body: { error: { status: 504 } } });
   });
@@ -75,7 +99,9 @@ describe('immediate queries', () => {
   it('should refuse results over 8 MB with 413 and errorDetails http/413', async () => {
     // 2,000 patients × 5 copies of every BPS_Patients column is well over 8 MB of JSON.
     const res = await immediate({
-      command: { text: 'SELECT p.*, x.InternalID AS Copy FROM BPS_Patients p CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) x' },
+      command: {
+        text: 'SELECT p.*, x.InternalID AS Copy FROM BPS_Patients p CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) x',
+      },
     });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ status: 'executionFailed', errorDetails: { errorType: 'http', errorCode: 413 } });
@@ -83,11 +109,18 @@ describe('immediate queries', () => {
 
   it('should run nonQuery and scalar commands', async () => {
     const update = await immediate({
-      command: { text: "UPDATE PATIENTS SET MOBILEPHONE = '0491570000' WHERE INTERNALID = 1", executionMode: 'nonQuery' },
+      command: {
+        text: "UPDATE PATIENTS SET MOBILEPHONE = '0491570000' WHERE INTERNALID = 1",
+        executionMode: 'nonQuery',
+      },
     });
     expect(update).toMatchObject({ status: 200, body: { status: 'successful', result: { rowsAffected: 1 } } });
-    expect(await direct('SELECT MOBILEPHONE FROM PATIENTS WHERE INTERNALID = 1')).toEqual([{ MOBILEPHONE: '0491570000' }]);
-    const scalar = await immediate({ command: { text: 'SELECT COUNT(*) AS n FROM BPS_Users', executionMode: 'scalar' } });
+    expect(await direct('SELECT MOBILEPHONE FROM PATIENTS WHERE INTERNALID = 1')).toEqual([
+      { MOBILEPHONE: '0491570000' },
+    ]);
+    const scalar = await immediate({
+      command: { text: 'SELECT COUNT(*) AS n FROM BPS_Users', executionMode: 'scalar' },
+    });
     const [{ n }] = await direct('SELECT COUNT(*) AS n FROM BPS_Users');
     expect(decodeData(scalar.body.result.data)).toEqual([{ n }]);
   });
@@ -113,7 +146,9 @@ describe('immediate queries', () => {
     const ret = res.body.result.parameters.find((p: { direction: string }) => p.direction === 'returnValue');
     const newId = Number(Buffer.from(ret.value, 'base64').toString('utf8'));
     expect(newId).toBeGreaterThan(0);
-    const stored = await direct(`SELECT AppointmentTime, AppointmentLength FROM BPS_Appointments WHERE AppointmentDate = '2026-03-02T00:00:00' AND AppointmentTime = 29700 AND InternalID = 1`);
+    const stored = await direct(
+      `SELECT AppointmentTime, AppointmentLength FROM BPS_Appointments WHERE AppointmentDate = '2026-03-02T00:00:00' AND AppointmentTime = 29700 AND InternalID = 1`,
+    );
     expect(stored).toContainEqual({ AppointmentTime: 29700, AppointmentLength: 900 });
   });
 });
@@ -157,7 +192,9 @@ describe('async queries', () => {
     expect(statuses.has('cached')).toBe(true);
     expect(statuses.has('queued')).toBe(true);
     const notReady = q.result.pages.find((p: { status: string }) => p.status === 'queued');
-    expect((await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/${notReady.pageNumber}`)).status).toBe(404);
+    expect(
+      (await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/${notReady.pageNumber}`)).status,
+    ).toBe(404);
   });
 
   it('should page the result so that all pages decode to exactly the rows of a direct SELECT', async () => {
@@ -182,8 +219,12 @@ describe('async queries', () => {
     expect(q.result.rows).toBe(all.length);
     const stream = await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/2/stream`);
     expect(stream.status).toBe(200);
-    expect(stream.body).toEqual(decodeData((await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/2`)).body.data));
-    expect((await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/${q.result.pages.length + 1}`)).status).toBe(404);
+    expect(stream.body).toEqual(
+      decodeData((await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/2`)).body.data),
+    );
+    expect(
+      (await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/${q.result.pages.length + 1}`)).status,
+    ).toBe(404);
     expect((await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/0`)).status).toBe(400);
     expect((await ctx.call('GET', `/integrator/sites/${site}/queries/${id}/results/abc`)).status).toBe(400);
   });
@@ -212,7 +253,10 @@ describe('async queries', () => {
     const offline = (await submit({ command: { text: 'SELECT 1 AS one' } }, OfflineSite.id)).body.id;
     const unreachable = (await submit({ command: { text: 'SELECT 1 AS one' } }, UnreachableSite.id)).body.id;
     await advance(1000);
-    expect((await getQuery(offline, OfflineSite.id)).body).toMatchObject({ status: 'initialisationFailedSiteOffline', completedAt: expect.any(String) });
+    expect((await getQuery(offline, OfflineSite.id)).body).toMatchObject({
+      status: 'initialisationFailedSiteOffline',
+      completedAt: expect.any(String),
+    });
     expect((await getQuery(unreachable, UnreachableSite.id)).body.status).toBe('initialising');
     await advance(120_000);
     expect((await getQuery(unreachable, UnreachableSite.id)).body.status).toBe('initialisationFailedSiteUnreachable');
@@ -226,7 +270,10 @@ describe('async queries', () => {
     await advance(1000);
     expect((await getQuery(id)).body.status).toBe('queued');
     await advance(5000);
-    expect((await getQuery(id)).body).toMatchObject({ status: 'expiredInQueue', statusTiming: { queued: { endTime: expect.any(String) } } });
+    expect((await getQuery(id)).body).toMatchObject({
+      status: 'expiredInQueue',
+      statusTiming: { queued: { endTime: expect.any(String) } },
+    });
   });
 
   it('should resume a queued query when its site comes back online', async () => {
@@ -265,7 +312,11 @@ describe('async queries', () => {
     const cache = (await submit({ command: { text: sql } })).body.id;
     const fine = (await submit({ command: { text: 'SELECT 1 AS one' } })).body.id;
     await advance(60_000);
-    expect((await getQuery(upload)).body).toMatchObject({ status: 'uploadFailed', errorCode: 500, metrics: { sqlExecutionDuration: expect.any(Number) } });
+    expect((await getQuery(upload)).body).toMatchObject({
+      status: 'uploadFailed',
+      errorCode: 500,
+      metrics: { sqlExecutionDuration: expect.any(Number) },
+    });
     expect((await getQuery(cache)).body.status).toBe('initialisationFailedCacheError');
     expect((await getQuery(fine)).body.status).toBe('successful');
   });
@@ -274,7 +325,9 @@ describe('async queries', () => {
     const a = (await submit({ command: { text: 'SELECT 1 AS one' } })).body.id;
     const other = (await submit({ command: { text: 'SELECT 1 AS one' } }, ZedmedSite.id)).body.id;
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const res = await ctx.call('POST', `/integrator/sites/${site}/queries/status`, { body: { queryIds: [a, other, unknown] } });
+    const res = await ctx.call('POST', `/integrator/sites/${site}/queries/status`, {
+      body: { queryIds: [a, other, unknown] },
+    });
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { queryId: string; status: string }) => [r.queryId, r.status])).toEqual([
       [a, 'found'],
@@ -282,12 +335,16 @@ describe('async queries', () => {
       [unknown, 'notFound'],
     ]);
     expect(res.body.results[0].query).toMatchObject({ id: a, status: 'initialising' });
-    expect((await ctx.call('POST', `/integrator/sites/${site}/queries/status`, { body: { queryIds: ['nope'] } })).status).toBe(400);
+    expect(
+      (await ctx.call('POST', `/integrator/sites/${site}/queries/status`, { body: { queryIds: ['nope'] } })).status,
+    ).toBe(400);
     expect((await ctx.call('POST', `/integrator/sites/${site}/queries/status`, { body: {} })).status).toBe(400);
   });
 
   it('should answer 404 for an unknown query and 400 for a malformed id', async () => {
-    expect((await getQuery('00000000-0000-4000-8000-000000000000')).body).toEqual({ error: { status: 404, statusText: 'Not Found', message: 'Query not found.' } });
+    expect((await getQuery('00000000-0000-4000-8000-000000000000')).body).toEqual({
+      error: { status: 404, statusText: 'Not Found', message: 'Query not found.' },
+    });
     expect((await getQuery('zzz')).status).toBe(400);
   });
 });

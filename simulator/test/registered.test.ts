@@ -23,7 +23,9 @@ const sql = (q: string) => ctx.call('POST', '/_sim/sql', { body: { siteId: Onlin
 
 describe('registered queries', () => {
   it('should validate frequency, duration and the command with 400', async () => {
-    expect((await register({ frequency: 59 })).body.error.message).toBe('frequency must be an integer number of seconds, at least 60.');
+    expect((await register({ frequency: 59 })).body.error.message).toBe(
+      'frequency must be an integer number of seconds, at least 60.',
+    );
     expect((await register({ duration: 86_401 })).status).toBe(400);
     expect((await register({ duration: 0 })).status).toBe(400);
     expect((await register({ registeredQueryType: 'report' })).status).toBe(400);
@@ -69,7 +71,11 @@ describe('registered queries', () => {
     await advance(1);
     const changed = (await ctx.call('GET', `${base}/${id}`)).body;
     expect(changed.metrics.executionSucceededCount).toBe(3);
-    expect(changed.lastHash).toBe(createHash('sha256').update(JSON.stringify([{ n: 1 }])).digest('base64'));
+    expect(changed.lastHash).toBe(
+      createHash('sha256')
+        .update(JSON.stringify([{ n: 1 }]))
+        .digest('base64'),
+    );
     expect(changed.lastHash).not.toBe(first);
     expect(decodeData((await ctx.call('GET', `${base}/${id}/results`)).body.data)).toEqual([{ n: 1 }]);
   });
@@ -80,7 +86,11 @@ describe('registered queries', () => {
     expect((await ctx.call('GET', `${base}/${id}`)).body.status).toBe('enabled');
     await advance(10_000);
     const done = (await ctx.call('GET', `${base}/${id}`)).body;
-    expect(done).toMatchObject({ status: 'completed', completedAt: expect.any(String), metrics: { executionSucceededCount: 3 } });
+    expect(done).toMatchObject({
+      status: 'completed',
+      completedAt: expect.any(String),
+      metrics: { executionSucceededCount: 3 },
+    });
     await advance(600_000);
     expect((await ctx.call('GET', `${base}/${id}`)).body.metrics.executionSucceededCount).toBe(3);
     expect((await ctx.call('GET', `${base}/${id}/results`)).status).toBe(200);
@@ -92,7 +102,11 @@ describe('registered queries', () => {
     const q = (await ctx.call('GET', `${base}/${id}`)).body;
     expect(q).toMatchObject({
       status: 'enabled',
-      lastErrorDetails: { errorType: 'mssql', errorCode: 2812, errorMessage: "Could not find stored procedure 'selct'." },
+      lastErrorDetails: {
+        errorType: 'mssql',
+        errorCode: 2812,
+        errorMessage: "Could not find stored procedure 'selct'.",
+      },
       metrics: { executionFailedCount: 2, executionSucceededCount: 0, lastFailedAt: expect.any(String) },
     });
     expect(q.lastHash).toBeUndefined();
@@ -110,7 +124,7 @@ describe('registered queries', () => {
     expect((await ctx.call('DELETE', `${base}/${id}`)).status).toBe(204);
   });
 
-  it('should list the site\'s registered queries, finished ones included', async () => {
+  it("should list the site's registered queries, finished ones included", async () => {
     const a = (await register({ name: 'a' })).body.id;
     const b = (await register({ name: 'b' })).body.id;
     await ctx.call('DELETE', `${base}/${b}`);

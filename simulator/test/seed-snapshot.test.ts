@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { D4wSite, OnlineSite, ZedmedSite, type SiteFixture } from '../src/fixtures.js';
-import { clearSiteDatabaseCache, closeAll, openSiteDatabases, siteDatabaseImages } from '../src/db/open-site-database.js';
+import {
+  clearSiteDatabaseCache,
+  closeAll,
+  openSiteDatabases,
+  siteDatabaseImages,
+} from '../src/db/open-site-database.js';
 import { useSeedSnapshot, writeSeedSnapshot } from '../src/db/seed-snapshot.js';
 
 /** One site of each PMS. */
@@ -21,7 +26,10 @@ function snapshotDir(sites: readonly SiteFixture[] = SITES): string {
 /** Schema, row count per table and every row, per catalogue. */
 function describeDatabases(dbs: Map<string, Database.Database>) {
   return [...dbs].map(([catalogue, db]) => {
-    const schema = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").all() as Array<{ type: string; name: string }>;
+    const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all() as Array<{
+      type: string;
+      name: string;
+    }>;
     const tables = schema.filter((s) => s.type === 'table').map((s) => s.name);
     return {
       catalogue,
@@ -73,7 +81,9 @@ describe('seed snapshot', () => {
 
   it('seeds a site whose spec is not in the snapshot, and one whose image is damaged', () => {
     const dir = snapshotDir([OnlineSite, ZedmedSite]);
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { entries: Array<{ files: Array<{ file: string }> }> };
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      entries: Array<{ files: Array<{ file: string }> }>;
+    };
     truncateSync(join(dir, manifest.entries[1]!.files[0]!.file), 100);
     expect(useSeedSnapshot(dir)).toBe(1);
 

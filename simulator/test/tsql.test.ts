@@ -84,7 +84,11 @@ function createFixtureDb(): Database.Database {
   return db;
 }
 
-function run(db: Database.Database, command: SqlCommand | string, options: Partial<ExecuteOptions> = {}): ExecutionResult {
+function run(
+  db: Database.Database,
+  command: SqlCommand | string,
+  options: Partial<ExecuteOptions> = {},
+): ExecutionResult {
   return executeCommand(db, typeof command === 'string' ? { text: command } : command, { ...OPTIONS, ...options });
 }
 
@@ -95,7 +99,11 @@ function scalar(db: Database.Database, text: string, parameters?: CommandParamet
 }
 
 /** The SqlExecutionError a command fails with (fails the test if it succeeds or throws something else). */
-function failure(db: Database.Database, command: SqlCommand | string, options: Partial<ExecuteOptions> = {}): SqlExecutionError {
+function failure(
+  db: Database.Database,
+  command: SqlCommand | string,
+  options: Partial<ExecuteOptions> = {},
+): SqlExecutionError {
   try {
     run(db, command, options);
   } catch (e) {
@@ -156,8 +164,14 @@ describe('sample queries on a fixture database', () => {
     expect(r.columns).toEqual(['InternalID', 'Title', 'Firstname', 'Surname', 'DOB', 'Sex', 'MobilePhone', 'Email']);
     expect(column(r, 'InternalID')).toEqual([3, 2, 1]);
     expect(r.rows[2]).toEqual({
-      InternalID: 1, Title: 'Mr', Firstname: 'John', Surname: 'Smith', DOB: '1980-01-01T00:00:00', Sex: 'Male',
-      MobilePhone: '0491 570 001', Email: 'john@example.com',
+      InternalID: 1,
+      Title: 'Mr',
+      Firstname: 'John',
+      Surname: 'Smith',
+      DOB: '1980-01-01T00:00:00',
+      Sex: 'Male',
+      MobilePhone: '0491 570 001',
+      Email: 'john@example.com',
     });
   });
 
@@ -172,7 +186,15 @@ describe('sample queries on a fixture database', () => {
     });
     expect(r.columns).toEqual(['InternalID', 'Firstname', 'Surname', 'DOB', 'MedicareNo', 'MedicareLineNo', 'IHI']);
     expect(r.rows).toEqual([
-      { InternalID: 1, Firstname: 'John', Surname: 'Smith', DOB: '1980-01-01T00:00:00', MedicareNo: '2123456701', MedicareLineNo: '1', IHI: '8003608166690503' },
+      {
+        InternalID: 1,
+        Firstname: 'John',
+        Surname: 'Smith',
+        DOB: '1980-01-01T00:00:00',
+        MedicareNo: '2123456701',
+        MedicareLineNo: '1',
+        IHI: '8003608166690503',
+      },
     ]);
   });
 
@@ -186,8 +208,22 @@ describe('sample queries on a fixture database', () => {
     const r = run(db, SAMPLE.today);
     expect(r.columns).toEqual(['InternalID', 'Patient', 'Provider', 'AppointmentTime', 'AppointmentLength', 'Status']);
     expect(r.rows).toEqual([
-      { InternalID: 2, Patient: 'Ms Jane Smithers', Provider: 'Dr Bob Ng', AppointmentTime: 28800, AppointmentLength: 900, Status: 'Completed' },
-      { InternalID: 1, Patient: 'Mr John Smith', Provider: 'Dr Ann Lee', AppointmentTime: 32400, AppointmentLength: 900, Status: 'Booked' },
+      {
+        InternalID: 2,
+        Patient: 'Ms Jane Smithers',
+        Provider: 'Dr Bob Ng',
+        AppointmentTime: 28800,
+        AppointmentLength: 900,
+        Status: 'Completed',
+      },
+      {
+        InternalID: 1,
+        Patient: 'Mr John Smith',
+        Provider: 'Dr Ann Lee',
+        AppointmentTime: 32400,
+        AppointmentLength: 900,
+        Status: 'Booked',
+      },
     ]);
   });
 
@@ -232,7 +268,10 @@ describe('sample queries on a fixture database', () => {
 
   it("should return an unnamed scalar under the key ''", () => {
     expect(run(db, { text: SAMPLE.scalarUsers, executionMode: 'scalar' })).toEqual({
-      mode: 'scalar', columns: [''], rows: [{ '': 3 }], outputParameters: [],
+      mode: 'scalar',
+      columns: [''],
+      rows: [{ '': 3 }],
+      outputParameters: [],
     });
   });
 });
@@ -252,7 +291,9 @@ describe('sample queries on the seeded OnlineSite database', () => {
   it('should page active patients exactly as a direct query does', () => {
     const r = run(db, SAMPLE.activePage);
     expect(r.columns).toEqual(['InternalID', 'Title', 'Firstname', 'Surname', 'DOB', 'Sex', 'MobilePhone', 'Email']);
-    const expected = direct<{ id: number }>("SELECT InternalID AS id FROM BPS_Patients WHERE StatusText = 'Active' ORDER BY InternalID DESC LIMIT 50");
+    const expected = direct<{ id: number }>(
+      "SELECT InternalID AS id FROM BPS_Patients WHERE StatusText = 'Active' ORDER BY InternalID DESC LIMIT 50",
+    );
     expect(r.rows).toHaveLength(50);
     expect(column(r, 'InternalID')).toEqual(expected.map((e) => e.id));
   });
@@ -276,7 +317,10 @@ describe('sample queries on the seeded OnlineSite database', () => {
   it('should give the same rows for the bracketed and the plain prefix search', () => {
     const parameters = [{ name: '@prefix', type: 'VarChar', value: 'Smi' }];
     const bracketed = run(db, { text: SAMPLE.bracketed, parameters });
-    const plain = run(db, { text: "SELECT InternalID, Firstname, Surname FROM BPS_Patients WHERE Surname LIKE @prefix + '%'", parameters });
+    const plain = run(db, {
+      text: "SELECT InternalID, Firstname, Surname FROM BPS_Patients WHERE Surname LIKE @prefix + '%'",
+      parameters,
+    });
     const expected = direct<{ id: number }>("SELECT InternalID AS id FROM BPS_Patients WHERE Surname LIKE 'Smi%'");
     expect(bracketed.rows.length).toBeGreaterThan(0);
     expect(bracketed.rows).toEqual(plain.rows);
@@ -306,7 +350,9 @@ describe('sample queries on the seeded OnlineSite database', () => {
 
   it('should find the patients with no mobile, including the empty-string ones', () => {
     const r = run(db, SAMPLE.noMobile);
-    const expected = direct<{ id: number }>("SELECT InternalID AS id FROM BPS_Patients WHERE MobilePhone IS NULL OR MobilePhone = ''");
+    const expected = direct<{ id: number }>(
+      "SELECT InternalID AS id FROM BPS_Patients WHERE MobilePhone IS NULL OR MobilePhone = ''",
+    );
     expect(r.columns).toEqual(['InternalID', 'Firstname', 'Surname', 'Phone']);
     expect(column(r, 'InternalID')).toEqual(expected.map((e) => e.id));
     expect(r.rows.every((row) => typeof row['Phone'] === 'string')).toBe(true);
@@ -316,7 +362,9 @@ describe('sample queries on the seeded OnlineSite database', () => {
     const r = run(db, SAMPLE.ages);
     expect(r.columns).toEqual(['InternalID', 'Surname', 'Age']);
     expect(r.rows).toHaveLength(10);
-    const dobs = direct<{ id: number; dob: string }>('SELECT InternalID AS id, DOB AS dob FROM BPS_Patients ORDER BY DOB LIMIT 10');
+    const dobs = direct<{ id: number; dob: string }>(
+      'SELECT InternalID AS id, DOB AS dob FROM BPS_Patients ORDER BY DOB LIMIT 10',
+    );
     expect(r.rows.map((row) => row['Age'])).toEqual(dobs.map((d) => 2025 - Number(d.dob.slice(0, 4))));
   });
 
@@ -339,11 +387,19 @@ describe('sample queries on the seeded OnlineSite database', () => {
 
   it('should book an appointment with BP_AddAppointment and return its id', () => {
     const [{ max }] = direct<{ max: number }>('SELECT MAX(RecordID) AS max FROM APPOINTMENTS') as [{ max: number }];
-    const r = run(db, { text: 'BP_AddAppointment', type: 'storedProcedure', executionMode: 'nonQuery', parameters: addAppointmentParameters(7, 1) });
+    const r = run(db, {
+      text: 'BP_AddAppointment',
+      type: 'storedProcedure',
+      executionMode: 'nonQuery',
+      parameters: addAppointmentParameters(7, 1),
+    });
     expect(r.outputParameters).toEqual([{ ...returnValue, value: String(max + 1) }]);
-    expect(direct('SELECT InternalID, AppointmentDate, AppointmentTime, UserID FROM APPOINTMENTS WHERE RecordID = ?', max + 1)).toEqual([
-      { InternalID: 7, AppointmentDate: '2025-03-05T00:00:00', AppointmentTime: 29700, UserID: 1 },
-    ]);
+    expect(
+      direct(
+        'SELECT InternalID, AppointmentDate, AppointmentTime, UserID FROM APPOINTMENTS WHERE RecordID = ?',
+        max + 1,
+      ),
+    ).toEqual([{ InternalID: 7, AppointmentDate: '2025-03-05T00:00:00', AppointmentTime: 29700, UserID: 1 }]);
   });
 });
 
@@ -352,27 +408,44 @@ describe('T-SQL idioms', () => {
   afterAll(() => db.close());
 
   it('should return n rows for TOP n, TOP(n) and TOP (@n)', () => {
-    expect(run(db, 'SELECT TOP 2 InternalID FROM BPS_Patients ORDER BY InternalID').rows).toEqual([{ InternalID: 1 }, { InternalID: 2 }]);
+    expect(run(db, 'SELECT TOP 2 InternalID FROM BPS_Patients ORDER BY InternalID').rows).toEqual([
+      { InternalID: 1 },
+      { InternalID: 2 },
+    ]);
     expect(run(db, 'SELECT TOP(3) InternalID FROM BPS_Patients').rows).toHaveLength(3);
-    const r = run(db, { text: 'SELECT TOP (@n) InternalID FROM BPS_Patients ORDER BY InternalID DESC', parameters: [{ name: '@n', type: 'Int', value: '1' }] });
+    const r = run(db, {
+      text: 'SELECT TOP (@n) InternalID FROM BPS_Patients ORDER BY InternalID DESC',
+      parameters: [{ name: '@n', type: 'Int', value: '1' }],
+    });
     expect(r.rows).toEqual([{ InternalID: 4 }]);
   });
 
   it('should give the same rows for bracketed and schema-qualified names as for plain ones', () => {
     const plain = run(db, 'SELECT InternalID, Surname FROM BPS_Patients ORDER BY InternalID');
-    for (const name of ['[BPS_Patients]', 'dbo.BPS_Patients', '[dbo].[BPS_Patients]', 'BPSPatients.dbo.BPS_Patients', '[BPSPatients].[dbo].[BPS_Patients]']) {
+    for (const name of [
+      '[BPS_Patients]',
+      'dbo.BPS_Patients',
+      '[dbo].[BPS_Patients]',
+      'BPSPatients.dbo.BPS_Patients',
+      '[BPSPatients].[dbo].[BPS_Patients]',
+    ]) {
       expect(run(db, `SELECT [InternalID], [Surname] FROM ${name} ORDER BY [InternalID]`)).toEqual(plain);
     }
   });
 
   it('should keep aliases and casing exactly as selected', () => {
-    const r = run(db, 'SELECT p.internalid, p.SURNAME AS [Family Name], UPPER(Firstname) AS upper_first, LEN(Surname) FROM BPS_Patients p WHERE p.InternalID = 1');
+    const r = run(
+      db,
+      'SELECT p.internalid, p.SURNAME AS [Family Name], UPPER(Firstname) AS upper_first, LEN(Surname) FROM BPS_Patients p WHERE p.InternalID = 1',
+    );
     expect(r.columns).toEqual(['internalid', 'Family Name', 'upper_first', '']);
     expect(r.rows).toEqual([{ internalid: 1, 'Family Name': 'Smith', upper_first: 'JOHN', '': 5 }]);
   });
 
   it('should concatenate strings with + and add numbers with +', () => {
-    expect(run(db, "SELECT Firstname + ' ' + Surname AS FullName FROM BPS_Patients WHERE InternalID = 1").rows).toEqual([{ FullName: 'John Smith' }]);
+    expect(run(db, "SELECT Firstname + ' ' + Surname AS FullName FROM BPS_Patients WHERE InternalID = 1").rows).toEqual(
+      [{ FullName: 'John Smith' }],
+    );
     expect(scalar(db, "SELECT InternalID + '1' FROM BPS_Patients WHERE InternalID = 1")).toBe(2);
     expect(scalar(db, 'SELECT 1 + 2')).toBe(3);
     expect(scalar(db, "SELECT 'a' + NULL")).toBeNull();
@@ -382,29 +455,67 @@ describe('T-SQL idioms', () => {
     });
     expect(column(r, 'Surname')).toEqual(['Smith', 'Smithers']);
     const parameters = [{ name: '@middle', type: 'NVarChar', value: 'ith' }];
-    expect(column(run(db, { text: "SELECT Surname FROM BPS_Patients WHERE Surname NOT LIKE N'%' + @middle + '%'", parameters }), 'Surname')).toEqual(["O'Brien", 'Nguyen']);
-    const flagged = run(db, { text: "SELECT CASE WHEN Surname LIKE '%' + @middle THEN 1 ELSE 0 END AS f FROM BPS_Patients ORDER BY InternalID", parameters });
+    expect(
+      column(
+        run(db, { text: "SELECT Surname FROM BPS_Patients WHERE Surname NOT LIKE N'%' + @middle + '%'", parameters }),
+        'Surname',
+      ),
+    ).toEqual(["O'Brien", 'Nguyen']);
+    const flagged = run(db, {
+      text: "SELECT CASE WHEN Surname LIKE '%' + @middle THEN 1 ELSE 0 END AS f FROM BPS_Patients ORDER BY InternalID",
+      parameters,
+    });
     expect(column(flagged, 'f')).toEqual([1, 0, 0, 0]);
   });
 
   it('should match ISO date literals and string parameters against stored datetimes', () => {
     expect(column(run(db, "SELECT InternalID FROM BPS_Patients WHERE DOB = '1980-01-01'"), 'InternalID')).toEqual([1]);
-    expect(column(run(db, "SELECT InternalID FROM BPS_Patients WHERE DOB BETWEEN '1999-01-01' AND '2000-12-31 23:59' ORDER BY 1"), 'InternalID')).toEqual([2, 3]);
-    const r = run(db, { text: 'SELECT InternalID FROM BPS_Patients WHERE DOB = @dob', parameters: [{ name: '@dob', type: 'VarChar', value: '1999-12-31' }] });
+    expect(
+      column(
+        run(db, "SELECT InternalID FROM BPS_Patients WHERE DOB BETWEEN '1999-01-01' AND '2000-12-31 23:59' ORDER BY 1"),
+        'InternalID',
+      ),
+    ).toEqual([2, 3]);
+    const r = run(db, {
+      text: 'SELECT InternalID FROM BPS_Patients WHERE DOB = @dob',
+      parameters: [{ name: '@dob', type: 'VarChar', value: '1999-12-31' }],
+    });
     expect(column(r, 'InternalID')).toEqual([2]);
   });
 
   it('should run IN, IS NULL, joins with aliases, GROUP BY / HAVING, subqueries and CASE', () => {
-    expect(column(run(db, 'SELECT InternalID FROM BPS_Patients WHERE InternalID IN (1, 3) ORDER BY InternalID'), 'InternalID')).toEqual([1, 3]);
+    expect(
+      column(
+        run(db, 'SELECT InternalID FROM BPS_Patients WHERE InternalID IN (1, 3) ORDER BY InternalID'),
+        'InternalID',
+      ),
+    ).toEqual([1, 3]);
     expect(column(run(db, 'SELECT InternalID FROM BPS_Patients WHERE Email IS NOT NULL'), 'InternalID')).toEqual([1]);
-    const joined = run(db, `SELECT p.Surname, COUNT(*) AS Visits FROM APPOINTMENTS a
+    const joined = run(
+      db,
+      `SELECT p.Surname, COUNT(*) AS Visits FROM APPOINTMENTS a
       INNER JOIN PATIENTS AS p ON p.INTERNALID = a.InternalID WHERE a.RecordStatus = 1
-      GROUP BY p.SURNAME HAVING COUNT(*) > 1 ORDER BY p.SURNAME`);
-    expect(joined.rows).toEqual([{ Surname: "O'Brien", Visits: 2 }, { Surname: 'Smith', Visits: 2 }]);
-    const sub = run(db, "SELECT InternalID, CASE WHEN InternalID IN (SELECT InternalID FROM BPS_Appointments) THEN 'Y' ELSE 'N' END AS Booked FROM BPS_Patients ORDER BY InternalID");
+      GROUP BY p.SURNAME HAVING COUNT(*) > 1 ORDER BY p.SURNAME`,
+    );
+    expect(joined.rows).toEqual([
+      { Surname: "O'Brien", Visits: 2 },
+      { Surname: 'Smith', Visits: 2 },
+    ]);
+    const sub = run(
+      db,
+      "SELECT InternalID, CASE WHEN InternalID IN (SELECT InternalID FROM BPS_Appointments) THEN 'Y' ELSE 'N' END AS Booked FROM BPS_Patients ORDER BY InternalID",
+    );
     expect(column(sub, 'Booked')).toEqual(['Y', 'Y', 'Y', 'N']);
-    expect(run(db, 'SELECT DISTINCT Sex FROM BPS_Patients ORDER BY Sex').rows).toEqual([{ Sex: 'Female' }, { Sex: 'Male' }]);
-    expect(column(run(db, 'SELECT InternalID FROM BPS_Patients ORDER BY InternalID OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY'), 'InternalID')).toEqual([2, 3]);
+    expect(run(db, 'SELECT DISTINCT Sex FROM BPS_Patients ORDER BY Sex').rows).toEqual([
+      { Sex: 'Female' },
+      { Sex: 'Male' },
+    ]);
+    expect(
+      column(
+        run(db, 'SELECT InternalID FROM BPS_Patients ORDER BY InternalID OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY'),
+        'InternalID',
+      ),
+    ).toEqual([2, 3]);
   });
 
   it.each([
@@ -439,7 +550,7 @@ describe('T-SQL idioms', () => {
     ["CONVERT(varchar(19), '2025-03-04T09:05:00')", 'Mar  4 2025  9:05AM'],
     ["CONVERT(datetime, '04/03/2025', 103)", '2025-03-04T00:00:00'],
     ["CONVERT(int, '42')", 42],
-    ["CAST(12.7 AS int)", 12],
+    ['CAST(12.7 AS int)', 12],
     ["CAST('2.345' AS decimal(10, 2))", 2.35],
     ['ROUND(2.345, 2)', 2.35],
     ['ROUND(-2.345, 2)', -2.35],
@@ -469,12 +580,24 @@ describe('T-SQL idioms', () => {
 
   it('should read GETDATE() and friends from the injected clock, in the practice time zone', () => {
     const at = (iso: string): Partial<ExecuteOptions> => ({ now: () => new Date(iso) });
-    const text = 'SELECT GETDATE() AS now, CURRENT_TIMESTAMP AS ts, SYSDATETIME() AS sys, GETUTCDATE() AS utc, CONVERT(date, GETDATE()) AS today';
+    const text =
+      'SELECT GETDATE() AS now, CURRENT_TIMESTAMP AS ts, SYSDATETIME() AS sys, GETUTCDATE() AS utc, CONVERT(date, GETDATE()) AS today';
     expect(run(db, text).rows).toEqual([
-      { now: '2025-03-04T09:30:00', ts: '2025-03-04T09:30:00', sys: '2025-03-04T09:30:00', utc: '2025-03-03T22:30:00', today: '2025-03-04T00:00:00' },
+      {
+        now: '2025-03-04T09:30:00',
+        ts: '2025-03-04T09:30:00',
+        sys: '2025-03-04T09:30:00',
+        utc: '2025-03-03T22:30:00',
+        today: '2025-03-04T00:00:00',
+      },
     ]);
-    expect(run(db, text, at('2025-07-01T02:00:00Z')).rows[0]).toMatchObject({ now: '2025-07-01T12:00:00', today: '2025-07-01T00:00:00' });
-    expect(run(db, text, { ...at('2025-07-01T02:00:00Z'), timeZone: 'UTC' }).rows[0]).toMatchObject({ now: '2025-07-01T02:00:00' });
+    expect(run(db, text, at('2025-07-01T02:00:00Z')).rows[0]).toMatchObject({
+      now: '2025-07-01T12:00:00',
+      today: '2025-07-01T00:00:00',
+    });
+    expect(run(db, text, { ...at('2025-07-01T02:00:00Z'), timeZone: 'UTC' }).rows[0]).toMatchObject({
+      now: '2025-07-01T02:00:00',
+    });
     // The same cached statement follows the clock: the next day's book.
     expect(column(run(db, SAMPLE.today, at('2025-03-05T22:00:00Z')), 'InternalID')).toEqual([3]);
   });
@@ -489,19 +612,35 @@ describe('T-SQL idioms', () => {
       ],
     });
     expect(r.rows).toEqual([{ InternalID: 2 }]);
-    expect(scalar(db, 'SELECT @d', [{ name: '@d', type: 'DateTime2', value: '2025-03-04 10:00' }])).toBe('2025-03-04T10:00:00');
-    expect(scalar(db, 'SELECT @d', [{ name: '@d', type: 'Date', value: '2025-03-04 10:00' }])).toBe('2025-03-04T00:00:00');
-    expect(scalar(db, 'SELECT @d', [{ name: '@d', type: 'DateTimeOffset', value: '2025-03-04T10:00:00+11:00' }])).toBe('2025-03-04T10:00:00');
+    expect(scalar(db, 'SELECT @d', [{ name: '@d', type: 'DateTime2', value: '2025-03-04 10:00' }])).toBe(
+      '2025-03-04T10:00:00',
+    );
+    expect(scalar(db, 'SELECT @d', [{ name: '@d', type: 'Date', value: '2025-03-04 10:00' }])).toBe(
+      '2025-03-04T00:00:00',
+    );
+    expect(scalar(db, 'SELECT @d', [{ name: '@d', type: 'DateTimeOffset', value: '2025-03-04T10:00:00+11:00' }])).toBe(
+      '2025-03-04T10:00:00',
+    );
     expect(scalar(db, 'SELECT @n + 1', [{ name: '@n', type: 'BigInt', value: '9000000000' }])).toBe(9000000001);
     expect(scalar(db, 'SELECT @m', [{ name: '@m', type: 'Decimal', value: '12.50' }])).toBe(12.5);
   });
 
   it('should return one row holding the first value in scalar mode, and nothing when there are no rows', () => {
-    expect(run(db, { text: 'SELECT Surname AS s, Firstname FROM BPS_Patients ORDER BY InternalID', executionMode: 'scalar' })).toEqual({
-      mode: 'scalar', columns: ['s'], rows: [{ s: 'Smith' }], outputParameters: [],
+    expect(
+      run(db, {
+        text: 'SELECT Surname AS s, Firstname FROM BPS_Patients ORDER BY InternalID',
+        executionMode: 'scalar',
+      }),
+    ).toEqual({
+      mode: 'scalar',
+      columns: ['s'],
+      rows: [{ s: 'Smith' }],
+      outputParameters: [],
     });
     expect(run(db, { text: 'SELECT Surname FROM BPS_Patients WHERE 1 = 0', executionMode: 'scalar' }).rows).toEqual([]);
-    expect(run(db, { text: 'SELECT COUNT(*), MAX(InternalID) FROM BPS_Patients', executionMode: 'scalar' }).rows).toEqual([{ '': 4 }]);
+    expect(
+      run(db, { text: 'SELECT COUNT(*), MAX(InternalID) FROM BPS_Patients', executionMode: 'scalar' }).rows,
+    ).toEqual([{ '': 4 }]);
   });
 
   it('should report rows affected in nonQuery mode (-1 for SELECT or SET NOCOUNT ON)', () => {
@@ -509,30 +648,63 @@ describe('T-SQL idioms', () => {
     const update = run(mutable, {
       text: 'UPDATE dbo.PATIENTS SET MOBILEPHONE = @m WHERE INTERNALID = @id',
       executionMode: 'nonQuery',
-      parameters: [{ name: '@m', type: 'VarChar', value: '0491 570 999' }, { name: '@id', type: 'Int', value: '2' }],
+      parameters: [
+        { name: '@m', type: 'VarChar', value: '0491 570 999' },
+        { name: '@id', type: 'Int', value: '2' },
+      ],
     });
     expect(update).toEqual({ mode: 'nonQuery', columns: [], rows: [], rowsAffected: 1, outputParameters: [] });
     expect(scalar(mutable, 'SELECT MobilePhone FROM BPS_Patients WHERE InternalID = 2')).toBe('0491 570 999');
-    expect(run(mutable, { text: 'DELETE FROM [dbo].[APPOINTMENTS] WHERE AppointmentDate < CONVERT(date, GETDATE())', executionMode: 'nonQuery' }).rowsAffected).toBe(1);
-    expect(run(mutable, { text: "INSERT INTO APPOINTMENTS (InternalID, AppointmentDate, AppointmentTime, UserID) VALUES (1, '2025-04-01', 28800, 1), (2, '2025-04-01', 29700, 2)", executionMode: 'nonQuery' }).rowsAffected).toBe(2);
-    expect(scalar(mutable, "SELECT COUNT(*) FROM BPS_Appointments WHERE AppointmentDate = '2025-04-01T00:00:00'")).toBe(2);
+    expect(
+      run(mutable, {
+        text: 'DELETE FROM [dbo].[APPOINTMENTS] WHERE AppointmentDate < CONVERT(date, GETDATE())',
+        executionMode: 'nonQuery',
+      }).rowsAffected,
+    ).toBe(1);
+    expect(
+      run(mutable, {
+        text: "INSERT INTO APPOINTMENTS (InternalID, AppointmentDate, AppointmentTime, UserID) VALUES (1, '2025-04-01', 28800, 1), (2, '2025-04-01', 29700, 2)",
+        executionMode: 'nonQuery',
+      }).rowsAffected,
+    ).toBe(2);
+    expect(scalar(mutable, "SELECT COUNT(*) FROM BPS_Appointments WHERE AppointmentDate = '2025-04-01T00:00:00'")).toBe(
+      2,
+    );
     expect(run(mutable, { text: 'SELECT * FROM BPS_Users', executionMode: 'nonQuery' }).rowsAffected).toBe(-1);
-    expect(run(mutable, { text: 'SET NOCOUNT ON; UPDATE PATIENTS SET EMAIL = NULL', executionMode: 'nonQuery' }).rowsAffected).toBe(-1);
+    expect(
+      run(mutable, { text: 'SET NOCOUNT ON; UPDATE PATIENTS SET EMAIL = NULL', executionMode: 'nonQuery' })
+        .rowsAffected,
+    ).toBe(-1);
     mutable.close();
   });
 
   it('should run a non-SELECT in reader mode, and return the first result set of a batch', () => {
     const mutable = createFixtureDb();
-    expect(run(mutable, "UPDATE PATIENTS SET EMAIL = 'x@example.com' WHERE INTERNALID = 3")).toMatchObject({ columns: [], rows: [] });
-    const r = run(mutable, "UPDATE PATIENTS SET EMAIL = 'y@example.com' WHERE INTERNALID = 3; SELECT Email FROM BPS_Patients WHERE InternalID = 3; SELECT 1 AS other");
+    expect(run(mutable, "UPDATE PATIENTS SET EMAIL = 'x@example.com' WHERE INTERNALID = 3")).toMatchObject({
+      columns: [],
+      rows: [],
+    });
+    const r = run(
+      mutable,
+      "UPDATE PATIENTS SET EMAIL = 'y@example.com' WHERE INTERNALID = 3; SELECT Email FROM BPS_Patients WHERE InternalID = 3; SELECT 1 AS other",
+    );
     expect(r).toMatchObject({ columns: ['Email'], rows: [{ Email: 'y@example.com' }] });
     mutable.close();
   });
 
   it('should accept the T-SQL forms the grammar reads differently', () => {
-    expect(column(run(db, 'SELECT InternalID FROM BPS_Patients (NOLOCK) WHERE InternalID = 1'), 'InternalID')).toEqual([1]);
-    expect(column(run(db, 'SELECT p.InternalID FROM dbo.BPS_Patients AS p WITH (NOLOCK) WHERE p.InternalID = 1'), 'InternalID')).toEqual([1]);
-    expect(scalar(db, "SELECT UPPER(Firstname) + LOWER(' ZOË') FROM BPS_Patients WHERE InternalID = 4")).toBe('ZOË zoë');
+    expect(column(run(db, 'SELECT InternalID FROM BPS_Patients (NOLOCK) WHERE InternalID = 1'), 'InternalID')).toEqual([
+      1,
+    ]);
+    expect(
+      column(
+        run(db, 'SELECT p.InternalID FROM dbo.BPS_Patients AS p WITH (NOLOCK) WHERE p.InternalID = 1'),
+        'InternalID',
+      ),
+    ).toEqual([1]);
+    expect(scalar(db, "SELECT UPPER(Firstname) + LOWER(' ZOË') FROM BPS_Patients WHERE InternalID = 4")).toBe(
+      'ZOË zoë',
+    );
     expect(scalar(db, 'SELECT AVG(AppointmentLength) FROM APPOINTMENTS WHERE RecordID IN (1, 3)')).toBe(1350);
     expect(scalar(db, 'SELECT AVG(AppointmentTime) FROM APPOINTMENTS WHERE RecordID IN (1, 2)')).toBe(30600);
     expect(scalar(db, 'SELECT AVG(x) FROM (SELECT 1.5 AS x UNION ALL SELECT 2) t')).toBe(1.75);
@@ -540,9 +712,17 @@ describe('T-SQL idioms', () => {
   });
 
   it('should say plainly what the simulator does not support', () => {
-    expect(failure(db, 'DECLARE @x int = 1; SELECT @x')).toMatchObject({ errorCode: 50000, message: 'The Halo simulator does not support DECLARE (local variables).' });
-    expect(failure(db, "INSERT INTO TITLES (Title) OUTPUT INSERTED.TitleCode VALUES ('Prof')")).toMatchObject({ errorCode: 50000 });
-    expect(failure(db, 'SELECT STDEV(InternalID) FROM BPS_Patients')).toMatchObject({ errorCode: 50000, message: 'The Halo simulator does not support the STDEV function.' });
+    expect(failure(db, 'DECLARE @x int = 1; SELECT @x')).toMatchObject({
+      errorCode: 50000,
+      message: 'The Halo simulator does not support DECLARE (local variables).',
+    });
+    expect(failure(db, "INSERT INTO TITLES (Title) OUTPUT INSERTED.TitleCode VALUES ('Prof')")).toMatchObject({
+      errorCode: 50000,
+    });
+    expect(failure(db, 'SELECT STDEV(InternalID) FROM BPS_Patients')).toMatchObject({
+      errorCode: 50000,
+      message: 'The Halo simulator does not support the STDEV function.',
+    });
     expect(failure(db, 'DROP TABLE PATIENTS')).toMatchObject({ errorCode: 50000 });
     expect(scalar(db, 'SELECT COUNT(*) FROM PATIENTS')).toBe(5);
   });
@@ -561,8 +741,11 @@ describe('T-SQL idioms', () => {
 describe('stored procedures', () => {
   const db = createFixtureDb();
   afterAll(() => db.close());
-  const proc = (text: string, parameters: CommandParameter[] = [], executionMode: SqlCommand['executionMode'] = 'reader'): ExecutionResult =>
-    run(db, { text, type: 'storedProcedure', parameters, executionMode });
+  const proc = (
+    text: string,
+    parameters: CommandParameter[] = [],
+    executionMode: SqlCommand['executionMode'] = 'reader',
+  ): ExecutionResult => run(db, { text, type: 'storedProcedure', parameters, executionMode });
 
   it('should find a patient by name (case-insensitively) and date of birth', () => {
     const r = proc('BP_GetPatientByNameDOB', [
@@ -576,18 +759,38 @@ describe('stored procedures', () => {
   });
 
   it('should get a patient by internal id, whatever the spelling of its name', () => {
-    for (const name of ['BP_GetPatientByInternalID', 'dbo.BP_GetPatientByInternalID', '[dbo].[bp_getpatientbyinternalid]', 'BPSPatients.dbo.BP_GetPatientByInternalID']) {
-      expect(proc(name, [{ name: '@patientid', type: 'Int', value: '3' }]).rows).toMatchObject([{ InternalID: 3, Surname: "O'Brien" }]);
+    for (const name of [
+      'BP_GetPatientByInternalID',
+      'dbo.BP_GetPatientByInternalID',
+      '[dbo].[bp_getpatientbyinternalid]',
+      'BPSPatients.dbo.BP_GetPatientByInternalID',
+    ]) {
+      expect(proc(name, [{ name: '@patientid', type: 'Int', value: '3' }]).rows).toMatchObject([
+        { InternalID: 3, Surname: "O'Brien" },
+      ]);
     }
   });
 
   it('should add an appointment and return its id through the returnValue parameter', () => {
     const r = proc('BP_AddAppointment', addAppointmentParameters(1, 2, '2025-03-07'), 'nonQuery');
-    expect(r).toEqual({ mode: 'nonQuery', columns: [], rows: [], rowsAffected: 1, outputParameters: [{ ...returnValue, value: '7' }] });
-    expect(run(db, "SELECT InternalID, AppointmentTime, Provider, Status FROM BPS_Appointments WHERE AppointmentDate = '2025-03-07'").rows).toEqual([
-      { InternalID: 1, AppointmentTime: 29700, Provider: 'Dr Bob Ng', Status: 'Booked' },
-    ]);
-    const ex = proc('BP_AddAppointmentEx', [...addAppointmentParameters(2, 1), { name: '@reason', type: 'VarChar', value: 'Follow-up' }], 'nonQuery');
+    expect(r).toEqual({
+      mode: 'nonQuery',
+      columns: [],
+      rows: [],
+      rowsAffected: 1,
+      outputParameters: [{ ...returnValue, value: '7' }],
+    });
+    expect(
+      run(
+        db,
+        "SELECT InternalID, AppointmentTime, Provider, Status FROM BPS_Appointments WHERE AppointmentDate = '2025-03-07'",
+      ).rows,
+    ).toEqual([{ InternalID: 1, AppointmentTime: 29700, Provider: 'Dr Bob Ng', Status: 'Booked' }]);
+    const ex = proc(
+      'BP_AddAppointmentEx',
+      [...addAppointmentParameters(2, 1), { name: '@reason', type: 'VarChar', value: 'Follow-up' }],
+      'nonQuery',
+    );
     expect(ex.outputParameters[0]?.value).toBe('8');
     expect(scalar(db, 'SELECT COMMENT FROM APPOINTMENTS WHERE RecordID = 8')).toBe('Follow-up');
   });
@@ -597,39 +800,68 @@ describe('stored procedures', () => {
     expect(column(proc('BP_GetAppointmentBookUsers'), 'UserID')).toEqual([1, 2]);
     const appointments = proc('BP_GetPatientAppointments', [{ name: '@patientid', type: 'Int', value: '3' }]);
     expect(column(appointments, 'AppointmentID')).toEqual([5, 3]);
-    expect(proc('BP_CancelAppointment', [{ name: '@aptid', type: 'Int', value: '3' }], 'nonQuery').rowsAffected).toBe(1);
-    expect(column(proc('BP_GetPatientAppointments', [{ name: '@patientid', type: 'Int', value: '3' }]), 'AppointmentID')).toEqual([5]);
-    expect(proc('BP_ArriveAppointment', [{ name: '@aptid', type: 'Int', value: '1' }], 'nonQuery').rowsAffected).toBe(1);
-    expect(run(db, 'SELECT AppointmentCode, ArrivalTime FROM APPOINTMENTS WHERE RecordID = 1').rows).toEqual([{ AppointmentCode: 2, ArrivalTime: 34200 }]);
+    expect(proc('BP_CancelAppointment', [{ name: '@aptid', type: 'Int', value: '3' }], 'nonQuery').rowsAffected).toBe(
+      1,
+    );
+    expect(
+      column(proc('BP_GetPatientAppointments', [{ name: '@patientid', type: 'Int', value: '3' }]), 'AppointmentID'),
+    ).toEqual([5]);
+    expect(proc('BP_ArriveAppointment', [{ name: '@aptid', type: 'Int', value: '1' }], 'nonQuery').rowsAffected).toBe(
+      1,
+    );
+    expect(run(db, 'SELECT AppointmentCode, ArrivalTime FROM APPOINTMENTS WHERE RecordID = 1').rows).toEqual([
+      { AppointmentCode: 2, ArrivalTime: 34200 },
+    ]);
   });
 
   it('should run EXEC in a text command, by name, by position and from command parameters', () => {
     expect(column(run(db, 'EXEC BP_GetPatientByInternalID @patientid = 2'), 'InternalID')).toEqual([2]);
     expect(column(run(db, 'EXECUTE dbo.BP_GetPatientByInternalID 3;'), 'InternalID')).toEqual([3]);
     expect(column(run(db, "EXEC BP_GetPatientByNameDOB 'john', 'SMITH', '1980-01-01'"), 'InternalID')).toEqual([1]);
-    const r = run(db, { text: 'EXEC BP_GetPatientByInternalID @patientid = @id', parameters: [{ name: '@id', type: 'Int', value: '1' }] });
+    const r = run(db, {
+      text: 'EXEC BP_GetPatientByInternalID @patientid = @id',
+      parameters: [{ name: '@id', type: 'Int', value: '1' }],
+    });
     expect(column(r, 'InternalID')).toEqual([1]);
     expect(run(db, { text: 'EXEC BP_GetAllUsers', executionMode: 'scalar' }).rows).toEqual([{ UserID: 1 }]);
   });
 
   it('should reject unknown procedures and bad arguments as SQL Server does', () => {
-    expect(failure(db, { text: 'BP_Nope', type: 'storedProcedure' })).toMatchObject({ errorCode: 2812, message: "Could not find stored procedure 'BP_Nope'." });
-    expect(failure(db, 'EXEC dbo.BP_Nope 1')).toMatchObject({ errorCode: 2812, message: "Could not find stored procedure 'dbo.BP_Nope'." });
+    expect(failure(db, { text: 'BP_Nope', type: 'storedProcedure' })).toMatchObject({
+      errorCode: 2812,
+      message: "Could not find stored procedure 'BP_Nope'.",
+    });
+    expect(failure(db, 'EXEC dbo.BP_Nope 1')).toMatchObject({
+      errorCode: 2812,
+      message: "Could not find stored procedure 'dbo.BP_Nope'.",
+    });
     expect(failure(db, { text: 'BP_GetPatientByInternalID', type: 'storedProcedure' })).toMatchObject({
       errorCode: 201,
-      message: "Procedure or function 'BP_GetPatientByInternalID' expects parameter '@patientid', which was not supplied.",
+      message:
+        "Procedure or function 'BP_GetPatientByInternalID' expects parameter '@patientid', which was not supplied.",
     });
-    expect(failure(db, 'EXEC BP_GetPatientByInternalID @id = 1')).toMatchObject({ errorCode: 8145, message: '@id is not a parameter for procedure BP_GetPatientByInternalID.' });
+    expect(failure(db, 'EXEC BP_GetPatientByInternalID @id = 1')).toMatchObject({
+      errorCode: 8145,
+      message: '@id is not a parameter for procedure BP_GetPatientByInternalID.',
+    });
     expect(failure(db, 'EXEC BP_GetPatientByInternalID 1, 2')).toMatchObject({ errorCode: 8144 });
-    expect(failure(db, "EXEC BP_GetPatientByInternalID 'abc'")).toMatchObject({ errorCode: 8114, message: 'Error converting data type nvarchar to int.' });
-    expect(failure(db, { text: 'BP_AddAppointment', type: 'storedProcedure', parameters: addAppointmentParameters(99, 1) })).toMatchObject({ errorCode: 547 });
+    expect(failure(db, "EXEC BP_GetPatientByInternalID 'abc'")).toMatchObject({
+      errorCode: 8114,
+      message: 'Error converting data type nvarchar to int.',
+    });
+    expect(
+      failure(db, { text: 'BP_AddAppointment', type: 'storedProcedure', parameters: addAppointmentParameters(99, 1) }),
+    ).toMatchObject({ errorCode: 547 });
   });
 
   it('should only exist on a Best Practice database', () => {
     const dbs = openSiteDatabases(ZedmedSite);
     const zedmed = [...dbs.values()][0]!;
     expect(failure(zedmed, { text: 'BP_GetAllUsers', type: 'storedProcedure' })).toMatchObject({ errorCode: 2812 });
-    expect(failure(zedmed, { text: 'BP_GetAllUsers', type: 'storedProcedure' }, { errorType: 'fbsql' })).toMatchObject({ errorType: 'fbsql', errorCode: -204 });
+    expect(failure(zedmed, { text: 'BP_GetAllUsers', type: 'storedProcedure' }, { errorType: 'fbsql' })).toMatchObject({
+      errorType: 'fbsql',
+      errorCode: -204,
+    });
     for (const d of dbs.values()) d.close();
   });
 });
@@ -642,35 +874,108 @@ describe('errors', () => {
     [208, 'an invalid object', 'SELECT * FROM dbo.BPS_Patientz', "Invalid object name 'dbo.BPS_Patientz'."],
     [207, 'an invalid column', 'SELECT Foo FROM BPS_Patients', "Invalid column name 'Foo'."],
     [207, 'an invalid qualified column', 'SELECT p.Foo FROM BPS_Patients p', "Invalid column name 'Foo'."],
-    [4104, 'an unbound qualifier', 'SELECT x.Surname FROM BPS_Patients p', 'The multi-part identifier "x.Surname" could not be bound.'],
-    [102, 'a syntax error', 'SELECT InternalID FROM BPS_Patients ORDER InternalID', "Incorrect syntax near 'InternalID'."],
+    [
+      4104,
+      'an unbound qualifier',
+      'SELECT x.Surname FROM BPS_Patients p',
+      'The multi-part identifier "x.Surname" could not be bound.',
+    ],
+    [
+      102,
+      'a syntax error',
+      'SELECT InternalID FROM BPS_Patients ORDER InternalID',
+      "Incorrect syntax near 'InternalID'.",
+    ],
     [102, 'a misspelt keyword', 'SELECT * FORM BPS_Patients', "Incorrect syntax near 'FORM'."],
     [156, 'a reserved word', 'SELECT Surname AS full FROM BPS_Patients', "Incorrect syntax near the keyword 'full'."],
     [105, 'an unclosed quote', "SELECT 'abc", 'Unclosed quotation mark after the character string.'],
-    [137, 'a missing parameter', 'SELECT * FROM BPS_Patients WHERE Surname = @Surname', 'Must declare the scalar variable "@Surname".'],
-    [241, 'a bad date string', "SELECT CONVERT(date, 'not a date')", 'Conversion failed when converting date and/or time from character string.'],
-    [241, 'a bad date comparison', "SELECT InternalID FROM BPS_Patients WHERE DOB > DATEADD(day, 1, '2025-02-30')", 'Conversion failed when converting date and/or time from character string.'],
-    [245, 'a string that is not a number', "SELECT CAST('abc' AS int)", 'Conversion failed when converting the varchar value to data type int.'],
-    [245, '+ on a word and a number', "SELECT Surname + 1 FROM BPS_Patients", 'Conversion failed when converting the varchar value to data type int.'],
-    [8114, 'an Int parameter that is not a number', { text: 'SELECT @n', parameters: [{ name: '@n', type: 'Int', value: 'ten' }] }, 'Error converting data type nvarchar to int.'],
-    [241, 'a Date parameter that is not a date', { text: 'SELECT @d', parameters: [{ name: '@d', type: 'Date', value: '31/31/2025' }] }, 'Conversion failed when converting date and/or time from character string.'],
+    [
+      137,
+      'a missing parameter',
+      'SELECT * FROM BPS_Patients WHERE Surname = @Surname',
+      'Must declare the scalar variable "@Surname".',
+    ],
+    [
+      241,
+      'a bad date string',
+      "SELECT CONVERT(date, 'not a date')",
+      'Conversion failed when converting date and/or time from character string.',
+    ],
+    [
+      241,
+      'a bad date comparison',
+      "SELECT InternalID FROM BPS_Patients WHERE DOB > DATEADD(day, 1, '2025-02-30')",
+      'Conversion failed when converting date and/or time from character string.',
+    ],
+    [
+      245,
+      'a string that is not a number',
+      "SELECT CAST('abc' AS int)",
+      'Conversion failed when converting the varchar value to data type int.',
+    ],
+    [
+      245,
+      '+ on a word and a number',
+      'SELECT Surname + 1 FROM BPS_Patients',
+      'Conversion failed when converting the varchar value to data type int.',
+    ],
+    [
+      8114,
+      'an Int parameter that is not a number',
+      { text: 'SELECT @n', parameters: [{ name: '@n', type: 'Int', value: 'ten' }] },
+      'Error converting data type nvarchar to int.',
+    ],
+    [
+      241,
+      'a Date parameter that is not a date',
+      { text: 'SELECT @d', parameters: [{ name: '@d', type: 'Date', value: '31/31/2025' }] },
+      'Conversion failed when converting date and/or time from character string.',
+    ],
     [195, 'an unknown function', 'SELECT FOO(1)', "'FOO' is not a recognized built-in function name."],
     [174, 'a wrong argument count', 'SELECT DATEADD(day, 1)', 'The dateadd function requires 3 argument(s).'],
-    [155, 'an unknown datepart', "SELECT DATEADD(fortnight, 1, '2025-01-01')", "'fortnight' is not a recognized dateadd option."],
-    [2627, 'a duplicate key', "INSERT INTO PATIENTS (INTERNALID, FIRSTNAME, SURNAME) VALUES (1, 'A', 'B')", "Violation of PRIMARY KEY constraint 'PK_PATIENTS'. Cannot insert duplicate key in object 'dbo.PATIENTS'."],
-    [515, 'a NULL in a NOT NULL column', 'INSERT INTO PATIENTS (INTERNALID) VALUES (99)', "Cannot insert the value NULL into column 'FIRSTNAME', table 'dbo.PATIENTS'; column does not allow nulls. INSERT fails."],
-    [4405, 'an update through a view', "UPDATE BPS_Patients SET Surname = 'X'", "View or function 'BPS_Patients' is not updatable because the modification affects multiple base tables."],
+    [
+      155,
+      'an unknown datepart',
+      "SELECT DATEADD(fortnight, 1, '2025-01-01')",
+      "'fortnight' is not a recognized dateadd option.",
+    ],
+    [
+      2627,
+      'a duplicate key',
+      "INSERT INTO PATIENTS (INTERNALID, FIRSTNAME, SURNAME) VALUES (1, 'A', 'B')",
+      "Violation of PRIMARY KEY constraint 'PK_PATIENTS'. Cannot insert duplicate key in object 'dbo.PATIENTS'.",
+    ],
+    [
+      515,
+      'a NULL in a NOT NULL column',
+      'INSERT INTO PATIENTS (INTERNALID) VALUES (99)',
+      "Cannot insert the value NULL into column 'FIRSTNAME', table 'dbo.PATIENTS'; column does not allow nulls. INSERT fails.",
+    ],
+    [
+      4405,
+      'an update through a view',
+      "UPDATE BPS_Patients SET Surname = 'X'",
+      "View or function 'BPS_Patients' is not updatable because the modification affects multiple base tables.",
+    ],
   ])('should fail with SQL Server error %i on %s', (code, _what, command, message) => {
-    expect(failure(db, command)).toMatchObject({ name: 'SqlExecutionError', errorType: 'mssql', errorCode: code, message });
+    expect(failure(db, command)).toMatchObject({
+      name: 'SqlExecutionError',
+      errorType: 'mssql',
+      errorCode: code,
+      message,
+    });
   });
 
   it('should word failures the Firebird way for fbsql sites', () => {
     expect(failure(db, 'SELECT * FROM NOPE', { errorType: 'fbsql' })).toMatchObject({
-      errorType: 'fbsql', errorCode: -204, message: 'Dynamic SQL Error; SQL error code = -204; Table unknown; NOPE',
+      errorType: 'fbsql',
+      errorCode: -204,
+      message: 'Dynamic SQL Error; SQL error code = -204; Table unknown; NOPE',
     });
     expect(failure(db, 'SELECT Foo FROM BPS_Patients', { errorType: 'fbsql' })).toMatchObject({ errorCode: -206 });
     expect(failure(db, 'SELECT * FORM BPS_Patients', { errorType: 'fbsql' })).toMatchObject({
-      errorCode: -104, message: 'Dynamic SQL Error; SQL error code = -104; Token unknown; FORM',
+      errorCode: -104,
+      message: 'Dynamic SQL Error; SQL error code = -104; Token unknown; FORM',
     });
   });
 
@@ -698,8 +1003,20 @@ describe('errors', () => {
       { text: 'SELECT @x + 1', parameters: p('VarChar') },
       { text: 'SELECT CONVERT(date, @x)', parameters: p('NVarChar') },
       { text: 'SELECT @y', parameters: p('VarChar') },
-      { text: 'BP_GetPatientByInternalID', type: 'storedProcedure', parameters: [{ name: '@patientid', type: 'VarChar', value: secret }] },
-      { text: 'BP_GetPatientByNameDOB', type: 'storedProcedure', parameters: [{ name: '@firstname', value: 'a' }, { name: '@surname', value: 'b' }, { name: '@dob', value: secret }] },
+      {
+        text: 'BP_GetPatientByInternalID',
+        type: 'storedProcedure',
+        parameters: [{ name: '@patientid', type: 'VarChar', value: secret }],
+      },
+      {
+        text: 'BP_GetPatientByNameDOB',
+        type: 'storedProcedure',
+        parameters: [
+          { name: '@firstname', value: 'a' },
+          { name: '@surname', value: 'b' },
+          { name: '@dob', value: secret },
+        ],
+      },
     ];
     for (const command of commands) {
       for (const errorType of ['mssql', 'fbsql'] as const) {

@@ -49,7 +49,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const port = (receiver.address() as AddressInfo).port;
-  sim = await startSimulator({ port: 0, timeScale: 0, webhookUrl: `http://127.0.0.1:${port}/hooks/{source}`, webhookSecret: SECRET });
+  sim = await startSimulator({
+    port: 0,
+    timeScale: 0,
+    webhookUrl: `http://127.0.0.1:${port}/hooks/{source}`,
+    webhookSecret: SECRET,
+  });
   call = simClient(sim);
 });
 
@@ -68,7 +73,11 @@ const advance = (ms: number) => call('POST', '/_sim/clock/advance', { body: { ms
 
 describe('webhooks', () => {
   it('should POST a signed webhook when an async query succeeds', async () => {
-    const id = (await call('POST', `/integrator/sites/${OnlineSite.id}/queries/async`, { body: { command: { text: 'SELECT TOP 2 InternalID FROM BPS_Patients' } } })).body.id;
+    const id = (
+      await call('POST', `/integrator/sites/${OnlineSite.id}/queries/async`, {
+        body: { command: { text: 'SELECT TOP 2 InternalID FROM BPS_Patients' } },
+      })
+    ).body.id;
     const delivered = nextDelivery();
     await advance(10_000);
     await delivered;
@@ -93,13 +102,21 @@ describe('webhooks', () => {
     const first = nextDelivery();
     const id = (
       await call('POST', `/integrator/sites/${OnlineSite.id}/queries/registered`, {
-        body: { name: 'w', registeredQueryType: 'query', frequency: 60, duration: 3600, registerCommand: { command: { text: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Qwerty'" } } },
+        body: {
+          name: 'w',
+          registeredQueryType: 'query',
+          frequency: 60,
+          duration: 3600,
+          registerCommand: { command: { text: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Qwerty'" } },
+        },
       })
     ).body.id;
     await first;
     expect(JSON.parse(received[0]!.raw)).toMatchObject({ queryId: id, webhookSource: 'registered' });
     await advance(60_000); // same result: no webhook
-    await call('POST', '/_sim/sql', { body: { siteId: OnlineSite.id, sql: "UPDATE PATIENTS SET SURNAME = 'Qwerty' WHERE INTERNALID = 2" } });
+    await call('POST', '/_sim/sql', {
+      body: { siteId: OnlineSite.id, sql: "UPDATE PATIENTS SET SURNAME = 'Qwerty' WHERE INTERNALID = 2" },
+    });
     const second = nextDelivery();
     await advance(60_000);
     await second;
@@ -114,7 +131,9 @@ describe('webhooks', () => {
 
   it('should retry with backoff when the receiver fails', async () => {
     failNext = 2;
-    await call('POST', `/integrator/sites/${OnlineSite.id}/queries/async`, { body: { command: { text: 'SELECT 1 AS one' } } });
+    await call('POST', `/integrator/sites/${OnlineSite.id}/queries/async`, {
+      body: { command: { text: 'SELECT 1 AS one' } },
+    });
     const attempted = () => once(sim.webhooks.events, 'attempt');
     let settled = attempted();
     await advance(10_000);

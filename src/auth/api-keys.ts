@@ -46,19 +46,28 @@ export function parseClientKeys(json: string, source = 'CLIENT_KEYS'): ClientKey
   const hashes = new Set<string>();
   return raw.map((entry: unknown, i) => {
     const where = `${source}[${i}]`;
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error(`${where} must be an object`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      throw new Error(`${where} must be an object`);
     const e = entry as Record<string, unknown>;
-    if (typeof e['id'] !== 'string' || !isClientId(e['id'])) throw new Error(`${where}: id must be 1–128 letters, digits or . _ : @ / + -`);
+    if (typeof e['id'] !== 'string' || !isClientId(e['id']))
+      throw new Error(`${where}: id must be 1–128 letters, digits or . _ : @ / + -`);
     const id = e['id'];
     if (typeof e['sha256'] !== 'string' || !HEX64.test(e['sha256'])) {
-      throw new Error(`${where} (${id}): sha256 must be the 64 hex digits of the key's SHA-256 (store hashes, never keys)`);
+      throw new Error(
+        `${where} (${id}): sha256 must be the 64 hex digits of the key's SHA-256 (store hashes, never keys)`,
+      );
     }
     const sha256 = e['sha256'].toLowerCase();
     if (ids.has(id)) throw new Error(`${where}: duplicate id ${id}`);
     if (hashes.has(sha256)) throw new Error(`${where} (${id}): the same key hash is configured twice`);
     ids.add(id);
     hashes.add(sha256);
-    return { id, sha256, sites: parseSites(e['sites'], `${where} (${id})`), permissions: parsePermissions(e['permissions'], `${where} (${id})`) };
+    return {
+      id,
+      sha256,
+      sites: parseSites(e['sites'], `${where} (${id})`),
+      permissions: parsePermissions(e['permissions'], `${where} (${id})`),
+    };
   });
 }
 
@@ -73,7 +82,12 @@ export interface ApiKeyStore {
 export function createApiKeyStore(entries: readonly ClientKeyEntry[]): ApiKeyStore {
   const table = entries.map((e) => ({
     hash: Buffer.from(e.sha256, 'hex'),
-    principal: Object.freeze({ clientId: e.id, sites: e.sites, permissions: e.permissions, via: 'api-key' as const }) satisfies Principal,
+    principal: Object.freeze({
+      clientId: e.id,
+      sites: e.sites,
+      permissions: e.permissions,
+      via: 'api-key' as const,
+    }) satisfies Principal,
   }));
   return {
     size: table.length,

@@ -32,13 +32,19 @@ export interface Authenticator {
 
 /** UNAUTHENTICATED with HTTP 401 and a `WWW-Authenticate` challenge; the same for every cause. */
 export function unauthenticated(): GraphQLError {
-  return apiError('UNAUTHENTICATED', 'Authentication is required: send an API key (Authorization: Bearer, or X-Api-Key) or a valid token.', {
-    http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="halo-graphql"' } },
-  });
+  return apiError(
+    'UNAUTHENTICATED',
+    'Authentication is required: send an API key (Authorization: Bearer, or X-Api-Key) or a valid token.',
+    {
+      http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="halo-graphql"' } },
+    },
+  );
 }
 
 /** The credential a request presents, if exactly one is presented. */
-export function presentedCredential(headers: Headers): { kind: 'bearer' | 'api-key'; value: string } | 'none' | 'invalid' {
+export function presentedCredential(
+  headers: Headers,
+): { kind: 'bearer' | 'api-key'; value: string } | 'none' | 'invalid' {
   const authorization = headers.get('authorization');
   const apiKey = headers.get('x-api-key');
   let bearer: string | undefined;
@@ -58,7 +64,10 @@ export function presentedCredential(headers: Headers): { kind: 'bearer' | 'api-k
  * Builds the authenticator.
  * @param open The open-mode principal's write permission (ALLOW_WRITES); ignored when auth is configured.
  */
-export function createAuthenticator(config: ClientAuthConfig, open: { allowWrites: boolean } = { allowWrites: false }): Authenticator {
+export function createAuthenticator(
+  config: ClientAuthConfig,
+  open: { allowWrites: boolean } = { allowWrites: false },
+): Authenticator {
   const keys = config.keys && config.keys.length > 0 ? createApiKeyStore(config.keys) : undefined;
   const jwt = config.jwt ? createJwtVerifier(config.jwt) : undefined;
   if (!keys && !jwt) {
@@ -71,7 +80,8 @@ export function createAuthenticator(config: ClientAuthConfig, open: { allowWrite
       const credential = presentedCredential(headers);
       if (typeof credential === 'string') throw unauthenticated();
       let principal: Principal | undefined;
-      if (jwt && credential.kind === 'bearer' && looksLikeJwt(credential.value)) principal = await jwt(credential.value);
+      if (jwt && credential.kind === 'bearer' && looksLikeJwt(credential.value))
+        principal = await jwt(credential.value);
       principal ??= keys?.lookup(credential.value);
       if (!principal) throw unauthenticated();
       return principal;

@@ -53,7 +53,9 @@ function siteNotFound(operationId: HaloOperationId, siteId: string): HaloApiErro
 export const forbidden = (): GraphQLError => apiError('FORBIDDEN', 'This client is not allowed to do that.');
 /** WRITES_DISABLED: the client lacks the writes permission (NON_QUERY, or a stored procedure). */
 export const writesDisabled = (storedProcedure = false): GraphQLError =>
-  storedProcedure ? apiError('WRITES_DISABLED', 'Stored procedures are not enabled for this client.') : apiError('WRITES_DISABLED');
+  storedProcedure
+    ? apiError('WRITES_DISABLED', 'Stored procedures are not enabled for this client.')
+    : apiError('WRITES_DISABLED');
 
 /** True when the principal holds at least one of `permissions`. */
 export function holdsAny(principal: Principal, permissions: readonly Permission[]): boolean {
@@ -66,7 +68,12 @@ export function holdsAny(principal: Principal, permissions: readonly Permission[
  * @throws GraphQLError BAD_USER_INPUT (not a GUID), SITE_NOT_FOUND (a site the client may not see:
  *   the same answer as an unknown site), FORBIDDEN (visible site, missing permission).
  */
-export function authorizeSite(ctx: HasPrincipal, siteId: string, permission: Permission | readonly Permission[], argument = 'siteId'): string {
+export function authorizeSite(
+  ctx: HasPrincipal,
+  siteId: string,
+  permission: Permission | readonly Permission[],
+  argument = 'siteId',
+): string {
   if (!isGuid(siteId)) throw badUserInput(`${argument} must be a Halo GUID (a UUID).`, { argument });
   if (!canSeeSite(ctx.principal, siteId)) throw apiError('SITE_NOT_FOUND');
   if (!holdsAny(ctx.principal, typeof permission === 'string' ? [permission] : permission)) throw forbidden();
@@ -91,14 +98,23 @@ export function authorizeCommand(ctx: HasPrincipal, command: CommandShape): void
     return;
   }
   const verdict = sqlGuard()(command.text);
-  if (!verdict.ok) throw badUserInput(SQL_GUARD_MESSAGES[verdict.reason], { argument: 'sql', reason: `SQL_GUARD_${verdict.reason.toUpperCase()}` });
+  if (!verdict.ok)
+    throw badUserInput(SQL_GUARD_MESSAGES[verdict.reason], {
+      argument: 'sql',
+      reason: `SQL_GUARD_${verdict.reason.toUpperCase()}`,
+    });
 }
 
 // ── The datasource wrapper ───────────────────────────────────────────────────────────────────────
 
 type Policy =
   /** A call on one site (first argument): the site must be visible and one permission held. */
-  | { kind: 'site'; operationId: HaloOperationId; permissions: readonly Permission[]; command?: (args: readonly unknown[]) => CommandShape | undefined }
+  | {
+      kind: 'site';
+      operationId: HaloOperationId;
+      permissions: readonly Permission[];
+      command?: (args: readonly unknown[]) => CommandShape | undefined;
+    }
   /** getSites: any site permission; the answer keeps only visible sites. */
   | { kind: 'site-list' }
   /** Pairing: needs writes and every site. */
@@ -109,7 +125,8 @@ const QUERY_READ: readonly Permission[] = ['read', 'async'];
 const REGISTERED: readonly Permission[] = ['registered'];
 
 const immediateCommand = (args: readonly unknown[]) => (args[1] as { command?: CommandShape } | undefined)?.command;
-const registeredCommand = (args: readonly unknown[]) => (args[1] as { registerCommand?: { command?: CommandShape } } | undefined)?.registerCommand?.command;
+const registeredCommand = (args: readonly unknown[]) =>
+  (args[1] as { registerCommand?: { command?: CommandShape } } | undefined)?.registerCommand?.command;
 
 /** Every datasource method and what it needs. Typed over the interface: none can be missing. */
 const POLICIES: { readonly [K in keyof HaloDataSource]: Policy } = {
@@ -117,8 +134,18 @@ const POLICIES: { readonly [K in keyof HaloDataSource]: Policy } = {
   pairSite: { kind: 'pairing' },
   getSites: { kind: 'site-list' },
   getSite: { kind: 'site', operationId: 'getSite', permissions: SITE_READ },
-  createImmediateQuery: { kind: 'site', operationId: 'createImmediateQuery', permissions: ['read'], command: immediateCommand },
-  createAsyncQuery: { kind: 'site', operationId: 'createAsyncQuery', permissions: ['async'], command: immediateCommand },
+  createImmediateQuery: {
+    kind: 'site',
+    operationId: 'createImmediateQuery',
+    permissions: ['read'],
+    command: immediateCommand,
+  },
+  createAsyncQuery: {
+    kind: 'site',
+    operationId: 'createAsyncQuery',
+    permissions: ['async'],
+    command: immediateCommand,
+  },
   getQuery: { kind: 'site', operationId: 'getQuery', permissions: QUERY_READ },
   getQueryStatusBatch: { kind: 'site', operationId: 'getQueryStatusBatch', permissions: QUERY_READ },
   getResultPage: { kind: 'site', operationId: 'getResultPage', permissions: QUERY_READ },
@@ -126,7 +153,12 @@ const POLICIES: { readonly [K in keyof HaloDataSource]: Policy } = {
   readResultPage: { kind: 'site', operationId: 'getResultPage', permissions: QUERY_READ },
   readStreamedResultPage: { kind: 'site', operationId: 'streamResultPage', permissions: QUERY_READ },
   readAllPages: { kind: 'site', operationId: 'getResultPage', permissions: QUERY_READ },
-  createRegisteredQuery: { kind: 'site', operationId: 'createRegisteredQuery', permissions: REGISTERED, command: registeredCommand },
+  createRegisteredQuery: {
+    kind: 'site',
+    operationId: 'createRegisteredQuery',
+    permissions: REGISTERED,
+    command: registeredCommand,
+  },
   getRegisteredQueries: { kind: 'site', operationId: 'getRegisteredQueries', permissions: REGISTERED },
   getRegisteredQuery: { kind: 'site', operationId: 'getRegisteredQuery', permissions: REGISTERED },
   cancelRegisteredQuery: { kind: 'site', operationId: 'cancelRegisteredQuery', permissions: REGISTERED },
@@ -148,7 +180,8 @@ function refusal(principal: Principal, policy: Policy, args: readonly unknown[])
       return holdsAny(principal, SITE_READ) ? undefined : forbidden();
     case 'site': {
       const siteId = args[0];
-      if (typeof siteId !== 'string' || !canSeeSite(principal, siteId)) return siteNotFound(policy.operationId, typeof siteId === 'string' ? siteId : '');
+      if (typeof siteId !== 'string' || !canSeeSite(principal, siteId))
+        return siteNotFound(policy.operationId, typeof siteId === 'string' ? siteId : '');
       if (!holdsAny(principal, policy.permissions)) return forbidden();
       const command = policy.command?.(args);
       if (command) {

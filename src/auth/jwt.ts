@@ -36,7 +36,19 @@ export interface JwtOptions {
 /** Verifies a token and returns its principal, or undefined when it is not acceptable (for any reason). */
 export type JwtVerifier = (token: string) => Promise<Principal | undefined>;
 
-const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 /** Three base64url parts. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -53,7 +65,8 @@ export function createJwtVerifier(options: JwtOptions): JwtVerifier {
     if (!options.jwksUrl) throw new Error('JWT_JWKS_URL must be set when JWT_ISSUER is');
     const url = new URL(options.jwksUrl);
     const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new Error('JWT_JWKS_URL must be an https URL');
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+      throw new Error('JWT_JWKS_URL must be an https URL');
     keys = createRemoteJWKSet(url, { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
   }
   const getKey = keys;
@@ -82,11 +95,18 @@ export function createJwtVerifier(options: JwtOptions): JwtVerifier {
     } catch {
       return undefined;
     }
-    return Object.freeze({ clientId: sub, sites, permissions: tokenPermissions(payload[permissionsClaim]), via: 'jwt' as const });
+    return Object.freeze({
+      clientId: sub,
+      sites,
+      permissions: tokenPermissions(payload[permissionsClaim]),
+      via: 'jwt' as const,
+    });
   };
 }
 
 function tokenPermissions(claim: unknown): ReadonlySet<Permission> {
   const list = typeof claim === 'string' ? claim.split(/\s+/) : Array.isArray(claim) ? claim : [];
-  return new Set(list.filter((p): p is Permission => typeof p === 'string' && (PERMISSIONS as readonly string[]).includes(p)));
+  return new Set(
+    list.filter((p): p is Permission => typeof p === 'string' && (PERMISSIONS as readonly string[]).includes(p)),
+  );
 }

@@ -53,7 +53,8 @@ export function openPrincipal(allowWrites: boolean): Principal {
  * @throws Error naming `where` when the list is not an array of `"*"` or GUIDs.
  */
 export function parseSites(value: unknown, where: string): '*' | ReadonlySet<string> {
-  if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) throw new Error(`${where}: sites must be an array of site GUIDs or ["*"]`);
+  if (!Array.isArray(value) || value.some((s) => typeof s !== 'string'))
+    throw new Error(`${where}: sites must be an array of site GUIDs or ["*"]`);
   const list = value as string[];
   if (list.includes('*')) {
     if (list.length !== 1) throw new Error(`${where}: sites must be ["*"] alone or a list of site GUIDs`);
@@ -70,10 +71,12 @@ export function parseSites(value: unknown, where: string): '*' | ReadonlySet<str
  */
 export function parsePermissions(value: unknown, where: string): ReadonlySet<Permission> {
   const list = typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value;
-  if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) throw new Error(`${where}: permissions must be an array of ${PERMISSIONS.join(', ')}`);
+  if (!Array.isArray(list) || list.some((p) => typeof p !== 'string'))
+    throw new Error(`${where}: permissions must be an array of ${PERMISSIONS.join(', ')}`);
   const out = new Set<Permission>();
   for (const p of list as string[]) {
-    if (!(PERMISSIONS as readonly string[]).includes(p)) throw new Error(`${where}: unknown permission (allowed: ${PERMISSIONS.join(', ')})`);
+    if (!(PERMISSIONS as readonly string[]).includes(p))
+      throw new Error(`${where}: unknown permission (allowed: ${PERMISSIONS.join(', ')})`);
     out.add(p as Permission);
   }
   return out;

@@ -24,7 +24,12 @@ export interface FhirApi {
    * searchset Bundle. Retried, coalesced and isolated like `getFhirQuery`.
    * @throws HaloApiError as getFhirQuery.
    */
-  postFhirSearch(siteId: string, resource: string, params: FhirSearchParams, options?: CallOptions): Promise<FhirBundle>;
+  postFhirSearch(
+    siteId: string,
+    resource: string,
+    params: FhirSearchParams,
+    options?: CallOptions,
+  ): Promise<FhirBundle>;
 }
 
 /** Builds URLSearchParams from any accepted form, keeping repeated parameters in order. */
@@ -36,7 +41,9 @@ export function toSearchParams(params: FhirSearchParams | undefined): URLSearchP
     for (const [name, value] of params as Iterable<readonly [string, string]>) out.append(name, value);
     return out;
   }
-  for (const [name, value] of Object.entries(params as Readonly<Record<string, string | readonly string[] | undefined>>)) {
+  for (const [name, value] of Object.entries(
+    params as Readonly<Record<string, string | readonly string[] | undefined>>,
+  )) {
     if (value === undefined) continue;
     if (typeof value === 'string') out.append(name, value);
     else for (const v of value) out.append(name, v);
@@ -71,7 +78,8 @@ export function createFhirApi(rc: RequestContext): FhirApi {
     },
 
     async postFhirSearch(siteId, resource, params, options) {
-      if (resource.includes('/')) throw new HaloApiError({ operationId: 'postFhirSearch', siteId, kind: 'general', code: 'BAD_USER_INPUT' });
+      if (resource.includes('/'))
+        throw new HaloApiError({ operationId: 'postFhirSearch', siteId, kind: 'general', code: 'BAD_USER_INPUT' });
       const call: HaloCall = {
         operationId: 'postFhirSearch',
         method: 'POST',

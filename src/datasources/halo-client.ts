@@ -81,7 +81,12 @@ class RequestDataSource {
   constructor(readonly rc: RequestContext) {}
 }
 
-const RESOURCES = { sites: createSitesApi, queries: createQueriesApi, registered: createRegisteredQueriesApi, fhir: createFhirApi };
+const RESOURCES = {
+  sites: createSitesApi,
+  queries: createQueriesApi,
+  registered: createRegisteredQueriesApi,
+  fhir: createFhirApi,
+};
 
 // The method names of each module, read once from a module built on a context that is never called.
 const UNUSED: RequestContext = { http: undefined as unknown as HaloHttp, signal: undefined, scope: undefined };

@@ -109,13 +109,16 @@ export class HaloApiError extends Error {
     this.operationId = init.operationId;
     this.siteId = init.siteId;
     this.retryAfterSeconds = init.retryAfterSeconds;
-    this.networkCode = init.networkCode !== undefined && SAFE_CODE.test(init.networkCode) ? init.networkCode : undefined;
+    this.networkCode =
+      init.networkCode !== undefined && SAFE_CODE.test(init.networkCode) ? init.networkCode : undefined;
     const details = init.payload?.shape === 'query' ? init.payload.errorDetails : undefined;
     this.queryError =
       details === undefined
         ? undefined
         : {
-            ...(typeof details.errorType === 'string' && SAFE_TYPE.test(details.errorType) ? { errorType: details.errorType } : {}),
+            ...(typeof details.errorType === 'string' && SAFE_TYPE.test(details.errorType)
+              ? { errorType: details.errorType }
+              : {}),
             ...(typeof details.errorCode === 'number' ? { errorCode: details.errorCode } : {}),
           };
     Object.defineProperty(this, 'payload', { value: init.payload, enumerable: false, writable: false });
@@ -199,7 +202,14 @@ export function classifyPayload(body: unknown): HaloErrorPayload {
   if (body['resourceType'] === 'OperationOutcome') return { shape: 'fhir', outcome: body as OperationOutcome };
   const error = body['error'];
   if (isRecord(error)) {
-    return { shape: 'spec', ...optional({ status: num(error['status']), statusText: str(error['statusText']), message: str(error['message']) }) };
+    return {
+      shape: 'spec',
+      ...optional({
+        status: num(error['status']),
+        statusText: str(error['statusText']),
+        message: str(error['message']),
+      }),
+    };
   }
   if (isQueryBody(body)) {
     const details = isRecord(body['errorDetails'])
@@ -213,8 +223,15 @@ export function classifyPayload(body: unknown): HaloErrorPayload {
   if (num(body['statusCode']) !== undefined) {
     return { shape: 'apim', ...optional({ statusCode: num(body['statusCode']), message: str(body['message']) }) };
   }
-  if (num(body['status']) !== undefined || str(body['statusText']) !== undefined || str(body['message']) !== undefined) {
-    return { shape: 'unwrapped', ...optional({ status: num(body['status']), statusText: str(body['statusText']), message: str(body['message']) }) };
+  if (
+    num(body['status']) !== undefined ||
+    str(body['statusText']) !== undefined ||
+    str(body['message']) !== undefined
+  ) {
+    return {
+      shape: 'unwrapped',
+      ...optional({ status: num(body['status']), statusText: str(body['statusText']), message: str(body['message']) }),
+    };
   }
   return { shape: 'unknown', body };
 }
@@ -323,13 +340,12 @@ function notFoundSubject(message: string | undefined): 'site' | 'entity' | undef
 }
 
 /** 504 texts that mean the practice server did not answer, rather than the query being slow. */
-const UNREACHABLE = /unreachable|could not be contacted|cannot be contacted|offline|not connected|no connection to (?:the )?site/i;
+const UNREACHABLE =
+  /unreachable|could not be contacted|cannot be contacted|offline|not connected|no connection to (?:the )?site/i;
 
 function isTooLargeQueryFailure(payload: HaloErrorPayload): boolean {
   return (
-    payload.shape === 'query' &&
-    payload.errorDetails?.errorType === 'http' &&
-    payload.errorDetails.errorCode === 413
+    payload.shape === 'query' && payload.errorDetails?.errorType === 'http' && payload.errorDetails.errorCode === 413
   );
 }
 
@@ -367,7 +383,8 @@ export function codeForStatus(status: number, payload: HaloErrorPayload, ctx: Ha
       return PAIRING.has(ctx.operationId) && payload.shape !== 'apim' ? 'BAD_USER_INPUT' : 'UPSTREAM_ERROR';
     case 404: {
       if (payload.shape === 'apim' && /operation not found/i.test(message ?? '')) return 'UPSTREAM_ERROR';
-      const subject = payload.shape === 'fhir' ? 'entity' : (notFoundSubject(message) ?? NOT_FOUND_TARGET[ctx.operationId]);
+      const subject =
+        payload.shape === 'fhir' ? 'entity' : (notFoundSubject(message) ?? NOT_FOUND_TARGET[ctx.operationId]);
       return subject === 'site' ? 'SITE_NOT_FOUND' : 'NOT_FOUND';
     }
     case 408:
@@ -420,7 +437,13 @@ export function errorFromResponse(failure: ResponseFailure): HaloApiError {
 }
 
 /** A 2xx whose body we could not use (not JSON, wrong shape, bad base64). */
-export function malformedResponse(ctx: HaloErrorContext, status: number, bytes: number, reason: string, cause?: unknown): HaloApiError {
+export function malformedResponse(
+  ctx: HaloErrorContext,
+  status: number,
+  bytes: number,
+  reason: string,
+  cause?: unknown,
+): HaloApiError {
   return new HaloApiError({
     ...ctx,
     kind: 'general',
@@ -431,13 +454,25 @@ export function malformedResponse(ctx: HaloErrorContext, status: number, bytes: 
   });
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 /**
  * Errors that prove the request never left this process (nothing was sent, nothing can have run
  * upstream), so even a billable call may be tried again.
  */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'CIRCUIT_OPEN', 'BULKHEAD_FULL']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CIRCUIT_OPEN',
+  'BULKHEAD_FULL',
+]);
 
 /** Wraps an error thrown by undici/Node (no HTTP response) into a `kind: 'network'` HaloApiError. */
 export function errorFromNetwork(ctx: HaloErrorContext, error: unknown): HaloApiError {

@@ -231,7 +231,13 @@ interface SitePolicies {
 }
 
 const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const LOCAL_REFUSALS = new Set<string>(['ABORTED', 'DEADLINE_EXCEEDED', 'CIRCUIT_OPEN', 'BULKHEAD_FULL', 'RESPONSE_TOO_LARGE']);
+const LOCAL_REFUSALS = new Set<string>([
+  'ABORTED',
+  'DEADLINE_EXCEEDED',
+  'CIRCUIT_OPEN',
+  'BULKHEAD_FULL',
+  'RESPONSE_TOO_LARGE',
+]);
 
 /** Is a failed attempt of this call worth repeating? (Budget, attempts and deadline are checked elsewhere.) */
 export function isRetryable(call: Pick<HaloCall, 'retry' | 'siteBound'>, error: HaloApiError): boolean {
@@ -256,7 +262,11 @@ export function isRetryable(call: Pick<HaloCall, 'retry' | 'siteBound'>, error: 
 /** Failures that say the practice server is unavailable or slow; only these move a site's breaker. */
 function countsAgainstSite(error: unknown): boolean {
   if (!(error instanceof HaloApiError)) return false;
-  if (error.networkCode !== undefined && LOCAL_REFUSALS.has(error.networkCode) && error.networkCode !== 'DEADLINE_EXCEEDED') {
+  if (
+    error.networkCode !== undefined &&
+    LOCAL_REFUSALS.has(error.networkCode) &&
+    error.networkCode !== 'DEADLINE_EXCEEDED'
+  ) {
     return false;
   }
   return error.code === 'SITE_UNAVAILABLE' || error.code === 'UPSTREAM_TIMEOUT';
@@ -336,7 +346,10 @@ export class HaloHttp {
    * @throws HaloApiError for every failure: a non-2xx status (after any retries), a network error,
    *   our deadline, an open circuit or full bulkhead, or cancellation (`networkCode: 'ABORTED'`).
    */
-  async request(call: HaloCall, options: ScopeOptions & { requestSignal?: AbortSignal | undefined } = {}): Promise<HaloResponse> {
+  async request(
+    call: HaloCall,
+    options: ScopeOptions & { requestSignal?: AbortSignal | undefined } = {},
+  ): Promise<HaloResponse> {
     const prepared = this.prepare(call, options.deadlineMs);
     const signals = [options.requestSignal, options.signal].filter((s): s is AbortSignal => s !== undefined);
     if (call.coalesce) {
@@ -355,13 +368,22 @@ export class HaloHttp {
    * Like {@link request}, and parses the body as JSON.
    * @throws HaloApiError `UPSTREAM_ERROR` when a 2xx body is not JSON.
    */
-  async requestJson(call: HaloCall, options: ScopeOptions & { requestSignal?: AbortSignal | undefined } = {}): Promise<HaloJsonResponse> {
+  async requestJson(
+    call: HaloCall,
+    options: ScopeOptions & { requestSignal?: AbortSignal | undefined } = {},
+  ): Promise<HaloJsonResponse> {
     const res = await this.request(call, options);
     if (res.body.length === 0) return { status: res.status, headers: res.headers, body: undefined };
     try {
       return { status: res.status, headers: res.headers, body: JSON.parse(res.body.toString('utf8')) as unknown };
     } catch (error) {
-      throw malformedResponse({ operationId: call.operationId, siteId: call.siteId }, res.status, res.body.length, 'not JSON', error);
+      throw malformedResponse(
+        { operationId: call.operationId, siteId: call.siteId },
+        res.status,
+        res.body.length,
+        'not JSON',
+        error,
+      );
     }
   }
 
@@ -373,13 +395,19 @@ export class HaloHttp {
    * destroy it: the connection is held until then.
    * @throws HaloApiError as {@link request}; errors while streaming are emitted as HaloApiError too.
    */
-  async stream(call: HaloCall, options: ScopeOptions & { requestSignal?: AbortSignal | undefined } = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Readable }> {
+  async stream(
+    call: HaloCall,
+    options: ScopeOptions & { requestSignal?: AbortSignal | undefined } = {},
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Readable }> {
     const prepared = this.prepare({ ...call, coalesce: false }, options.deadlineMs);
     const signals = [options.requestSignal, options.signal].filter((s): s is AbortSignal => s !== undefined);
     const res = await this.execute(prepared, signals, 'stream');
     const ctx = prepared.ctx;
     const source = res.body;
-    const toHalo = (error: unknown) => (error instanceof AbortReason ? localFailure(ctx, error.networkCode, error.original) : errorFromNetwork(ctx, error));
+    const toHalo = (error: unknown) =>
+      error instanceof AbortReason
+        ? localFailure(ctx, error.networkCode, error.original)
+        : errorFromNetwork(ctx, error);
     let cleaned = false;
     const cleanup = () => {
       if (cleaned) return;
@@ -414,7 +442,14 @@ export class HaloHttp {
   stats(): HaloHttpStats {
     const s = this.pool.stats;
     return {
-      pool: { connected: s.connected, free: s.free, pending: s.pending, queued: s.queued, running: s.running, size: s.size },
+      pool: {
+        connected: s.connected,
+        free: s.free,
+        pending: s.pending,
+        queued: s.queued,
+        running: s.running,
+        size: s.size,
+      },
       retryBudget: this.budget.balance,
       coalescedInFlight: this.coalescer.size,
     };
@@ -470,7 +505,11 @@ export class HaloHttp {
 
   private execute(p: Prepared, parents: readonly AbortSignal[]): Promise<HaloResponse>;
   private execute(p: Prepared, parents: readonly AbortSignal[], mode: 'stream'): Promise<StreamAttempt>;
-  private async execute(p: Prepared, parents: readonly AbortSignal[], mode: 'buffer' | 'stream' = 'buffer'): Promise<HaloResponse | StreamAttempt> {
+  private async execute(
+    p: Prepared,
+    parents: readonly AbortSignal[],
+    mode: 'buffer' | 'stream' = 'buffer',
+  ): Promise<HaloResponse | StreamAttempt> {
     const controller = new AbortController();
     const unlink: Array<() => void> = [];
     for (const parent of parents) {
@@ -485,7 +524,9 @@ export class HaloHttp {
     try {
       const run = this.withPolicies(p, controller.signal, deadlineAt, mode);
       const result = await raceAbort(run, controller.signal, (reason) =>
-        reason instanceof AbortReason ? localFailure(p.ctx, reason.networkCode, reason.original) : localFailure(p.ctx, 'ABORTED', reason),
+        reason instanceof AbortReason
+          ? localFailure(p.ctx, reason.networkCode, reason.original)
+          : localFailure(p.ctx, 'ABORTED', reason),
       );
       if (mode === 'stream') {
         // From here on the consumer paces the body: drop the deadline, keep caller cancellation.
@@ -508,7 +549,12 @@ export class HaloHttp {
     }
   }
 
-  private withPolicies(p: Prepared, signal: AbortSignal, deadlineAt: number, mode: 'buffer' | 'stream'): Promise<HaloResponse | StreamAttempt> {
+  private withPolicies(
+    p: Prepared,
+    signal: AbortSignal,
+    deadlineAt: number,
+    mode: 'buffer' | 'stream',
+  ): Promise<HaloResponse | StreamAttempt> {
     const { maxAttempts, baseDelayMs, maxDelayMs, maxRateLimitRetries } = this.opts.retry;
     this.budget.deposit();
     if (maxAttempts === 1 || p.call.retry === 'never') {
@@ -550,7 +596,11 @@ export class HaloHttp {
   }
 
   /** Runs one attempt and reports its outcome to `onAttempt`. */
-  private async observed<T extends HaloResponse | StreamAttempt>(operationId: HaloOperationId, attempt: number, run: () => Promise<T>): Promise<T> {
+  private async observed<T extends HaloResponse | StreamAttempt>(
+    operationId: HaloOperationId,
+    attempt: number,
+    run: () => Promise<T>,
+  ): Promise<T> {
     const listener = this.onAttempt;
     if (!listener) return run();
     const started = performance.now();
@@ -572,7 +622,11 @@ export class HaloHttp {
   }
 
   /** One attempt through the site's breaker and bulkhead when the call runs on the practice server. */
-  private async guarded(p: Prepared, signal: AbortSignal, mode: 'buffer' | 'stream'): Promise<HaloResponse | StreamAttempt> {
+  private async guarded(
+    p: Prepared,
+    signal: AbortSignal,
+    mode: 'buffer' | 'stream',
+  ): Promise<HaloResponse | StreamAttempt> {
     if (!p.call.siteBound || p.call.siteId === undefined) return this.attempt(p, signal, mode);
     const site = this.sitePolicies(p.call.siteId);
     try {
@@ -581,7 +635,8 @@ export class HaloHttp {
         signal,
       );
     } catch (error) {
-      if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) throw localFailure(p.ctx, 'CIRCUIT_OPEN', error);
+      if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError)
+        throw localFailure(p.ctx, 'CIRCUIT_OPEN', error);
       if (error instanceof BulkheadRejectedError) throw localFailure(p.ctx, 'BULKHEAD_FULL', error);
       if (error instanceof TaskCancelledError) throw abortFailure(p.ctx, signal.reason);
       throw error;
@@ -599,12 +654,22 @@ export class HaloHttp {
     if (error.code !== 'UPSTREAM_TIMEOUT' || !p.call.siteBound || siteId === undefined) return error;
     try {
       const res = await this.requestJson(
-        { operationId: 'getSite', method: 'GET', segments: ['integrator', 'sites', siteId], siteId, retry: 'never', coalesce: true },
+        {
+          operationId: 'getSite',
+          method: 'GET',
+          segments: ['integrator', 'sites', siteId],
+          siteId,
+          retry: 'never',
+          coalesce: true,
+        },
         { requestSignal: signal, deadlineMs: Math.min(this.opts.attemptTimeoutMs, 5_000) },
       );
       const body = res.body;
-      const availability = typeof body === 'object' && body !== null ? (body as { availability?: unknown }).availability : undefined;
-      return availability === 'offline' || availability === 'unreachable' ? reclassify(error, 'SITE_UNAVAILABLE') : error;
+      const availability =
+        typeof body === 'object' && body !== null ? (body as { availability?: unknown }).availability : undefined;
+      return availability === 'offline' || availability === 'unreachable'
+        ? reclassify(error, 'SITE_UNAVAILABLE')
+        : error;
     } catch {
       return error;
     }
@@ -633,14 +698,23 @@ export class HaloHttp {
    */
   private forgetIdleSites(): void {
     for (const [id, site] of this.sites) {
-      const idle = site.bulkhead.executionSlots === this.opts.siteConcurrency && site.bulkhead.queueSlots === this.opts.siteQueue;
+      const idle =
+        site.bulkhead.executionSlots === this.opts.siteConcurrency && site.bulkhead.queueSlots === this.opts.siteQueue;
       if (idle && site.breaker.state === CircuitState.Closed) this.sites.delete(id);
     }
   }
 
   private attempt(p: Prepared, callSignal: AbortSignal, mode: 'buffer'): Promise<HaloResponse>;
-  private attempt(p: Prepared, callSignal: AbortSignal, mode: 'buffer' | 'stream'): Promise<HaloResponse | StreamAttempt>;
-  private async attempt(p: Prepared, callSignal: AbortSignal, mode: 'buffer' | 'stream'): Promise<HaloResponse | StreamAttempt> {
+  private attempt(
+    p: Prepared,
+    callSignal: AbortSignal,
+    mode: 'buffer' | 'stream',
+  ): Promise<HaloResponse | StreamAttempt>;
+  private async attempt(
+    p: Prepared,
+    callSignal: AbortSignal,
+    mode: 'buffer' | 'stream',
+  ): Promise<HaloResponse | StreamAttempt> {
     if (callSignal.aborted) throw abortFailure(p.ctx, callSignal.reason);
     const controller = new AbortController();
     const onAbort = () => controller.abort(callSignal.reason);
@@ -659,13 +733,24 @@ export class HaloHttp {
       const { statusCode: status, headers } = response;
       if (status < 200 || status > 299) {
         const text = await readAtMost(response.body, ERROR_BODY_LIMIT);
-        const failure = errorFromResponse({ ...p.ctx, status, body: text, retryAfter: headers['retry-after'], nowMs: this.now() });
+        const failure = errorFromResponse({
+          ...p.ctx,
+          status,
+          body: text,
+          retryAfter: headers['retry-after'],
+          nowMs: this.now(),
+        });
         throw status === 504 ? await this.refineGatewayTimeout(p, failure, callSignal) : failure;
       }
       if (mode === 'stream') {
         clearTimeout(timer);
         handedOver = true;
-        return { status, headers, body: response.body, release: () => callSignal.removeEventListener('abort', onAbort) };
+        return {
+          status,
+          headers,
+          body: response.body,
+          release: () => callSignal.removeEventListener('abort', onAbort),
+        };
       }
       const body = await readAll(response.body, this.opts.maxResponseBytes, headers['content-length']);
       if (body === undefined) throw localFailure(p.ctx, 'RESPONSE_TOO_LARGE');
@@ -687,7 +772,9 @@ export class HaloHttp {
 }
 
 function abortFailure(ctx: HaloErrorContext, reason: unknown): HaloApiError {
-  return reason instanceof AbortReason ? localFailure(ctx, reason.networkCode, reason.original) : localFailure(ctx, 'ABORTED', reason);
+  return reason instanceof AbortReason
+    ? localFailure(ctx, reason.networkCode, reason.original)
+    : localFailure(ctx, 'ABORTED', reason);
 }
 
 /**
@@ -728,7 +815,11 @@ function discard(body: Dispatcher.ResponseData['body']): void {
 }
 
 /** Reads a whole body, or returns undefined (body destroyed) when it exceeds `limit` bytes. */
-async function readAll(body: Dispatcher.ResponseData['body'], limit: number, contentLength: string | string[] | undefined): Promise<Buffer | undefined> {
+async function readAll(
+  body: Dispatcher.ResponseData['body'],
+  limit: number,
+  contentLength: string | string[] | undefined,
+): Promise<Buffer | undefined> {
   const declared = typeof contentLength === 'string' ? Number(contentLength) : NaN;
   if (declared > limit) {
     discard(body);

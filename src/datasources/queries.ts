@@ -70,7 +70,11 @@ export interface QueriesApi {
    *   SITE_NOT_FOUND, BAD_USER_INPUT (a 400 without a query body), RATE_LIMITED, UPSTREAM_ERROR
    *   (including a successful body whose data is not valid base64 JSON).
    */
-  createImmediateQuery(siteId: string, request: ImmediateQueryRequest, options?: CallOptions): Promise<ImmediateQueryOutcome>;
+  createImmediateQuery(
+    siteId: string,
+    request: ImmediateQueryRequest,
+    options?: CallOptions,
+  ): Promise<ImmediateQueryOutcome>;
   /**
    * `createAsyncQuery`: queues SQL and returns the query in status `initialising` (HTTP 201).
    * Never retried (billable; there is no idempotency key). Subject to the site's breaker.
@@ -87,7 +91,11 @@ export interface QueriesApi {
    * `notFound` entries, not errors. A read: retried when transient; coalesced on identical id lists.
    * @throws HaloApiError — SITE_NOT_FOUND, BAD_USER_INPUT, UPSTREAM_ERROR.
    */
-  getQueryStatusBatch(siteId: string, queryIds: readonly string[], options?: CallOptions): Promise<QueryStatusBatchResponse>;
+  getQueryStatusBatch(
+    siteId: string,
+    queryIds: readonly string[],
+    options?: CallOptions,
+  ): Promise<QueryStatusBatchResponse>;
   /**
    * `getResultPage`: one page of an async result, still base64 (see `readResultPage`). Retried
    * when transient; coalesced.
@@ -104,14 +112,24 @@ export interface QueriesApi {
    * `getResultPage`, decoded into columns and rows.
    * @throws HaloApiError as getResultPage; UPSTREAM_ERROR when `data` is not base64 of a JSON array of objects.
    */
-  readResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<DecodedResultPage>;
+  readResultPage(
+    siteId: string,
+    queryId: string,
+    pageNumber: number,
+    options?: CallOptions,
+  ): Promise<DecodedResultPage>;
   /**
    * `streamResultPage`, decoded row by row as the body arrives (`StreamedRowsDecoder`: the page is
    * never held as one string). Accepts both a JSON array of rows and the `{data: base64}` envelope
    * (Halo does not document which one `/stream` sends).
    * @throws HaloApiError as readResultPage.
    */
-  readStreamedResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<DecodedResult>;
+  readStreamedResultPage(
+    siteId: string,
+    queryId: string,
+    pageNumber: number,
+    options?: CallOptions,
+  ): Promise<DecodedResult>;
   /**
    * Every page of a successful query, one page at a time: the next page is requested only when
    * the consumer asks for it and no page is kept after it is yielded, so memory is bounded by a
@@ -120,15 +138,24 @@ export interface QueriesApi {
    * @throws HaloApiError — BAD_USER_INPUT when the query has not succeeded (no pages to read), and
    *   the errors of getQuery/readResultPage.
    */
-  readAllPages(siteId: string, queryId: string, options?: ReadAllPagesOptions): AsyncGenerator<DecodedResultPage, void, undefined>;
+  readAllPages(
+    siteId: string,
+    queryId: string,
+    options?: ReadAllPagesOptions,
+  ): AsyncGenerator<DecodedResultPage, void, undefined>;
 }
 
 function isExecutionFailed(body: unknown): body is ExecutionFailedImmediateQuery {
-  return isRecord(body) && (body['status'] === 'executionFailed' || (body['status'] === undefined && isRecord(body['errorDetails'])));
+  return (
+    isRecord(body) &&
+    (body['status'] === 'executionFailed' || (body['status'] === undefined && isRecord(body['errorDetails'])))
+  );
 }
 
-const isQuery = (body: unknown): boolean => isRecord(body) && typeof body['id'] === 'string' && typeof body['status'] === 'string';
-const isBatch = (body: unknown): boolean => isRecord(body) && Array.isArray(body['results']) && body['results'].every(isRecord);
+const isQuery = (body: unknown): boolean =>
+  isRecord(body) && typeof body['id'] === 'string' && typeof body['status'] === 'string';
+const isBatch = (body: unknown): boolean =>
+  isRecord(body) && Array.isArray(body['results']) && body['results'].every(isRecord);
 const isPageBody = (body: unknown): boolean =>
   isRecord(body) &&
   (body['data'] === undefined || typeof body['data'] === 'string') &&
@@ -158,7 +185,9 @@ export function resultLocation(siteId: string, query: Query): ResultLocation {
   }
   const pages = Array.isArray(result['pages']) ? (result['pages'] as unknown[]) : [];
   // Page numbers are 1-based upstream; trust them when present, else the list order.
-  const pageNumbers = pages.map((p, i) => (isRecord(p) && typeof p['pageNumber'] === 'number' ? p['pageNumber'] : i + 1)).sort((a, b) => a - b);
+  const pageNumbers = pages
+    .map((p, i) => (isRecord(p) && typeof p['pageNumber'] === 'number' ? p['pageNumber'] : i + 1))
+    .sort((a, b) => a - b);
   return { kind: 'pages', pageNumbers };
 }
 
@@ -216,7 +245,9 @@ export function createQueriesApi(rc: RequestContext): QueriesApi {
       const data = 'data' in query.result ? query.result.data : undefined;
       if (data === undefined) return { kind: 'successful', query, columns: [], rows: [] };
       if (typeof data !== 'string') throw malformedResponse(call, res.status, 0, 'result data is not a string');
-      const decoded = decodeOrThrow({ operationId: call.operationId, siteId }, res.status, data.length, () => decodeResultData(data));
+      const decoded = decodeOrThrow({ operationId: call.operationId, siteId }, res.status, data.length, () =>
+        decodeResultData(data),
+      );
       return { kind: 'successful', query, ...decoded };
     },
 
@@ -234,7 +265,14 @@ export function createQueriesApi(rc: RequestContext): QueriesApi {
     },
 
     async getQuery(siteId, queryId, options) {
-      const call: HaloCall = { operationId: 'getQuery', method: 'GET', segments: queryPath(siteId, queryId), siteId, retry: 'read', coalesce: true };
+      const call: HaloCall = {
+        operationId: 'getQuery',
+        method: 'GET',
+        segments: queryPath(siteId, queryId),
+        siteId,
+        retry: 'read',
+        coalesce: true,
+      };
       return expectBody<Query>(call, await callJson(rc, call, options), isQuery, 'a query');
     },
 
@@ -303,14 +341,26 @@ export function createQueriesApi(rc: RequestContext): QueriesApi {
       const { pageCount, ...callOptions } = options;
       let pageNumbers: number[];
       if (pageCount !== undefined) {
-        if (!Number.isSafeInteger(pageCount) || pageCount < 0) throw localInputError({ operationId: 'getResultPage', siteId });
+        if (!Number.isSafeInteger(pageCount) || pageCount < 0)
+          throw localInputError({ operationId: 'getResultPage', siteId });
         pageNumbers = Array.from({ length: pageCount }, (_, i) => i + 1);
       } else {
         const location = resultLocation(siteId, await api.getQuery(siteId, queryId, callOptions));
         if (location.kind === 'inline') {
           const { data } = location;
-          const decoded = data === undefined ? { columns: [], rows: [] } : decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data));
-          yield { pageNumber: 1, ...decoded, parameters: undefined, size: undefined, rowsCount: decoded.rows.length, rowsRangeStart: undefined, rowsRangeEnd: undefined };
+          const decoded =
+            data === undefined
+              ? { columns: [], rows: [] }
+              : decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data));
+          yield {
+            pageNumber: 1,
+            ...decoded,
+            parameters: undefined,
+            size: undefined,
+            rowsCount: decoded.rows.length,
+            rowsRangeStart: undefined,
+            rowsRangeEnd: undefined,
+          };
           return;
         }
         pageNumbers = location.pageNumbers;

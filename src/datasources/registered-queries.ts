@@ -26,7 +26,11 @@ export interface RegisteredQueriesApi {
    * Never retried: every POST creates a new registration.
    * @throws HaloApiError — BAD_USER_INPUT (e.g. frequency < 60 s), SITE_NOT_FOUND, UPSTREAM_ERROR.
    */
-  createRegisteredQuery(siteId: string, request: RegisteredQueryPostReq, options?: CallOptions): Promise<RegisteredQueryId>;
+  createRegisteredQuery(
+    siteId: string,
+    request: RegisteredQueryPostReq,
+    options?: CallOptions,
+  ): Promise<RegisteredQueryId>;
   /**
    * `getRegisteredQueries`: the site's registered queries (finished ones included). Retried when
    * transient; coalesced.
@@ -52,14 +56,22 @@ export interface RegisteredQueriesApi {
    * `getRegisteredQueryResult`, decoded into columns and rows.
    * @throws HaloApiError as getRegisteredQueryResult; UPSTREAM_ERROR for undecodable data.
    */
-  readRegisteredQueryResult(siteId: string, queryId: string, options?: CallOptions): Promise<DecodedRegisteredQueryResult>;
+  readRegisteredQueryResult(
+    siteId: string,
+    queryId: string,
+    options?: CallOptions,
+  ): Promise<DecodedRegisteredQueryResult>;
 }
 
-const isRegistered = (b: unknown): boolean => isRecord(b) && typeof b['id'] === 'string' && typeof b['status'] === 'string';
-const isList = (b: unknown): boolean => isRecord(b) && Array.isArray(b['registeredQueries']) && b['registeredQueries'].every(isRecord);
+const isRegistered = (b: unknown): boolean =>
+  isRecord(b) && typeof b['id'] === 'string' && typeof b['status'] === 'string';
+const isList = (b: unknown): boolean =>
+  isRecord(b) && Array.isArray(b['registeredQueries']) && b['registeredQueries'].every(isRecord);
 const isId = (b: unknown): boolean => isRecord(b) && typeof b['id'] === 'string';
 const isResult = (b: unknown): boolean =>
-  isRecord(b) && typeof b['data'] === 'string' && (b['parameters'] === null || b['parameters'] === undefined || Array.isArray(b['parameters']));
+  isRecord(b) &&
+  typeof b['data'] === 'string' &&
+  (b['parameters'] === null || b['parameters'] === undefined || Array.isArray(b['parameters']));
 
 export function createRegisteredQueriesApi(rc: RequestContext): RegisteredQueriesApi {
   const base = (siteId: string) => ['integrator', 'sites', siteId, 'queries', 'registered'];
@@ -87,7 +99,12 @@ export function createRegisteredQueriesApi(rc: RequestContext): RegisteredQuerie
 
     async getRegisteredQueries(siteId, options) {
       const call = read('getRegisteredQueries', siteId, base(siteId));
-      return expectBody<GetRegisteredQueriesResponse>(call, await callJson(rc, call, options), isList, '{registeredQueries: [...]}');
+      return expectBody<GetRegisteredQueriesResponse>(
+        call,
+        await callJson(rc, call, options),
+        isList,
+        '{registeredQueries: [...]}',
+      );
     },
 
     async getRegisteredQuery(siteId, queryId, options) {
@@ -108,12 +125,19 @@ export function createRegisteredQueriesApi(rc: RequestContext): RegisteredQuerie
 
     async getRegisteredQueryResult(siteId, queryId, options) {
       const call = read('getRegisteredQueryResult', siteId, [...base(siteId), queryId, 'results']);
-      return expectBody<RegisteredQueryResult>(call, await callJson(rc, call, options), isResult, '{data, parameters, rows, size}');
+      return expectBody<RegisteredQueryResult>(
+        call,
+        await callJson(rc, call, options),
+        isResult,
+        '{data, parameters, rows, size}',
+      );
     },
 
     async readRegisteredQueryResult(siteId, queryId, options) {
       const result = await api.getRegisteredQueryResult(siteId, queryId, options);
-      const decoded = decodeOrThrow({ operationId: 'getRegisteredQueryResult', siteId }, 200, result.data.length, () => decodeResultData(result.data));
+      const decoded = decodeOrThrow({ operationId: 'getRegisteredQueryResult', siteId }, 200, result.data.length, () =>
+        decodeResultData(result.data),
+      );
       return { ...decoded, rowCount: result.rows, size: result.size, parameters: result.parameters ?? null };
     },
   };

@@ -14,7 +14,11 @@ export interface RequestContext {
   readonly scope: string | undefined;
 }
 
-export function callJson(rc: RequestContext, call: HaloCall, options: CallOptions | undefined): Promise<HaloJsonResponse> {
+export function callJson(
+  rc: RequestContext,
+  call: HaloCall,
+  options: CallOptions | undefined,
+): Promise<HaloJsonResponse> {
   return rc.http.requestJson(call, { ...options, requestSignal: rc.signal, scope: rc.scope });
 }
 
@@ -26,7 +30,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * Returns `res.body` as `T` when `check` accepts it.
  * @throws HaloApiError `UPSTREAM_ERROR` (payload `malformed`) when it does not.
  */
-export function expectBody<T>(call: HaloCall, res: HaloJsonResponse, check: (body: unknown) => boolean, what: string): T {
+export function expectBody<T>(
+  call: HaloCall,
+  res: HaloJsonResponse,
+  check: (body: unknown) => boolean,
+  what: string,
+): T {
   if (!check(res.body)) {
     throw malformedResponse({ operationId: call.operationId, siteId: call.siteId }, res.status, 0, `expected ${what}`);
   }

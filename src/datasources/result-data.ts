@@ -33,7 +33,8 @@ export function decodeBase64(base64: string): Buffer {
   // 2 padding characters, one skipped character always costs a byte). Two kinds get through:
   // `-` and `_` (it reads the URL-safe alphabet too) and characters above U+00FF (it reads their
   // low byte: 'ń' is U+0144, read as 'D'). Tests compare this with the regex it replaced.
-  if (base64.includes('-') || base64.includes('_') || ABOVE_LATIN1.test(base64)) throw new ResultDecodeError('result data is not valid base64');
+  if (base64.includes('-') || base64.includes('_') || ABOVE_LATIN1.test(base64))
+    throw new ResultDecodeError('result data is not valid base64');
   const padding = base64.charCodeAt(length - 1) === EQUALS ? (base64.charCodeAt(length - 2) === EQUALS ? 2 : 1) : 0;
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length !== (length / 4) * 3 - padding) throw new ResultDecodeError('result data is not valid base64');
@@ -96,7 +97,8 @@ const CLOSE_OBJECT = 0x7d;
 const BOM: readonly number[] = [0xef, 0xbb, 0xbf];
 const isJsonSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 /** The first byte of a JSON value that is not an object: a string, number, array or literal. */
-const startsNonObject = (b: number) => b === QUOTE || b === 0x2d || (b >= 0x30 && b <= 0x39) || b === OPEN_ARRAY || b === 0x74 || b === 0x66 || b === 0x6e;
+const startsNonObject = (b: number) =>
+  b === QUOTE || b === 0x2d || (b >= 0x30 && b <= 0x39) || b === OPEN_ARRAY || b === 0x74 || b === 0x66 || b === 0x6e;
 
 // Where the decoder is in the body.
 const START = 0; // before the first byte that is not white space (a byte order mark is skipped)
@@ -206,7 +208,10 @@ export class StreamedRowsDecoder {
             this.#envelope.push(chunk.subarray(i - 1));
             this.#offset += n;
             return rows;
-          } else throw new ResultDecodeError(startsNonObject(b) ? 'result data is not a JSON array' : 'result data is not JSON');
+          } else
+            throw new ResultDecodeError(
+              startsNonObject(b) ? 'result data is not a JSON array' : 'result data is not JSON',
+            );
           break;
         case FIRST_ROW:
         case NEXT_ROW:
@@ -215,7 +220,10 @@ export class StreamedRowsDecoder {
             depth = 1;
             rowStart = i - 1;
           } else if (b === CLOSE_ARRAY && state === FIRST_ROW) state = DONE;
-          else throw new ResultDecodeError(startsNonObject(b) ? 'result data has a row that is not an object' : 'result data is not JSON');
+          else
+            throw new ResultDecodeError(
+              startsNonObject(b) ? 'result data has a row that is not an object' : 'result data is not JSON',
+            );
           break;
         case AFTER_ROW:
           if (b === COMMA) state = NEXT_ROW;
@@ -253,7 +261,8 @@ export class StreamedRowsDecoder {
       } catch {
         throw new ResultDecodeError('stream body is not JSON');
       }
-      const data = typeof envelope === 'object' && envelope !== null ? (envelope as Record<string, unknown>)['data'] : undefined;
+      const data =
+        typeof envelope === 'object' && envelope !== null ? (envelope as Record<string, unknown>)['data'] : undefined;
       if (typeof data !== 'string') throw new ResultDecodeError('stream body is neither rows nor {data}');
       return decodeResultData(data).rows;
     }

@@ -20,7 +20,8 @@ export class RetryBudget {
   constructor(options: RetryBudgetOptions = {}) {
     this.maxTokens = options.maxTokens ?? 10;
     this.tokenRatio = options.tokenRatio ?? 0.1;
-    if (!(this.maxTokens >= 0) || !(this.tokenRatio >= 0)) throw new RangeError('retry budget options must be non-negative');
+    if (!(this.maxTokens >= 0) || !(this.tokenRatio >= 0))
+      throw new RangeError('retry budget options must be non-negative');
     this.tokens = this.maxTokens;
   }
 

@@ -30,10 +30,16 @@ export interface SitesApi {
 }
 
 const isSite = (body: unknown): boolean => isRecord(body);
-const isSites = (body: unknown): boolean => isRecord(body) && Array.isArray(body['sites']) && body['sites'].every(isRecord);
+const isSites = (body: unknown): boolean =>
+  isRecord(body) && Array.isArray(body['sites']) && body['sites'].every(isRecord);
 
 export function createSitesApi(rc: RequestContext): SitesApi {
-  const pair = async (operationId: 'Integrator_PairSite' | 'pairSite', segment: string, params: PairSiteParams, options?: CallOptions) => {
+  const pair = async (
+    operationId: 'Integrator_PairSite' | 'pairSite',
+    segment: string,
+    params: PairSiteParams,
+    options?: CallOptions,
+  ) => {
     const call: HaloCall = {
       operationId,
       method: 'POST',
@@ -57,7 +63,10 @@ export function createSitesApi(rc: RequestContext): SitesApi {
         operationId: 'getSites',
         method: 'GET',
         segments: ['integrator', 'sites'],
-        query: { practiceManagementSiteId: params.practiceManagementSiteId, practiceManagementName: params.practiceManagementName },
+        query: {
+          practiceManagementSiteId: params.practiceManagementSiteId,
+          practiceManagementName: params.practiceManagementName,
+        },
         retry: 'read',
         coalesce: true,
       };

@@ -14,7 +14,9 @@ export interface LikePatternToken {
 
 /** Words that end a LIKE pattern expression at bracket depth 0. */
 const PATTERN_END = new Set(
-  'AND OR NOT ORDER GROUP HAVING UNION EXCEPT INTERSECT ESCAPE THEN WHEN ELSE END COLLATE FOR OPTION WHERE FROM JOIN INNER LEFT RIGHT FULL CROSS OUTER ON SELECT INTO IS BETWEEN IN LIKE GO OFFSET FETCH'.split(' '),
+  'AND OR NOT ORDER GROUP HAVING UNION EXCEPT INTERSECT ESCAPE THEN WHEN ELSE END COLLATE FOR OPTION WHERE FROM JOIN INNER LEFT RIGHT FULL CROSS OUTER ON SELECT INTO IS BETWEEN IN LIKE GO OFFSET FETCH'.split(
+    ' ',
+  ),
 );
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
 
@@ -45,7 +47,8 @@ export function parenthesizeLikePatterns(sql: string, tokens: readonly LikePatte
     }
     const first = tokens[i + 1];
     const last = tokens[j - 1];
-    if (operator && first && last && j > i + 1) inserts.push({ at: first.start, text: '(' }, { at: last.end, text: ')' });
+    if (operator && first && last && j > i + 1)
+      inserts.push({ at: first.start, text: '(' }, { at: last.end, text: ')' });
   });
   if (inserts.length === 0) return sql;
   inserts.sort((a, b) => b.at - a.at);

@@ -62,7 +62,9 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
       try {
         const parsed: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+          ? (parsed as Record<string, unknown>)
+          : undefined;
       } catch {
         return undefined;
       }

@@ -22,16 +22,22 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
 };
 
 /** A client-actionable error with one of the API.md codes. */
-export function apiError(code: ErrorCode, message: string = SAFE_MESSAGES[code], extensions: Record<string, unknown> = {}): GraphQLError {
+export function apiError(
+  code: ErrorCode,
+  message: string = SAFE_MESSAGES[code],
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
-export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) => apiError('BAD_USER_INPUT', message, extensions);
+export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) =>
+  apiError('BAD_USER_INPUT', message, extensions);
 
 /** HaloApiError → the GraphQL error clients see, in one place. */
 export function fromHaloError(err: HaloApiError): GraphQLError {
   const extensions: Record<string, unknown> = {};
-  if (err.code === 'RATE_LIMITED' && err.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = err.retryAfterSeconds;
+  if (err.code === 'RATE_LIMITED' && err.retryAfterSeconds !== undefined)
+    extensions.retryAfterSeconds = err.retryAfterSeconds;
   return apiError(err.code, SAFE_MESSAGES[err.code], extensions);
 }
 
@@ -63,7 +69,10 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   // 400 rather than 200 to application/json clients, so it is kept, without the quotation.
   const quoted = masked instanceof GraphQLError ? masked.extensions['originalError'] : undefined;
   if (masked instanceof GraphQLError && quoted !== undefined && !(quoted instanceof GraphQLError)) {
-    const name = typeof (quoted as { name?: unknown }).name === 'string' ? String((quoted as { name: string }).name).replace(/[^A-Za-z]/g, '') : 'Error';
+    const name =
+      typeof (quoted as { name?: unknown }).name === 'string'
+        ? String((quoted as { name: string }).name).replace(/[^A-Za-z]/g, '')
+        : 'Error';
     return new GraphQLError(masked.message, {
       nodes: masked.nodes,
       source: masked.source,

@@ -27,7 +27,11 @@ export interface OffsetPage {
  * `first` and the position from an `after` cursor → the page to request.
  * @throws GraphQLError BAD_USER_INPUT when `first` is negative, above {@link MAX_PAGE_SIZE} or not an integer.
  */
-export function forwardPage(first: number | null | undefined, afterPosition: number | undefined, maxSize = MAX_PAGE_SIZE): OffsetPage {
+export function forwardPage(
+  first: number | null | undefined,
+  afterPosition: number | undefined,
+  maxSize = MAX_PAGE_SIZE,
+): OffsetPage {
   const size = first ?? Math.min(DEFAULT_PAGE_SIZE, maxSize);
   if (!Number.isInteger(size) || size < 0 || size > maxSize) {
     throw badUserInput(`first must be an integer between 0 and ${maxSize}.`, { argument: 'first' });
@@ -77,7 +81,10 @@ export interface OffsetPageResult<T> {
  * exists when upstream says so or the total shows more; a previous one when the page does not
  * start at 0.
  */
-export function offsetConnection<T>(page: OffsetPageResult<T>, cursorAt: (position: number) => string): ConnectionShape<T> {
+export function offsetConnection<T>(
+  page: OffsetPageResult<T>,
+  cursorAt: (position: number) => string,
+): ConnectionShape<T> {
   const edges = page.items.map((node, i) => ({ node, cursor: cursorAt(page.offset + i + 1) }));
   const end = page.offset + page.items.length;
   return {

@@ -6,11 +6,18 @@ const FHIR_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
 
-const inputError = (name: string) => new GraphQLError(`${name} cannot represent this value`, { extensions: { code: 'BAD_USER_INPUT' } });
+const inputError = (name: string) =>
+  new GraphQLError(`${name} cannot represent this value`, { extensions: { code: 'BAD_USER_INPUT' } });
 // An output value we cannot represent came from upstream: not the client's fault.
-const outputError = (name: string) => new GraphQLError(`Halo sent a ${name} this API cannot represent`, { extensions: { code: 'UPSTREAM_ERROR' } });
+const outputError = (name: string) =>
+  new GraphQLError(`Halo sent a ${name} this API cannot represent`, { extensions: { code: 'UPSTREAM_ERROR' } });
 
-function stringScalar(name: 'DateTime' | 'FhirDate', description: string, valid: (s: string) => boolean, normalise: (s: string) => string | undefined) {
+function stringScalar(
+  name: 'DateTime' | 'FhirDate',
+  description: string,
+  valid: (s: string) => boolean,
+  normalise: (s: string) => string | undefined,
+) {
   const parse = (v: unknown): string => {
     if (typeof v !== 'string' || !valid(v)) throw inputError(name);
     return v;
@@ -42,7 +49,12 @@ export const DateTime = stringScalar(
     return validInstant(withZone) ? new Date(Date.parse(withZone)).toISOString() : undefined;
   },
 );
-export const FhirDate = stringScalar('FhirDate', 'A FHIR date: YYYY, YYYY-MM or YYYY-MM-DD.', (s) => FHIR_DATE.test(s), (s) => (FHIR_DATE.test(s) ? s : undefined));
+export const FhirDate = stringScalar(
+  'FhirDate',
+  'A FHIR date: YYYY, YYYY-MM or YYYY-MM-DD.',
+  (s) => FHIR_DATE.test(s),
+  (s) => (FHIR_DATE.test(s) ? s : undefined),
+);
 
 export const JSONScalar = builder.scalarType('JSON', {
   description: 'One decoded result row: { columnName: value }, or any JSON value.',

@@ -72,7 +72,12 @@ interface Resolved {
 }
 
 /** The cost of one operation (exported for tests and for the figures in the README). */
-export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, options: CostOptions = {}): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  options: CostOptions = {},
+): number {
   const o = resolve(options);
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
@@ -154,7 +159,16 @@ function fieldCost(
   const size = list ? (first ?? inheritedListSize ?? (upstream ? o.defaultListSize : o.nestedListSize)) : 1;
   // A connection (a field taking `first`) sizes the lists right below it (its edges) by `first`.
   const connection = !list && field.args.some((a) => a.name === 'first');
-  const below = selectionCost(schema, named as GraphQLCompositeType, node.selectionSet, fragments, o, false, connection ? (first ?? o.defaultListSize) : undefined, expanding);
+  const below = selectionCost(
+    schema,
+    named as GraphQLCompositeType,
+    node.selectionSet,
+    fragments,
+    o,
+    false,
+    connection ? (first ?? o.defaultListSize) : undefined,
+    expanding,
+  );
   // One upstream call answers the whole list; a local object costs per item.
   return upstream ? o.upstreamFieldCost + size * below : size * (o.objectCost + below);
 }
@@ -167,16 +181,20 @@ export function costLimitRule(options: CostOptions = {}): ValidationRule {
   const o = resolve(options);
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    for (const d of context.getDocument().definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     return {
       OperationDefinition(operation) {
         const cost = operationCost(context.getSchema(), operation, fragments, o);
         if (cost > o.maxCost) {
           context.reportError(
-            new GraphQLError(`The operation costs ${cost}, more than the limit of ${o.maxCost}: select fewer fields that call Halo, or smaller lists.`, {
-              nodes: [operation],
-              extensions: { code: 'BAD_USER_INPUT', reason: 'COST_LIMIT', cost, maxCost: o.maxCost },
-            }),
+            new GraphQLError(
+              `The operation costs ${cost}, more than the limit of ${o.maxCost}: select fewer fields that call Halo, or smaller lists.`,
+              {
+                nodes: [operation],
+                extensions: { code: 'BAD_USER_INPUT', reason: 'COST_LIMIT', cost, maxCost: o.maxCost },
+              },
+            ),
           );
         }
       },

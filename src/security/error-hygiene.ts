@@ -23,12 +23,22 @@ const RULES: readonly Rewrite[] = [
   },
   (m) => /^(Expected value of type "[^"]*"), found /.exec(m)?.[1]?.concat(', found an invalid value.'),
   (m) => /^(Expected type "[^"]*")\./.exec(m)?.[1]?.concat('.'),
-  (m) => /^((?:Int|Float|String|Boolean|ID|Enum "[^"]*"|[_A-Za-z][_0-9A-Za-z]*) cannot represent[^:]*):/.exec(m)?.[1]?.concat('.'),
-  (m) => /^Value "(?:[^"\\]|\\.)*" does not exist in ("[^"]*" enum)/.exec(m)?.[1]?.replace(/^/, 'The value given does not exist in ').concat('.'),
+  (m) =>
+    /^((?:Int|Float|String|Boolean|ID|Enum "[^"]*"|[_A-Za-z][_0-9A-Za-z]*) cannot represent[^:]*):/
+      .exec(m)?.[1]
+      ?.concat('.'),
+  (m) =>
+    /^Value "(?:[^"\\]|\\.)*" does not exist in ("[^"]*" enum)/
+      .exec(m)?.[1]
+      ?.replace(/^/, 'The value given does not exist in ')
+      .concat('.'),
   (m) => (/^Invalid value /.test(m) ? 'Invalid value.' : undefined),
   (m) => {
     if (!m.startsWith('Syntax Error:')) return undefined;
-    const cut = m.replace(/(Invalid character escape sequence|Invalid Unicode escape sequence|Unexpected character|Invalid number[^:]*):.*$/s, '$1.');
+    const cut = m.replace(
+      /(Invalid character escape sequence|Invalid Unicode escape sequence|Unexpected character|Invalid number[^:]*):.*$/s,
+      '$1.',
+    );
     return cut.replace(VALUE_TOKEN, '$1');
   },
 ];

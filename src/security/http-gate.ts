@@ -29,7 +29,9 @@ const SIMPLE_CONTENT_TYPES = new Set(['', 'application/x-www-form-urlencoded', '
 const PREFLIGHT_HEADERS = ['graphql-require-preflight', 'x-graphql-csrf', 'apollo-require-preflight'];
 
 function refused(status: number, message: string, headers: Record<string, string> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: status === 405 ? 'BAD_USER_INPUT' : 'FORBIDDEN', http: { status, headers } } });
+  return new GraphQLError(message, {
+    extensions: { code: status === 405 ? 'BAD_USER_INPUT' : 'FORBIDDEN', http: { status, headers } },
+  });
 }
 
 /** True when a browser would have sent a CORS preflight for this request (so CORS protects it). */
@@ -51,7 +53,12 @@ export function useHttpGate(options: HttpGateOptions): Plugin {
       }
       if (csrf && request.method === 'POST' && !isPreflighted(request)) {
         setResult({
-          errors: [refused(403, 'This request could have been forged by another site: send it as application/json, or with a GraphQL-Require-Preflight header.')],
+          errors: [
+            refused(
+              403,
+              'This request could have been forged by another site: send it as application/json, or with a GraphQL-Require-Preflight header.',
+            ),
+          ],
         });
         return;
       }
@@ -66,7 +73,14 @@ export function useHttpGate(options: HttpGateOptions): Plugin {
 }
 
 /** Yoga's `cors` option for an allow-list of origins: allowed origins get CORS headers, others none. */
-export function corsPolicy(origins: readonly string[]): false | ((request: Request) => false | { origin: string[]; credentials: boolean; methods: string[]; allowedHeaders: string[]; maxAge: number }) {
+export function corsPolicy(
+  origins: readonly string[],
+):
+  | false
+  | ((
+      request: Request,
+    ) =>
+      false | { origin: string[]; credentials: boolean; methods: string[]; allowedHeaders: string[]; maxAge: number }) {
   if (origins.length === 0) return false;
   const allowed = new Set(origins);
   return (request) => {
@@ -76,7 +90,14 @@ export function corsPolicy(origins: readonly string[]): false | ((request: Reque
       origin: [origin],
       credentials: false,
       methods: ['POST', 'GET', 'OPTIONS'],
-      allowedHeaders: ['content-type', 'accept', 'authorization', 'x-api-key', 'graphql-require-preflight', 'x-graphql-csrf'],
+      allowedHeaders: [
+        'content-type',
+        'accept',
+        'authorization',
+        'x-api-key',
+        'graphql-require-preflight',
+        'x-graphql-csrf',
+      ],
       maxAge: 600,
     };
   };

@@ -49,7 +49,13 @@ export function graphqlLimitPlugins(limits: GraphQLLimits = {}): Plugin[] {
   };
   return [
     EnvelopArmorPlugin({
-      maxDepth: { enabled: true, n: limits.maxDepth ?? DEFAULT_GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...withCode },
+      maxDepth: {
+        enabled: true,
+        n: limits.maxDepth ?? DEFAULT_GRAPHQL_LIMITS.maxDepth,
+        ignoreIntrospection: true,
+        flattenFragments: true,
+        ...withCode,
+      },
       maxAliases: { enabled: true, n: limits.maxAliases ?? DEFAULT_GRAPHQL_LIMITS.maxAliases, ...withCode },
       // Tokens are counted while parsing: the rejection is a parse error (400, GRAPHQL_PARSE_FAILED).
       maxTokens: { enabled: true, n: limits.maxTokens ?? DEFAULT_GRAPHQL_LIMITS.maxTokens, exposeLimits: true },

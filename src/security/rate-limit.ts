@@ -123,7 +123,10 @@ export function createRedisRateLimiter(options: RedisRateLimitOptions): RateLimi
     if (current.status !== 'ready' && connecting) {
       // The first calls wait (briefly) for the connection instead of failing over at once.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([connecting, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs).unref()))]);
+      await Promise.race([
+        connecting,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs).unref())),
+      ]);
       clearTimeout(timer);
       connecting = undefined;
     }
@@ -134,7 +137,11 @@ export function createRedisRateLimiter(options: RedisRateLimitOptions): RateLimi
       if (options.ratePerSecond <= 0) return { ok: true };
       if (closed) return local.take(clientId);
       try {
-        const wait = Number(await (await client()).eval(BUCKET_SCRIPT, 1, `halo-graphql:rate:${options.namespace}:${clientId}`, String(rate), String(burst)));
+        const wait = Number(
+          await (
+            await client()
+          ).eval(BUCKET_SCRIPT, 1, `halo-graphql:rate:${options.namespace}:${clientId}`, String(rate), String(burst)),
+        );
         failing = false;
         return wait > 0 ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) } : { ok: true };
       } catch (error) {

@@ -58,7 +58,9 @@ export const SQL_GUARD_MESSAGES: Readonly<Record<SqlGuardReason, string>> = {
 
 /** Unquoted words that refuse a read-only command, and why. */
 const DENIED_WORDS: ReadonlyMap<string, SqlGuardReason> = new Map([
-  ...['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE', 'BULK', 'WRITETEXT', 'UPDATETEXT'].map((w) => [w, 'write'] as const),
+  ...['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE', 'BULK', 'WRITETEXT', 'UPDATETEXT'].map(
+    (w) => [w, 'write'] as const,
+  ),
   ...['CREATE', 'ALTER', 'DROP', 'RENAME', 'GRANT', 'REVOKE', 'DENY'].map((w) => [w, 'ddl'] as const),
   ...['EXEC', 'EXECUTE'].map((w) => [w, 'exec'] as const),
   ...['BEGIN', 'COMMIT', 'ROLLBACK', 'SAVE', 'TRAN', 'TRANSACTION'].map((w) => [w, 'transaction'] as const),
@@ -66,13 +68,42 @@ const DENIED_WORDS: ReadonlyMap<string, SqlGuardReason> = new Map([
   ['GO', 'multiple_statements'],
   ...[
     // Statements that can only follow another statement or change the session.
-    'DECLARE', 'SET', 'USE', 'IF', 'WHILE', 'BREAK', 'CONTINUE', 'GOTO', 'RETURN', 'PRINT', 'RAISERROR', 'THROW',
-    'OPEN', 'CLOSE', 'DEALLOCATE', 'CURSOR', 'WAITFOR', 'KILL', 'SHUTDOWN', 'RECONFIGURE', 'CHECKPOINT', 'DBCC', 'BACKUP', 'RESTORE',
-    'READTEXT', 'SETUSER', 'REVERT',
+    'DECLARE',
+    'SET',
+    'USE',
+    'IF',
+    'WHILE',
+    'BREAK',
+    'CONTINUE',
+    'GOTO',
+    'RETURN',
+    'PRINT',
+    'RAISERROR',
+    'THROW',
+    'OPEN',
+    'CLOSE',
+    'DEALLOCATE',
+    'CURSOR',
+    'WAITFOR',
+    'KILL',
+    'SHUTDOWN',
+    'RECONFIGURE',
+    'CHECKPOINT',
+    'DBCC',
+    'BACKUP',
+    'RESTORE',
+    'READTEXT',
+    'SETUSER',
+    'REVERT',
     // Remote execution: OPENQUERY passes any text to a linked server.
-    'OPENQUERY', 'OPENROWSET', 'OPENDATASOURCE', 'OPENXML',
+    'OPENQUERY',
+    'OPENROWSET',
+    'OPENDATASOURCE',
+    'OPENXML',
     // Lock hints a read has no use for.
-    'XLOCK', 'UPDLOCK', 'TABLOCKX',
+    'XLOCK',
+    'UPDLOCK',
+    'TABLOCKX',
   ].map((w) => [w, 'denied_keyword'] as const),
 ]);
 
@@ -142,9 +173,11 @@ function checkTokens(tokens: readonly SqlToken[]): SqlGuardReason | undefined {
       const upper = t.text.toUpperCase();
       const denied = DENIED_WORDS.get(upper);
       if (denied) return denied;
-      if (upper === 'NEXT' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.text.toUpperCase() === 'VALUE') return 'denied_keyword';
+      if (upper === 'NEXT' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.text.toUpperCase() === 'VALUE')
+        return 'denied_keyword';
     }
-    if ((t.kind === 'word' || t.kind === 'quoted') && SYSTEM_PROCEDURE.test(t.text.replace(/^#+/, ''))) return 'system_procedure';
+    if ((t.kind === 'word' || t.kind === 'quoted') && SYSTEM_PROCEDURE.test(t.text.replace(/^#+/, '')))
+      return 'system_procedure';
   }
   if (end === 0) return 'empty';
   const first = tokens[0]!;

@@ -128,7 +128,9 @@ export function lexSql(sql: string): SqlToken[] {
     }
     // Two-character operators first.
     const two = sql.slice(i, i + 2);
-    if (['<>', '!=', '<=', '>=', '!<', '!>', '::', '||', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='].includes(two)) {
+    if (
+      ['<>', '!=', '<=', '>=', '!<', '!>', '::', '||', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='].includes(two)
+    ) {
       tokens.push({ kind: 'punct', text: two, start, end: i + 2 });
       i += 2;
       continue;

@@ -91,9 +91,17 @@ export interface LiveQueries {
    * Resolves once the current state is known (or Halo is unavailable: the first state then comes
    * from polling). Rejects with a GraphQL error NOT_FOUND / SITE_NOT_FOUND / BAD_USER_INPUT.
    */
-  queryStatus(siteId: string, queryId: string, signal?: AbortSignal): Promise<AsyncGenerator<SqlQueryShape, void, undefined>>;
+  queryStatus(
+    siteId: string,
+    queryId: string,
+    signal?: AbortSignal,
+  ): Promise<AsyncGenerator<SqlQueryShape, void, undefined>>;
   /** The registered query's current result if it has one, then every lastHash change; ends when it is cancelled or completed. Rejects as queryStatus. */
-  registeredResults(siteId: string, queryId: string, signal?: AbortSignal): Promise<AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>>;
+  registeredResults(
+    siteId: string,
+    queryId: string,
+    signal?: AbortSignal,
+  ): Promise<AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>>;
   /** Something changed upstream (a webhook): the replica polling the site polls this query now. */
   refresh(target: WatchTarget): Promise<void>;
   stats(): LiveQueriesStats;
@@ -161,14 +169,21 @@ class Registry implements LiveQueries {
   }
 
   queryStatus(siteId: string, queryId: string, signal?: AbortSignal) {
-    return this.subscribe({ kind: 'async', siteId, queryId }, signal) as Promise<AsyncGenerator<SqlQueryShape, void, undefined>>;
+    return this.subscribe({ kind: 'async', siteId, queryId }, signal) as Promise<
+      AsyncGenerator<SqlQueryShape, void, undefined>
+    >;
   }
 
   registeredResults(siteId: string, queryId: string, signal?: AbortSignal) {
-    return this.subscribe({ kind: 'registered', siteId, queryId }, signal) as Promise<AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>>;
+    return this.subscribe({ kind: 'registered', siteId, queryId }, signal) as Promise<
+      AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>
+    >;
   }
 
-  private async subscribe(target: WatchTarget, signal: AbortSignal | undefined): Promise<AsyncGenerator<WatchEvent, void, undefined>> {
+  private async subscribe(
+    target: WatchTarget,
+    signal: AbortSignal | undefined,
+  ): Promise<AsyncGenerator<WatchEvent, void, undefined>> {
     if (this.stopped) throw apiError('UPSTREAM_ERROR', 'The server is shutting down.');
     const key = targetKey(target);
     let watch = this.watches.get(key);
@@ -368,7 +383,8 @@ class Watch {
   }
 
   private onSnapshot(message: unknown): void {
-    if (!isSnapshot(message) || message.siteId !== this.target.siteId || message.queryId !== this.target.queryId) return;
+    if (!isSnapshot(message) || message.siteId !== this.target.siteId || message.queryId !== this.target.queryId)
+      return;
     void this.registry.track(this.enqueue(message));
   }
 
@@ -409,7 +425,9 @@ class Watch {
   /** The current result: null when Halo has none, undefined when it could not be read. */
   private async readResult(): Promise<DecodedRegisteredQueryResult | null | undefined> {
     try {
-      return await this.halo.readRegisteredQueryResult(this.target.siteId, this.target.queryId, { deadlineMs: this.registry.options.pollDeadlineMs });
+      return await this.halo.readRegisteredQueryResult(this.target.siteId, this.target.queryId, {
+        deadlineMs: this.registry.options.pollDeadlineMs,
+      });
     } catch (error) {
       if (!isHaloApiError(error)) throw error;
       // The change is still news: its result is null rather than the event lost.
@@ -466,7 +484,9 @@ class SiteLoop {
     this.stopPoller();
     if (this.holding) {
       this.holding = false;
-      void this.registry.track(this.registry.coordination.lease.release(this.siteId).catch((e: unknown) => this.registry.report(e, 'lease')));
+      void this.registry.track(
+        this.registry.coordination.lease.release(this.siteId).catch((e: unknown) => this.registry.report(e, 'lease')),
+      );
     }
   }
 
@@ -490,7 +510,10 @@ class SiteLoop {
     if (holding && !this.poller) this.startPoller();
     else if (!holding && this.poller) this.stopPoller();
     if (lease.renewEveryMs !== undefined) {
-      this.timer = this.registry.deps.scheduler.setTimeout(() => void this.registry.track(this.tick()), lease.renewEveryMs);
+      this.timer = this.registry.deps.scheduler.setTimeout(
+        () => void this.registry.track(this.tick()),
+        lease.renewEveryMs,
+      );
     }
   }
 
@@ -502,7 +525,11 @@ class SiteLoop {
       halo: deps.halo.forRequest(this.pollerAbort.signal),
       coordination: deps.coordination,
       scheduler: deps.scheduler,
-      asyncIntervals: { minMs: options.minPollIntervalMs, maxMs: options.maxPollIntervalMs, offlineMs: options.offlinePollIntervalMs },
+      asyncIntervals: {
+        minMs: options.minPollIntervalMs,
+        maxMs: options.maxPollIntervalMs,
+        offlineMs: options.offlinePollIntervalMs,
+      },
       registeredIntervals: {
         minMs: options.registeredMinPollIntervalMs,
         maxMs: options.registeredMaxPollIntervalMs,

@@ -121,7 +121,11 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       const member = memberOf(kind, queryId);
       site.set(member, (site.get(member) ?? 0) + 1);
       const pub = await commands();
-      await pub.multi().zadd(interestKey(siteId), now() + interestTtlMs, member).pexpire(interestKey(siteId), interestTtlMs * 2).exec();
+      await pub
+        .multi()
+        .zadd(interestKey(siteId), now() + interestTtlMs, member)
+        .pexpire(interestKey(siteId), interestTtlMs * 2)
+        .exec();
     },
     async remove({ kind, siteId, queryId }) {
       const site = mine.get(siteId);
@@ -139,7 +143,11 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
     async list(siteId) {
       const pub = await commands();
       const t = now();
-      const res = await pub.multi().zremrangebyscore(interestKey(siteId), '-inf', t).zrangebyscore(interestKey(siteId), t, '+inf').exec();
+      const res = await pub
+        .multi()
+        .zremrangebyscore(interestKey(siteId), '-inf', t)
+        .zrangebyscore(interestKey(siteId), t, '+inf')
+        .exec();
       const members = (res?.[1]?.[1] ?? []) as string[];
       const unique = new Set(members.map((m) => m.slice(0, m.lastIndexOf('@'))));
       return [...unique].map(parseMember);
@@ -150,7 +158,11 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       const expiry = now() + interestTtlMs;
       const args = [...site.keys()].flatMap((member) => [expiry, member] as const);
       const pub = await commands();
-      await pub.multi().zadd(interestKey(siteId), ...args).pexpire(interestKey(siteId), interestTtlMs * 2).exec();
+      await pub
+        .multi()
+        .zadd(interestKey(siteId), ...args)
+        .pexpire(interestKey(siteId), interestTtlMs * 2)
+        .exec();
     },
   };
 
@@ -168,7 +180,9 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
         const channel = prefix + topic;
         let state = topics.get(channel);
         if (!state) {
-          const ready = connections().then(({ sub }) => sub.subscribe(channel)).then(() => undefined);
+          const ready = connections()
+            .then(({ sub }) => sub.subscribe(channel))
+            .then(() => undefined);
           state = { handlers: new Set(), ready };
           topics.set(channel, state);
           ready.catch(() => {
@@ -218,7 +232,10 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
     },
     async start() {
       const { pub, sub } = await connections();
-      await Promise.all([pub.status === 'wait' ? pub.connect() : undefined, sub.status === 'wait' ? sub.connect() : undefined]);
+      await Promise.all([
+        pub.status === 'wait' ? pub.connect() : undefined,
+        sub.status === 'wait' ? sub.connect() : undefined,
+      ]);
     },
     stop() {
       stopped ??= (async () => {

@@ -14,7 +14,8 @@ import type { ExecutionResult } from 'graphql';
 import { Channel } from './channel.js';
 
 type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
-type Started = { kind: 'result'; result: ExecutionResult } | { kind: 'stream'; iterator: AsyncIterator<ExecutionResult> };
+type Started =
+  { kind: 'result'; result: ExecutionResult } | { kind: 'stream'; iterator: AsyncIterator<ExecutionResult> };
 
 /** Frames cached per result: enough for the few distinct operation ids clients commonly use. */
 const MAX_CACHED_FRAMES = 8;
@@ -115,7 +116,13 @@ export class SharedExecutions<T = undefined> {
    * execution ends (the last subscriber left, or the stream completed). A start that yields a
    * single result (an error before the stream began) is not shared: it is returned as is.
    */
-  async join(key: string, start: () => Outcome | Promise<Outcome>, adopt: () => () => void, info: T, delivery?: Delivery): Promise<Outcome> {
+  async join(
+    key: string,
+    start: () => Outcome | Promise<Outcome>,
+    adopt: () => () => void,
+    info: T,
+    delivery?: Delivery,
+  ): Promise<Outcome> {
     const running = this.reserve(key);
     if (running) return running.attach(delivery);
     const entry: Entry<T> = {
@@ -187,9 +194,17 @@ export class SharedExecutions<T = undefined> {
     };
   }
 
-  private subscribe(entry: Entry<T>, iterator: AsyncIterator<ExecutionResult>, delivery: Delivery | undefined): Channel<ExecutionResult> {
+  private subscribe(
+    entry: Entry<T>,
+    iterator: AsyncIterator<ExecutionResult>,
+    delivery: Delivery | undefined,
+  ): Channel<ExecutionResult> {
     const subscriber: Subscriber = { channel: undefined as never, delivery };
-    const channel = new Channel<ExecutionResult>(() => this.leave(entry, subscriber), this.maxQueued, this.overflowError);
+    const channel = new Channel<ExecutionResult>(
+      () => this.leave(entry, subscriber),
+      this.maxQueued,
+      this.overflowError,
+    );
     subscriber.channel = channel;
     if (!entry.ended) {
       entry.subscribers.add(subscriber);
@@ -264,5 +279,9 @@ function ended(): Channel<ExecutionResult> {
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
-  return typeof value === 'object' && value !== null && typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function'
+  );
 }

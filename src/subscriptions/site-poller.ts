@@ -149,7 +149,8 @@ class Lane {
     // Halo asked for a pause (429, or a 503 that said how long): never poll sooner.
     if (error.retryAfterSeconds !== undefined) delay = Math.max(delay, error.retryAfterSeconds * 1000);
     else if (error.code === 'RATE_LIMITED') delay = Math.max(delay, this.intervals.maxMs);
-    if (error.code === 'RATE_LIMITED' || error.retryAfterSeconds !== undefined) this.pausedUntil = this.deps.scheduler.now() + delay;
+    if (error.code === 'RATE_LIMITED' || error.retryAfterSeconds !== undefined)
+      this.pausedUntil = this.deps.scheduler.now() + delay;
     return delay;
   }
 
@@ -191,7 +192,9 @@ export class SitePoller {
    * one polled (a terminal status) is lost.
    */
   async start(): Promise<void> {
-    const unsubscribe = await this.deps.coordination.bus.subscribe(refreshTopic(this.deps.siteId), (m) => this.onRefresh(m));
+    const unsubscribe = await this.deps.coordination.bus.subscribe(refreshTopic(this.deps.siteId), (m) =>
+      this.onRefresh(m),
+    );
     if (this.stopped) {
       await unsubscribe();
       return;
@@ -216,7 +219,9 @@ export class SitePoller {
 
   /** Lanes with a poll scheduled or running (for stats and leak checks). */
   get activeLanes(): number {
-    return (this.asyncLane.isScheduled ? 1 : 0) + [...this.registeredLanes.values()].filter((l) => l.isScheduled).length;
+    return (
+      (this.asyncLane.isScheduled ? 1 : 0) + [...this.registeredLanes.values()].filter((l) => l.isScheduled).length
+    );
   }
 
   private onRefresh(message: unknown): void {
@@ -255,7 +260,11 @@ export class SitePoller {
   /** Publishes a change; only once it is out does it become the baseline (a failed publish is retried next poll). */
   private async publish(snapshot: Snapshot): Promise<void> {
     if (this.stopped) return;
-    const target = { kind: snapshot.type === 'gone' ? snapshot.kind : snapshot.type, siteId: snapshot.siteId, queryId: snapshot.queryId };
+    const target = {
+      kind: snapshot.type === 'gone' ? snapshot.kind : snapshot.type,
+      siteId: snapshot.siteId,
+      queryId: snapshot.queryId,
+    };
     let message: Snapshot = snapshot;
     const limit = this.deps.coordination.maxMessageBytes;
     if (snapshot.type === 'registered' && snapshot.result && limit !== undefined && snapshot.result.size > limit) {
@@ -275,9 +284,12 @@ export class SitePoller {
     const { siteId } = this.deps;
     const targets = await this.deps.coordination.interest.list(siteId);
     if (this.stopped) return 'idle';
-    const watched = new Set(targets.filter((t) => t.kind === 'async').map((t) => targetKey({ kind: 'async', siteId, queryId: t.queryId })));
+    const watched = new Set(
+      targets.filter((t) => t.kind === 'async').map((t) => targetKey({ kind: 'async', siteId, queryId: t.queryId })),
+    );
     for (const key of this.known.keys()) if (key.startsWith('async:') && !watched.has(key)) this.known.delete(key);
-    for (const t of targets) if (t.kind === 'registered' && !this.registeredLanes.has(t.queryId)) this.registeredLane(t.queryId).soon();
+    for (const t of targets)
+      if (t.kind === 'registered' && !this.registeredLanes.has(t.queryId)) this.registeredLane(t.queryId).soon();
 
     const ids = targets.filter((t) => {
       if (t.kind !== 'async') return false;
@@ -320,7 +332,13 @@ export class SitePoller {
     const options = { deadlineMs: this.deps.deadlineMs };
     // After a webhook (whose query `refresh` just found watched) the result most likely changed:
     // read the query and its result at once, while the interest is checked, saving round trips.
-    const early = urgent && !final ? { query: settle(this.deps.halo.getRegisteredQuery(siteId, queryId, options)), result: settle(this.deps.halo.readRegisteredQueryResult(siteId, queryId, options)) } : undefined;
+    const early =
+      urgent && !final
+        ? {
+            query: settle(this.deps.halo.getRegisteredQuery(siteId, queryId, options)),
+            result: settle(this.deps.halo.readRegisteredQueryResult(siteId, queryId, options)),
+          }
+        : undefined;
     const targets = await this.deps.coordination.interest.list(siteId);
     if (this.stopped) return 'idle';
     if (!targets.some((t) => t.kind === 'registered' && t.queryId === queryId)) {
@@ -345,7 +363,10 @@ export class SitePoller {
       const previous = this.previousResult(key, base);
       // The result read along with the query belongs to the new hash only if it differs from the
       // previous hash's result; if it does not (it predates the run), or that is unknown, read it again.
-      snapshot.result = read?.ok && previous !== undefined && !sameResult(read.value, previous) ? read.value : await this.readResult(queryId);
+      snapshot.result =
+        read?.ok && previous !== undefined && !sameResult(read.value, previous)
+          ? read.value
+          : await this.readResult(queryId);
       this.results.set(key, { hash: query.lastHash, result: snapshot.result });
     }
     if (this.stopped) return 'idle';
@@ -367,7 +388,9 @@ export class SitePoller {
 
   private async readResult(queryId: string): Promise<DecodedRegisteredQueryResult | null> {
     try {
-      return await this.deps.halo.readRegisteredQueryResult(this.deps.siteId, queryId, { deadlineMs: this.deps.deadlineMs });
+      return await this.deps.halo.readRegisteredQueryResult(this.deps.siteId, queryId, {
+        deadlineMs: this.deps.deadlineMs,
+      });
     } catch (error) {
       if (isHaloApiError(error) && error.code === 'NOT_FOUND') return null;
       throw error;
@@ -401,5 +424,9 @@ function sameResult(a: DecodedRegisteredQueryResult, b: DecodedRegisteredQueryRe
 function isRefreshRequest(m: unknown): m is RefreshRequest {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
-  return (r['kind'] === 'async' || r['kind'] === 'registered') && typeof r['queryId'] === 'string' && (r['when'] === 'now' || r['when'] === 'soon');
+  return (
+    (r['kind'] === 'async' || r['kind'] === 'registered') &&
+    typeof r['queryId'] === 'string' &&
+    (r['when'] === 'now' || r['when'] === 'soon')
+  );
 }

@@ -87,15 +87,23 @@ export function registeredProgress(q: RegisteredQuery): number {
 }
 
 /** True when `next` is not older than `current`, i.e. a watcher should take it as the latest state. */
-export function isNotOlder(next: AsyncSnapshot | RegisteredSnapshot, current: AsyncSnapshot | RegisteredSnapshot | undefined): boolean {
+export function isNotOlder(
+  next: AsyncSnapshot | RegisteredSnapshot,
+  current: AsyncSnapshot | RegisteredSnapshot | undefined,
+): boolean {
   if (current === undefined) return true;
-  if (next.type === 'async' && current.type === 'async') return asyncRank(next.query.status) >= asyncRank(current.query.status);
-  if (next.type === 'registered' && current.type === 'registered') return registeredProgress(next.query) >= registeredProgress(current.query);
+  if (next.type === 'async' && current.type === 'async')
+    return asyncRank(next.query.status) >= asyncRank(current.query.status);
+  if (next.type === 'registered' && current.type === 'registered')
+    return registeredProgress(next.query) >= registeredProgress(current.query);
   return false;
 }
 
 /** True when a poller should publish `next` given what it last knew: the state moved on. */
-export function hasChanged(next: AsyncSnapshot | RegisteredSnapshot, known: AsyncSnapshot | RegisteredSnapshot | undefined): boolean {
+export function hasChanged(
+  next: AsyncSnapshot | RegisteredSnapshot,
+  known: AsyncSnapshot | RegisteredSnapshot | undefined,
+): boolean {
   if (known === undefined) return true;
   if (next.type === 'async' && known.type === 'async') return next.query.status !== known.query.status;
   if (next.type === 'registered' && known.type === 'registered') {

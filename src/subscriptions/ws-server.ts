@@ -17,13 +17,26 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../context.js';
-import { SharedExecutions, type Delivery, type Reservation, type SerializedResult, type SharedExecutionsStats } from './shared-executions.js';
+import {
+  SharedExecutions,
+  type Delivery,
+  type Reservation,
+  type SerializedResult,
+  type SharedExecutionsStats,
+} from './shared-executions.js';
 
 /** Limits and behaviour of the WebSocket transport. */
 export interface WsServerOptions {
@@ -108,7 +121,8 @@ export function attachWebSocketServer(
   const admit = options.admit;
   const shared = new SharedExecutions<ShareInfo>({
     maxQueued,
-    overflowError: () => new GraphQLError('The subscriber did not keep up with its events.', { extensions: { code: 'BAD_USER_INPUT' } }),
+    overflowError: () =>
+      new GraphQLError('The subscriber did not keep up with its events.', { extensions: { code: 'BAD_USER_INPUT' } }),
     serialize: nextPayload,
   });
   // noServer: the HTTP server's own errors (EADDRINUSE…) stay with it, and other paths get a 404.
@@ -148,7 +162,14 @@ export function attachWebSocketServer(
     return args;
   };
   /** A subscriber of a running execution: admitted like any operation, then it shares the execution's context. */
-  const joinRunning = async (ctx: Ctx, id: string, payload: SubscribePayload, key: string, reservation: Reservation<ShareInfo>, admit: (headers: Headers) => Promise<unknown>) => {
+  const joinRunning = async (
+    ctx: Ctx,
+    id: string,
+    payload: SubscribePayload,
+    key: string,
+    reservation: Reservation<ShareInfo>,
+    admit: (headers: Headers) => Promise<unknown>,
+  ) => {
     try {
       await admit(operationHeaders(ctx.extra.request, ctx.connectionParams));
     } catch (error) {
@@ -156,8 +177,21 @@ export function attachWebSocketServer(
       return [error instanceof GraphQLError ? error : new GraphQLError('Unexpected error.')];
     }
     const { schema, document } = reservation.info;
-    const args: ExecutionArgs = { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue: undefined };
-    return register(ctx, id, args, { enveloped: undefined, controller: undefined, shareKey: key, adopted: false, delivery: new SocketDelivery(ctx, id, maxQueued), reservation });
+    const args: ExecutionArgs = {
+      schema,
+      document,
+      operationName: payload.operationName ?? null,
+      variableValues: payload.variables ?? null,
+      contextValue: undefined,
+    };
+    return register(ctx, id, args, {
+      enveloped: undefined,
+      controller: undefined,
+      shareKey: key,
+      adopted: false,
+      delivery: new SocketDelivery(ctx, id, maxQueued),
+      reservation,
+    });
   };
 
   const disposable = useServer<Record<string, unknown> | undefined>(
@@ -215,7 +249,8 @@ export function attachWebSocketServer(
           variableValues: payload.variables ?? null,
           contextValue,
         };
-        const shareable = key !== undefined && getOperationAST(document, payload.operationName)?.operation === 'subscription';
+        const shareable =
+          key !== undefined && getOperationAST(document, payload.operationName)?.operation === 'subscription';
         return register(ctx, id, args, {
           enveloped,
           controller,
@@ -236,10 +271,16 @@ export function attachWebSocketServer(
         const enveloped = op.enveloped!;
         const run = () => enveloped.subscribe(args) as Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
         if (op.shareKey === undefined) return run();
-        const outcome = await shared.join(op.shareKey, run, () => {
-          op.adopted = true;
-          return () => op.controller?.abort();
-        }, { schema: args.schema, document: args.document }, op.delivery);
+        const outcome = await shared.join(
+          op.shareKey,
+          run,
+          () => {
+            op.adopted = true;
+            return () => op.controller?.abort();
+          },
+          { schema: args.schema, document: args.document },
+          op.delivery,
+        );
         if (!op.adopted) {
           // It joined an execution started by another subscriber meanwhile: its own context is not needed.
           op.enveloped = undefined;
@@ -285,7 +326,11 @@ export function attachWebSocketServer(
  * its headers (an `authorization` in connection_init's payload wins, the usual way for browsers,
  * which cannot set WebSocket headers) and a signal that aborts when the operation ends.
  */
-function toFetchRequest(req: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined, signal: AbortSignal): Request {
+function toFetchRequest(
+  req: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  signal: AbortSignal,
+): Request {
   const headers = operationHeaders(req, connectionParams);
   let url = 'http://localhost/graphql';
   try {
@@ -297,7 +342,10 @@ function toFetchRequest(req: IncomingMessage, connectionParams: Readonly<Record<
 }
 
 /** The upgrade request's headers, with the credentials of connection_init's payload (which win). */
-function operationHeaders(req: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined): Headers {
+function operationHeaders(
+  req: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || name.startsWith('sec-websocket-')) continue;
@@ -343,7 +391,8 @@ function nextPayload(result: ExecutionResult): string {
   return JSON.stringify(errors ? { ...rest, errors } : rest);
 }
 
-const nextMessage = (payload: string, idJson: string): string => '{"id":' + idJson + ',"type":"next","payload":' + payload + '}';
+const nextMessage = (payload: string, idJson: string): string =>
+  '{"id":' + idJson + ',"type":"next","payload":' + payload + '}';
 const TEXT = { binary: false };
 
 /**

@@ -51,10 +51,13 @@ const HEX64 = /^[0-9a-f]{64}$/i;
 class TooLarge extends Error {}
 
 /** True when the request is for the webhook endpoint. */
-export const isHaloWebhookRequest = (url: string): boolean => url === HALO_WEBHOOK_PATH || url.startsWith(`${HALO_WEBHOOK_PATH}?`);
+export const isHaloWebhookRequest = (url: string): boolean =>
+  url === HALO_WEBHOOK_PATH || url.startsWith(`${HALO_WEBHOOK_PATH}?`);
 
 /** Builds the node:http handler; it reads the raw body itself (the signature covers its exact bytes). */
-export function createHaloWebhookHandler(options: HaloWebhookOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createHaloWebhookHandler(
+  options: HaloWebhookOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const secret = Buffer.from(options.secret, 'utf8');
   const now = options.now ?? Date.now;
   const tolerance = options.toleranceMs ?? 5 * 60_000;
@@ -76,11 +79,13 @@ export function createHaloWebhookHandler(options: HaloWebhookOptions): (req: Inc
 
     const timestamp = header(req, 'x-halo-timestamp');
     const signature = header(req, 'x-halo-signature-256')?.replace(/^sha256=/i, '');
-    if (timestamp === undefined || signature === undefined || !HEX64.test(signature)) return reply(res, 401, 'Missing or malformed signature.');
+    if (timestamp === undefined || signature === undefined || !HEX64.test(signature))
+      return reply(res, 401, 'Missing or malformed signature.');
     const expected = createHmac('sha256', secret).update(raw).update('.').update(timestamp, 'utf8').digest();
     if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return reply(res, 401, 'Bad signature.');
     const sentAt = Date.parse(timestamp);
-    if (!Number.isFinite(sentAt) || Math.abs(now() - sentAt) > tolerance) return reply(res, 401, 'Timestamp outside the accepted window.');
+    if (!Number.isFinite(sentAt) || Math.abs(now() - sentAt) > tolerance)
+      return reply(res, 401, 'Timestamp outside the accepted window.');
 
     const event = parseEvent(raw);
     const id = header(req, 'x-halo-id') ?? event?.id;
@@ -112,7 +117,8 @@ function parseEvent(raw: Buffer): HaloWebhookEvent | undefined {
   const b = body as Record<string, unknown>;
   const { id, occurredAt, siteId, queryId, webhookSource } = b;
   if (typeof id !== 'string' || id === '' || id.length > 200) return undefined;
-  if (typeof siteId !== 'string' || !UUID.test(siteId) || typeof queryId !== 'string' || !UUID.test(queryId)) return undefined;
+  if (typeof siteId !== 'string' || !UUID.test(siteId) || typeof queryId !== 'string' || !UUID.test(queryId))
+    return undefined;
   if (webhookSource !== 'async' && webhookSource !== 'registered') return undefined;
   return {
     id,

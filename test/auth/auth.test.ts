@@ -23,22 +23,52 @@ function thrownMessage(fn: () => unknown): string {
 
 describe('API keys', () => {
   it('should parse entries and keep only hashes', () => {
-    const [entry] = parseClientKeys(keysJson([{ id: 'reporting', sha256: hashApiKey('k1'), sites: [SITE_A.toUpperCase()], permissions: ['read'] }]));
+    const [entry] = parseClientKeys(
+      keysJson([{ id: 'reporting', sha256: hashApiKey('k1'), sites: [SITE_A.toUpperCase()], permissions: ['read'] }]),
+    );
     expect(entry).toMatchObject({ id: 'reporting', sha256: hashApiKey('k1') });
     expect(entry!.sites).toEqual(new Set([SITE_A]));
-    expect(JSON.stringify(parseClientKeys(keysJson([{ id: 'x', sha256: hashApiKey('secret-key'), sites: ['*'], permissions: [] }])))).not.toContain('secret-key');
+    expect(
+      JSON.stringify(
+        parseClientKeys(keysJson([{ id: 'x', sha256: hashApiKey('secret-key'), sites: ['*'], permissions: [] }])),
+      ),
+    ).not.toContain('secret-key');
   });
 
   it.each([
     ['not JSON', '{', /valid JSON/],
     ['not an array', '{}', /JSON array/],
     ['a bad id', keysJson([{ id: ' x', sha256: hashApiKey('a'), sites: ['*'], permissions: [] }]), /id must be/],
-    ['a key instead of a hash', keysJson([{ id: 'x', sha256: 'plain-key', sites: ['*'], permissions: [] }]), /64 hex digits/],
-    ['a non-GUID site', keysJson([{ id: 'x', sha256: hashApiKey('a'), sites: ['../other-site'], permissions: [] }]), /GUID/],
-    ['"*" with other sites', keysJson([{ id: 'x', sha256: hashApiKey('a'), sites: ['*', SITE_A], permissions: [] }]), /alone/],
-    ['an unknown permission', keysJson([{ id: 'x', sha256: hashApiKey('a'), sites: ['*'], permissions: ['admin'] }]), /unknown permission/],
-    ['a duplicate id', keysJson([1, 2].map((n) => ({ id: 'x', sha256: hashApiKey(String(n)), sites: ['*'], permissions: [] }))), /duplicate id/],
-    ['a duplicate hash', keysJson(['x', 'y'].map((id) => ({ id, sha256: hashApiKey('same'), sites: ['*'], permissions: [] }))), /twice/],
+    [
+      'a key instead of a hash',
+      keysJson([{ id: 'x', sha256: 'plain-key', sites: ['*'], permissions: [] }]),
+      /64 hex digits/,
+    ],
+    [
+      'a non-GUID site',
+      keysJson([{ id: 'x', sha256: hashApiKey('a'), sites: ['../other-site'], permissions: [] }]),
+      /GUID/,
+    ],
+    [
+      '"*" with other sites',
+      keysJson([{ id: 'x', sha256: hashApiKey('a'), sites: ['*', SITE_A], permissions: [] }]),
+      /alone/,
+    ],
+    [
+      'an unknown permission',
+      keysJson([{ id: 'x', sha256: hashApiKey('a'), sites: ['*'], permissions: ['admin'] }]),
+      /unknown permission/,
+    ],
+    [
+      'a duplicate id',
+      keysJson([1, 2].map((n) => ({ id: 'x', sha256: hashApiKey(String(n)), sites: ['*'], permissions: [] }))),
+      /duplicate id/,
+    ],
+    [
+      'a duplicate hash',
+      keysJson(['x', 'y'].map((id) => ({ id, sha256: hashApiKey('same'), sites: ['*'], permissions: [] }))),
+      /twice/,
+    ],
   ])('should refuse %s with a message that names no secret', (_name, json, message) => {
     const thrown = thrownMessage(() => parseClientKeys(json));
     expect(thrown).toMatch(message);
@@ -47,10 +77,12 @@ describe('API keys', () => {
 
   it('should find the client of a key, and nothing for an unknown, empty or oversized one', () => {
     const store = createApiKeyStore(
-      parseClientKeys(keysJson([
-        { id: 'one', sha256: hashApiKey('key-one'), sites: ['*'], permissions: ['read'] },
-        { id: 'two', sha256: hashApiKey('key-two'), sites: [SITE_B], permissions: ['read', 'writes'] },
-      ])),
+      parseClientKeys(
+        keysJson([
+          { id: 'one', sha256: hashApiKey('key-one'), sites: ['*'], permissions: ['read'] },
+          { id: 'two', sha256: hashApiKey('key-two'), sites: [SITE_B], permissions: ['read', 'writes'] },
+        ]),
+      ),
     );
     expect(store.lookup('key-two')).toMatchObject({ clientId: 'two', via: 'api-key' });
     expect(store.lookup('key-one')?.clientId).toBe('one');
@@ -82,7 +114,10 @@ describe('credentials', () => {
     [{ authorization: 'Bearer abc' }, { kind: 'bearer', value: 'abc' }],
     [{ authorization: 'bearer   abc ' }, { kind: 'bearer', value: 'abc' }],
     [{ 'x-api-key': 'abc' }, { kind: 'api-key', value: 'abc' }],
-    [{ authorization: 'Bearer abc', 'x-api-key': 'abc' }, { kind: 'bearer', value: 'abc' }],
+    [
+      { authorization: 'Bearer abc', 'x-api-key': 'abc' },
+      { kind: 'bearer', value: 'abc' },
+    ],
     [{ authorization: 'Bearer abc', 'x-api-key': 'other' }, 'invalid'],
     [{ authorization: 'Basic YTpi' }, 'invalid'],
     [{ authorization: 'Bearer a b' }, 'invalid'],
@@ -109,8 +144,15 @@ describe('JWT', () => {
     verify = createJwtVerifier({ issuer, audience, keys: createLocalJWKSet({ keys: [publicJwk] }) });
   });
 
-  const sign = (claims: Record<string, unknown>, options: { key?: CryptoKey; iss?: string; aud?: string; exp?: string | number; sub?: string | null } = {}) => {
-    let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuedAt().setIssuer(options.iss ?? issuer).setAudience(options.aud ?? audience);
+  const sign = (
+    claims: Record<string, unknown>,
+    options: { key?: CryptoKey; iss?: string; aud?: string; exp?: string | number; sub?: string | null } = {},
+  ) => {
+    let jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuedAt()
+      .setIssuer(options.iss ?? issuer)
+      .setAudience(options.aud ?? audience);
     if (options.sub !== null) jwt = jwt.setSubject(options.sub ?? 'svc-reports');
     if (options.exp !== undefined) jwt = jwt.setExpirationTime(options.exp);
     else jwt = jwt.setExpirationTime('5m');
@@ -144,7 +186,9 @@ describe('JWT', () => {
     expect(await verify(await sign({ sites: ['*'] }, { key: otherKey }))).toBeUndefined();
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const exp = Math.floor(Date.now() / 1000) + 300;
-    expect(await verify(`${b64({ alg: 'none' })}.${b64({ iss: issuer, aud: audience, sub: 'x', exp, sites: ['*'] })}.`)).toBeUndefined();
+    expect(
+      await verify(`${b64({ alg: 'none' })}.${b64({ iss: issuer, aud: audience, sub: 'x', exp, sites: ['*'] })}.`),
+    ).toBeUndefined();
     const hs = await new SignJWT({ sites: ['*'] })
       .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
       .setIssuer(issuer)
@@ -166,21 +210,31 @@ describe('JWT', () => {
 
   it('should authenticate with either an API key or a JWT when both are configured', async () => {
     const auth = createAuthenticator({
-      keys: parseClientKeys(keysJson([{ id: 'k', sha256: hashApiKey('the-key'), sites: ['*'], permissions: ['read'] }])),
+      keys: parseClientKeys(
+        keysJson([{ id: 'k', sha256: hashApiKey('the-key'), sites: ['*'], permissions: ['read'] }]),
+      ),
       jwt: { issuer, audience, keys: createLocalJWKSet({ keys: [publicJwk] }) },
     });
     expect(auth.mode).toBe('enforced');
     expect((await auth.authenticate(new Headers({ 'x-api-key': 'the-key' }))).clientId).toBe('k');
-    expect((await auth.authenticate(new Headers({ authorization: `Bearer ${await sign({ sites: ['*'] })}` }))).clientId).toBe('svc-reports');
+    expect(
+      (await auth.authenticate(new Headers({ authorization: `Bearer ${await sign({ sites: ['*'] })}` }))).clientId,
+    ).toBe('svc-reports');
   });
 });
 
 describe('authenticator', () => {
-  const auth = createAuthenticator({ keys: parseClientKeys(keysJson([{ id: 'k', sha256: hashApiKey('the-key'), sites: ['*'], permissions: ['read'] }])) });
+  const auth = createAuthenticator({
+    keys: parseClientKeys(keysJson([{ id: 'k', sha256: hashApiKey('the-key'), sites: ['*'], permissions: ['read'] }])),
+  });
 
   it('should answer UNAUTHENTICATED with HTTP 401 for missing, malformed and unknown credentials, all alike', async () => {
     const errors = await Promise.all(
-      ([{}, { authorization: 'Basic x' }, { 'x-api-key': 'wrong' }, { authorization: 'Bearer wrong' }] as Array<Record<string, string>>).map((h) =>
+      (
+        [{}, { authorization: 'Basic x' }, { 'x-api-key': 'wrong' }, { authorization: 'Bearer wrong' }] as Array<
+          Record<string, string>
+        >
+      ).map((h) =>
         auth.authenticate(new Headers(h)).then(
           () => undefined,
           (e: unknown) => e,

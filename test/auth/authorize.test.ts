@@ -45,15 +45,22 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
   );
 }
 
-const code = (e: unknown) => (isHaloApiError(e) ? e.code : e instanceof GraphQLError ? e.extensions['code'] : undefined);
+const code = (e: unknown) =>
+  isHaloApiError(e) ? e.code : e instanceof GraphQLError ? e.extensions['code'] : undefined;
 
 describe('authorizeSite', () => {
   it('should answer SITE_NOT_FOUND for a site the client may not see, FORBIDDEN for a missing permission', () => {
     const ctx = { principal: principal([SITE_A], ['read']) };
     expect(authorizeSite(ctx, SITE_A.toUpperCase(), 'read')).toBe(SITE_A);
-    expect(() => authorizeSite(ctx, SITE_B, 'read')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'SITE_NOT_FOUND' }) }));
-    expect(() => authorizeSite(ctx, SITE_A, 'registered')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
-    expect(() => authorizeSite(ctx, 'x/../other-site', 'read')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => authorizeSite(ctx, SITE_B, 'read')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SITE_NOT_FOUND' }) }),
+    );
+    expect(() => authorizeSite(ctx, SITE_A, 'registered')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    );
+    expect(() => authorizeSite(ctx, 'x/../other-site', 'read')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
 });
 
@@ -96,7 +103,10 @@ describe('authorizedDataSource', () => {
       () => scoped.getSite(SITE_B),
       () => scoped.getQuery(SITE_B, QUERY),
       () => scoped.getFhirQuery(SITE_B, 'Patient/1'),
-      () => scoped.createImmediateQuery(SITE_B, { command: { text: 'SELECT 1', executionMode: 'reader', type: 'text' } } as never),
+      () =>
+        scoped.createImmediateQuery(SITE_B, {
+          command: { text: 'SELECT 1', executionMode: 'reader', type: 'text' },
+        } as never),
       () => scoped.getRegisteredQueries(SITE_B),
     ]) {
       const e = await rejection(call());
@@ -112,18 +122,40 @@ describe('authorizedDataSource', () => {
   it('should check the permission of each operation', async () => {
     const { ds, calls } = fakeDataSource();
     const readOnly = authorizedDataSource(ds, principal('*', ['read']));
-    expect(code(await rejection(readOnly.createAsyncQuery(SITE_A, { command: { text: 'SELECT 1' } } as never)))).toBe('FORBIDDEN');
-    expect(code(await rejection(readOnly.getRegisteredQuery(SITE_A, QUERY)))).toBe('FORBIDDEN');
-    expect(code(await rejection(readOnly.integratorPairSite({ practiceManagementSiteId: '1', practiceManagementName: 'Zedmed' })))).toBe('FORBIDDEN');
-    expect(code(await rejection(readOnly.createImmediateQuery(SITE_A, { command: { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' } } as never)))).toBe(
-      'WRITES_DISABLED',
+    expect(code(await rejection(readOnly.createAsyncQuery(SITE_A, { command: { text: 'SELECT 1' } } as never)))).toBe(
+      'FORBIDDEN',
     );
-    expect(code(await rejection(readOnly.createImmediateQuery(SITE_A, { command: { text: 'SELECT 1; DROP TABLE x' } } as never)))).toBe('BAD_USER_INPUT');
+    expect(code(await rejection(readOnly.getRegisteredQuery(SITE_A, QUERY)))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await rejection(
+          readOnly.integratorPairSite({ practiceManagementSiteId: '1', practiceManagementName: 'Zedmed' }),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(
+        await rejection(
+          readOnly.createImmediateQuery(SITE_A, {
+            command: { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' },
+          } as never),
+        ),
+      ),
+    ).toBe('WRITES_DISABLED');
+    expect(
+      code(
+        await rejection(
+          readOnly.createImmediateQuery(SITE_A, { command: { text: 'SELECT 1; DROP TABLE x' } } as never),
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     const registeredOnly = authorizedDataSource(ds, principal('*', ['registered']));
     expect(
       code(
         await rejection(
-          registeredOnly.createRegisteredQuery(SITE_A, { registerCommand: { command: { text: 'EXEC sp_who', executionMode: 'reader', type: 'text' } } } as never),
+          registeredOnly.createRegisteredQuery(SITE_A, {
+            registerCommand: { command: { text: 'EXEC sp_who', executionMode: 'reader', type: 'text' } },
+          } as never),
         ),
       ),
     ).toBe('BAD_USER_INPUT');
@@ -135,10 +167,22 @@ describe('authorizedDataSource', () => {
 
   it('should keep only visible sites in getSites', async () => {
     const { ds } = fakeDataSource({ sites: [{ id: SITE_A.toUpperCase() }, { id: SITE_B }, {}] });
-    expect((await authorizedDataSource(ds, principal([SITE_A], ['read'])).getSites({ practiceManagementSiteId: '1', practiceManagementName: 'Zedmed' })).sites).toEqual([
-      { id: SITE_A.toUpperCase() },
-    ]);
-    expect((await authorizedDataSource(ds, principal('*', ['read'])).getSites({ practiceManagementSiteId: '1', practiceManagementName: 'Zedmed' })).sites).toHaveLength(3);
+    expect(
+      (
+        await authorizedDataSource(ds, principal([SITE_A], ['read'])).getSites({
+          practiceManagementSiteId: '1',
+          practiceManagementName: 'Zedmed',
+        })
+      ).sites,
+    ).toEqual([{ id: SITE_A.toUpperCase() }]);
+    expect(
+      (
+        await authorizedDataSource(ds, principal('*', ['read'])).getSites({
+          practiceManagementSiteId: '1',
+          practiceManagementName: 'Zedmed',
+        })
+      ).sites,
+    ).toHaveLength(3);
   });
 });
 

@@ -35,7 +35,9 @@ describe('client auth and per-site access', () => {
   });
 
   it('should accept the key as Bearer or X-Api-Key', async () => {
-    expect((await gql(ctx.app, SITE, { id: OnlineSite.id }, CLIENTS.north.key)).json?.data).toEqual({ site: { id: OnlineSite.id, practiceName: 'Halo Clinic North' } });
+    expect((await gql(ctx.app, SITE, { id: OnlineSite.id }, CLIENTS.north.key)).json?.data).toEqual({
+      site: { id: OnlineSite.id, practiceName: 'Halo Clinic North' },
+    });
     const viaHeader = await gql(ctx.app, SITE, { id: OnlineSite.id }, undefined, { 'x-api-key': CLIENTS.north.key });
     expect(viaHeader.status).toBe(200);
   });
@@ -64,14 +66,24 @@ describe('client auth and per-site access', () => {
       gql(ctx.app, QUERY, { s: ZedmedSite.id, id: q }, CLIENTS.north.key),
       gql(ctx.app, PATIENTS, { s: ZedmedSite.id }, CLIENTS.north.key),
       gql(ctx.app, RUN, { input: { siteId: ZedmedSite.id, sql: 'SELECT 1 AS one' } }, CLIENTS.north.key),
-      gql(ctx.app, `query R($s: ID!, $id: ID!) { registeredQuery(siteId: $s, id: $id) { id } }`, { s: ZedmedSite.id, id: q }, CLIENTS.northAll.key),
+      gql(
+        ctx.app,
+        `query R($s: ID!, $id: ID!) { registeredQuery(siteId: $s, id: $id) { id } }`,
+        { s: ZedmedSite.id, id: q },
+        CLIENTS.northAll.key,
+      ),
     ]);
     for (const r of results) expect(codes(r)).toEqual(['SITE_NOT_FOUND']);
     expect(await ctx.upstreamCalls()).toEqual([]);
   });
 
   it('should answer FORBIDDEN for an operation the client has no permission for', async () => {
-    const res = await gql(ctx.app, SUBMIT, { input: { siteId: OnlineSite.id, sql: 'SELECT 1 AS one' } }, CLIENTS.north.key);
+    const res = await gql(
+      ctx.app,
+      SUBMIT,
+      { input: { siteId: OnlineSite.id, sql: 'SELECT 1 AS one' } },
+      CLIENTS.north.key,
+    );
     expect(codes(res)).toEqual(['FORBIDDEN']);
     const none = await gql(ctx.app, SITE, { id: OnlineSite.id }, CLIENTS.noPerms.key);
     expect(codes(none)).toEqual(['FORBIDDEN']);
@@ -85,7 +97,12 @@ describe('client auth and per-site access', () => {
       ['SELECT * INTO Copy FROM PATIENTS', 'READER'],
       ['EXEC sp_who', 'READER'],
     ] as const) {
-      const res = await gql(ctx.app, RUN, { input: { siteId: OnlineSite.id, sql, executionMode: mode } }, CLIENTS.admin.key);
+      const res = await gql(
+        ctx.app,
+        RUN,
+        { input: { siteId: OnlineSite.id, sql, executionMode: mode } },
+        CLIENTS.admin.key,
+      );
       expect(codes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.json?.errors?.[0]?.extensions?.['reason']).toMatch(/^SQL_GUARD_/);
       expect(res.text).not.toContain('PATIENTS');
@@ -94,11 +111,22 @@ describe('client auth and per-site access', () => {
   });
 
   it('should let NON_QUERY through only with the writes permission (WRITES_DISABLED otherwise)', async () => {
-    const input = { siteId: OnlineSite.id, sql: "UPDATE PATIENTS SET SURNAME = SURNAME WHERE INTERNALID = 1", executionMode: 'NON_QUERY' };
+    const input = {
+      siteId: OnlineSite.id,
+      sql: 'UPDATE PATIENTS SET SURNAME = SURNAME WHERE INTERNALID = 1',
+      executionMode: 'NON_QUERY',
+    };
     expect(codes(await gql(ctx.app, RUN, { input }, CLIENTS.northAll.key))).toEqual(['WRITES_DISABLED']);
-    expect(codes(await gql(ctx.app, RUN, { input: { siteId: OnlineSite.id, sql: 'BP_AddAppointment', commandType: 'STORED_PROCEDURE' } }, CLIENTS.northAll.key))).toEqual([
-      'WRITES_DISABLED',
-    ]);
+    expect(
+      codes(
+        await gql(
+          ctx.app,
+          RUN,
+          { input: { siteId: OnlineSite.id, sql: 'BP_AddAppointment', commandType: 'STORED_PROCEDURE' } },
+          CLIENTS.northAll.key,
+        ),
+      ),
+    ).toEqual(['WRITES_DISABLED']);
     expect(await ctx.upstreamCalls()).toEqual([]);
     const ok = await gql(ctx.app, RUN, { input }, CLIENTS.admin.key);
     expect(ok.json?.errors).toBeUndefined();
@@ -107,7 +135,12 @@ describe('client auth and per-site access', () => {
 
   it('should never retry a NON_QUERY, even on a 503', async () => {
     await ctx.call('POST', '/_sim/faults', { body: { operationId: 'createImmediateQuery', status: 503, count: 5 } });
-    const res = await gql(ctx.app, RUN, { input: { siteId: OnlineSite.id, sql: 'UPDATE PATIENTS SET SURNAME = SURNAME', executionMode: 'NON_QUERY' } }, CLIENTS.admin.key);
+    const res = await gql(
+      ctx.app,
+      RUN,
+      { input: { siteId: OnlineSite.id, sql: 'UPDATE PATIENTS SET SURNAME = SURNAME', executionMode: 'NON_QUERY' } },
+      CLIENTS.admin.key,
+    );
     expect(codes(res)).toEqual(['SITE_UNAVAILABLE']);
     expect(await ctx.upstreamCalls('createImmediateQuery')).toHaveLength(1);
   });
@@ -117,7 +150,10 @@ describe('client auth and per-site access', () => {
       [SITE, { id: 'x/../other-site' }],
       [SITE, { id: `${OnlineSite.id}/../..` }],
       [QUERY, { s: OnlineSite.id, id: '../../sites' }],
-      [`query P($s: ID!, $id: ID!) { patient(siteId: $s, id: $id) { id } }`, { s: OnlineSite.id, id: '../../queries/async' }],
+      [
+        `query P($s: ID!, $id: ID!) { patient(siteId: $s, id: $id) { id } }`,
+        { s: OnlineSite.id, id: '../../queries/async' },
+      ],
       [`query P($s: ID!, $id: ID!) { patient(siteId: $s, id: $id) { id } }`, { s: OnlineSite.id, id: '..' }],
     ] as const) {
       const res = await gql(ctx.app, query, variables, CLIENTS.admin.key);
@@ -131,7 +167,9 @@ describe('client auth and per-site access', () => {
     const noKey = await fetch(`${ctx.url}/export/${OnlineSite.id}/${q}.ndjson`);
     expect(noKey.status).toBe(401);
     expect(await noKey.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
-    const forbidden = await fetch(`${ctx.url}/export/${ZedmedSite.id}/${q}.ndjson`, { headers: { authorization: `Bearer ${CLIENTS.north.key}` } });
+    const forbidden = await fetch(`${ctx.url}/export/${ZedmedSite.id}/${q}.ndjson`, {
+      headers: { authorization: `Bearer ${CLIENTS.north.key}` },
+    });
     expect(forbidden.status).toBe(404);
     expect(await forbidden.json()).toMatchObject({ errors: [{ extensions: { code: 'SITE_NOT_FOUND' } }] });
     expect(await ctx.upstreamCalls()).toEqual([]);
@@ -149,10 +187,18 @@ describe('client auth and per-site access', () => {
 
     it('should accept connectionParams credentials and authorize each subscription by site', async () => {
       const client = wsClient(ctx.url, { connectionParams: { 'x-api-key': CLIENTS.north.key } });
-      const forbidden = subscribe(client, parse(STATUS_SUB), { s: ZedmedSite.id, q: '5d0c3a10-0000-4000-8000-000000000001' });
+      const forbidden = subscribe(client, parse(STATUS_SUB), {
+        s: ZedmedSite.id,
+        q: '5d0c3a10-0000-4000-8000-000000000001',
+      });
       await forbidden.done;
       expect(forbidden.results.map((r) => r.errors?.map((e) => e.extensions?.['code']))).toEqual([['SITE_NOT_FOUND']]);
-      const submitted = await gql(ctx.app, SUBMIT, { input: { siteId: OnlineSite.id, sql: 'SELECT 1 AS one' } }, CLIENTS.admin.key);
+      const submitted = await gql(
+        ctx.app,
+        SUBMIT,
+        { input: { siteId: OnlineSite.id, sql: 'SELECT 1 AS one' } },
+        CLIENTS.admin.key,
+      );
       const id = (submitted.json?.data as { submitAsyncQuery: { id: string } }).submitAsyncQuery.id;
       const allowed = subscribe(client, parse(STATUS_SUB), { s: OnlineSite.id, q: id });
       expect((await allowed.next()).data).toEqual({ queryStatusChanged: { status: 'INITIALISING' } });
@@ -178,22 +224,35 @@ describe('JWT client auth', () => {
   });
 
   const token = (claims: Record<string, unknown>) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test' }).setIssuer(issuer).setAudience(audience).setSubject('svc-north').setExpirationTime('2m').sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'test' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('svc-north')
+      .setExpirationTime('2m')
+      .sign(key);
 
-  it('should authorize by the token\'s sites and permissions claims', async () => {
+  it("should authorize by the token's sites and permissions claims", async () => {
     const t = await token({ sites: [OnlineSite.id], permissions: ['read'] });
-    expect((await gql(ctx.app, SITE, { id: OnlineSite.id }, t)).json?.data).toMatchObject({ site: { id: OnlineSite.id } });
+    expect((await gql(ctx.app, SITE, { id: OnlineSite.id }, t)).json?.data).toMatchObject({
+      site: { id: OnlineSite.id },
+    });
     expect(codes(await gql(ctx.app, SITE, { id: ZedmedSite.id }, t))).toEqual(['SITE_NOT_FOUND']);
-    expect(codes(await gql(ctx.app, SITE, { id: OnlineSite.id }, `${t.slice(0, -4)}AAAA`))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await gql(ctx.app, SITE, { id: OnlineSite.id }, `${t.slice(0, -4)}AAAA`))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 });
 
 describe('per-client rate limit', () => {
-  const ctx = useApp({ app: { security: { auth: { keys: clientKeyEntries() }, rateLimit: { ratePerSecond: 0.001, burst: 3 } } } });
+  const ctx = useApp({
+    app: { security: { auth: { keys: clientKeyEntries() }, rateLimit: { ratePerSecond: 0.001, burst: 3 } } },
+  });
 
   it('should answer RATE_LIMITED (429, Retry-After) past the burst, per client', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await gql(ctx.app, SITE, { id: OnlineSite.id }, CLIENTS.north.key)).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await gql(ctx.app, SITE, { id: OnlineSite.id }, CLIENTS.north.key)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await gql(ctx.app, SITE, { id: OnlineSite.id }, CLIENTS.north.key);
     expect(codes(limited)).toEqual(['RATE_LIMITED']);
@@ -206,7 +265,11 @@ describe('HTTP limits', () => {
   const ctx = useApp({ app: { security: { corsOrigins: ['https://app.example.org'], maxBodyBytes: 4096 } } });
 
   it('should refuse operations over GET (405) but still serve GraphiQL', async () => {
-    const get = await raw(ctx.app, { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}`, headers: { accept: 'application/json' } });
+    const get = await raw(ctx.app, {
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('{ __typename }')}`,
+      headers: { accept: 'application/json' },
+    });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     const page = await raw(ctx.app, { method: 'GET', headers: { accept: 'text/html' } });
@@ -215,22 +278,43 @@ describe('HTTP limits', () => {
   });
 
   it('should refuse a POST a browser could forge cross-site (403), and accept JSON', async () => {
-    const form = await raw(ctx.app, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' });
+    const form = await raw(ctx.app, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7B__typename%7D',
+    });
     expect(form.status).toBe(403);
-    expect((await raw(ctx.app, { headers: { 'content-type': 'application/x-www-form-urlencoded', 'graphql-require-preflight': '1' }, body: 'query=%7B__typename%7D' })).status).toBe(200);
+    expect(
+      (
+        await raw(ctx.app, {
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'graphql-require-preflight': '1' },
+          body: 'query=%7B__typename%7D',
+        })
+      ).status,
+    ).toBe(200);
     // No parser reads text/plain: 415 before anything runs.
-    expect((await raw(ctx.app, { headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' })).status).toBe(415);
-    const multipart = await raw(ctx.app, { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' });
+    expect(
+      (await raw(ctx.app, { headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' })).status,
+    ).toBe(415);
+    const multipart = await raw(ctx.app, {
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x--',
+    });
     expect(multipart.status).toBeGreaterThanOrEqual(400);
     expect(multipart.status).toBeLessThan(500);
     expect((await gql(ctx.app, '{ __typename }')).status).toBe(200);
   });
 
   it('should answer CORS only for allowed origins', async () => {
-    const allowed = await raw(ctx.app, { method: 'OPTIONS', headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST' } });
+    const allowed = await raw(ctx.app, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST' },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
-    const other = await raw(ctx.app, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const other = await raw(ctx.app, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 

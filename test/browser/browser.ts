@@ -18,21 +18,38 @@ const WEB = join(ROOT, 'examples', 'web');
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it) or CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it) or CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** A page whose requests may only go to loopback addresses (anything else is aborted and recorded). */
-export async function loopbackPage(browser: Browser, viewport = { width: 1400, height: 1000 }): Promise<{ context: BrowserContext; page: Page; blocked: string[] }> {
+export async function loopbackPage(
+  browser: Browser,
+  viewport = { width: 1400, height: 1000 },
+): Promise<{ context: BrowserContext; page: Page; blocked: string[] }> {
   const context = await browser.newContext({ viewport });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    const loopback = url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    const loopback =
+      url.protocol === 'data:' ||
+      url.protocol === 'blob:' ||
+      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (loopback) return route.continue();
     blocked.push(url.origin);
     return route.abort();
@@ -64,9 +81,17 @@ function newestMtime(dir: string): number {
 export async function ensureWebAppBuilt(): Promise<string> {
   const dist = join(WEB, 'dist');
   const index = join(dist, 'index.html');
-  const sources = Math.max(newestMtime(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs, statSync(join(WEB, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(WEB, 'src')),
+    statSync(join(WEB, 'index.html')).mtimeMs,
+    statSync(join(WEB, 'vite.config.ts')).mtimeMs,
+  );
   if (!existsSync(index) || statSync(index).mtimeMs < sources) {
-    await promisify(execFile)(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', WEB, '--logLevel', 'warn'], { cwd: ROOT });
+    await promisify(execFile)(
+      process.execPath,
+      [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', WEB, '--logLevel', 'warn'],
+      { cwd: ROOT },
+    );
   }
   return dist;
 }

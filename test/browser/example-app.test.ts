@@ -35,7 +35,8 @@ async function tableRows(testId: string): Promise<string[][]> {
   return out;
 }
 
-const cells = (rows: Row[], columns: string[]) => rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '—' : String(r[c]))));
+const cells = (rows: Row[], columns: string[]) =>
+  rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '—' : String(r[c]))));
 
 /** Fires the watcher's next poll once one is scheduled, and waits until its events are out. */
 async function poll(): Promise<void> {
@@ -52,16 +53,29 @@ describe('the example app at /app in headless Chromium', () => {
     await expect.poll(() => options.allInnerTexts()).toHaveLength(2);
     expect((await options.allInnerTexts()).join('\n')).toContain('Halo Clinic North (backup server)');
     await page.locator(`[data-site-id="${OnlineSite.id}"]`).click();
-    await expect.poll(() => page.getByTestId('current-site').innerText()).toBe('Site: Halo Clinic North (BEST_PRACTICE)');
+    await expect
+      .poll(() => page.getByTestId('current-site').innerText())
+      .toBe('Site: Halo Clinic North (BEST_PRACTICE)');
     expect(await page.locator(`[data-site-id="${OnlineSite.id}"]`).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('should run an immediate query into a table whose rows are the practice database rows', async () => {
-    expect(await page.getByTestId('immediate-sql').inputValue()).toBe('SELECT TOP 10 InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID');
+    expect(await page.getByTestId('immediate-sql').inputValue()).toBe(
+      'SELECT TOP 10 InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID',
+    );
     await page.getByTestId('immediate-run').click();
     await page.getByTestId('immediate-table').waitFor();
-    const expected = await directSql(ctx, OnlineSite.id, 'SELECT InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID LIMIT 10');
-    expect(await page.getByTestId('immediate-table').locator('th').allInnerTexts()).toEqual(['InternalID', 'Firstname', 'Surname', 'DOB']);
+    const expected = await directSql(
+      ctx,
+      OnlineSite.id,
+      'SELECT InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID LIMIT 10',
+    );
+    expect(await page.getByTestId('immediate-table').locator('th').allInnerTexts()).toEqual([
+      'InternalID',
+      'Firstname',
+      'Surname',
+      'DOB',
+    ]);
     expect(await tableRows('immediate-table')).toEqual(cells(expected, ['InternalID', 'Firstname', 'Surname', 'DOB']));
     expect(await page.getByTestId('immediate-status').innerText()).toMatch(/^SUCCESSFUL 10 rows/);
     await screenshot(page, 'example-app-immediate');
@@ -99,19 +113,32 @@ describe('the example app at /app in headless Chromium', () => {
     await expect.poll(() => page.getByTestId('page-count').innerText()).toBe(`${pages} of ${pages} pages cached`);
     await page.getByTestId('async-table').waitFor();
     expect(await page.getByTestId('async-summary').innerText()).toBe(`2000 rows in ${pages} pages; the first 20:`);
-    const expected = await directSql(ctx, OnlineSite.id, 'SELECT InternalID, Surname, Firstname, DOB, Postcode FROM BPS_Patients ORDER BY InternalID LIMIT 20');
-    expect(await tableRows('async-table')).toEqual(cells(expected, ['InternalID', 'Surname', 'Firstname', 'DOB', 'Postcode']));
+    const expected = await directSql(
+      ctx,
+      OnlineSite.id,
+      'SELECT InternalID, Surname, Firstname, DOB, Postcode FROM BPS_Patients ORDER BY InternalID LIMIT 20',
+    );
+    expect(await tableRows('async-table')).toEqual(
+      cells(expected, ['InternalID', 'Surname', 'Firstname', 'DOB', 'Postcode']),
+    );
     await screenshot(page, 'example-app-async');
   });
 
   it('should search patients and page forward and back with cursors', async () => {
-    const [{ n: total } = { n: 0 }] = (await directSql(ctx, OnlineSite.id, 'SELECT COUNT(*) AS n FROM BPS_Patients')) as Array<{ n: number }>;
+    const [{ n: total } = { n: 0 }] = (await directSql(
+      ctx,
+      OnlineSite.id,
+      'SELECT COUNT(*) AS n FROM BPS_Patients',
+    )) as Array<{ n: number }>;
     await page.getByTestId('patients-search').click();
     await page.getByTestId('patients-table').waitFor();
-    const ids = () => page.getByTestId('patient-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-patient-id')));
+    const ids = () =>
+      page.getByTestId('patient-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-patient-id')));
     const first = await ids();
     expect(first).toHaveLength(10);
-    expect(await page.getByTestId('patients-page').innerText()).toBe(`Page 1 of ${Math.ceil(total / 10)} · ${total} patients`);
+    expect(await page.getByTestId('patients-page').innerText()).toBe(
+      `Page 1 of ${Math.ceil(total / 10)} · ${total} patients`,
+    );
 
     await page.getByTestId('patients-next').click();
     await expect.poll(() => page.getByTestId('patients-page').innerText()).toMatch(/^Page 2 /);
@@ -119,7 +146,9 @@ describe('the example app at /app in headless Chromium', () => {
     expect(second).toHaveLength(10);
     expect(second.filter((id) => first.includes(id))).toEqual([]);
     // Sorted by family name, across the page boundary too.
-    const families = await page.getByTestId('patient-row').evaluateAll((els) => els.map((el) => el.children[1]?.textContent ?? ''));
+    const families = await page
+      .getByTestId('patient-row')
+      .evaluateAll((els) => els.map((el) => el.children[1]?.textContent ?? ''));
     expect([...families].sort((a, b) => a.localeCompare(b))).toEqual(families);
     await screenshot(page, 'example-app-patients');
 
@@ -127,11 +156,17 @@ describe('the example app at /app in headless Chromium', () => {
     await expect.poll(() => page.getByTestId('patients-page').innerText()).toMatch(/^Page 1 /);
     expect(await ids()).toEqual(first);
 
-    const [someone] = (await directSql(ctx, OnlineSite.id, 'SELECT Surname FROM BPS_Patients ORDER BY InternalID LIMIT 1')) as Array<{ Surname: string }>;
+    const [someone] = (await directSql(
+      ctx,
+      OnlineSite.id,
+      'SELECT Surname FROM BPS_Patients ORDER BY InternalID LIMIT 1',
+    )) as Array<{ Surname: string }>;
     await page.getByTestId('patients-name').fill(someone!.Surname);
     await page.getByTestId('patients-search').click();
     await expect.poll(() => page.getByTestId('patients-page').innerText()).not.toContain(`${total} patients`);
-    const names = await page.getByTestId('patient-row').evaluateAll((els) => els.map((el) => `${el.children[1]?.textContent} ${el.children[2]?.textContent}`));
+    const names = await page
+      .getByTestId('patient-row')
+      .evaluateAll((els) => els.map((el) => `${el.children[1]?.textContent} ${el.children[2]?.textContent}`));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name.toLowerCase()).toContain(someone!.Surname.toLowerCase());
     expect(blocked).toEqual([]);

@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 /** The text an editor shows (Monaco renders spaces as no-break spaces). */
-const shown = async (selector: string) => (await page.locator(`${selector} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+const shown = async (selector: string) =>
+  (await page.locator(`${selector} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
 const response = () => shown('.graphiql-response');
 const queryEditor = () => shown('.graphiql-query-editor');
 

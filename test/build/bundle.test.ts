@@ -30,7 +30,9 @@ const running = new Set<Running>();
 /** Runs `node <OUT>/<entry>` with a clean environment plus `env`; resolves once `ready` is printed. */
 async function run(entry: string, env: Record<string, string>, ready: RegExp): Promise<Running> {
   const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(HALO_|SIMULATOR_|REDIS_|CLIENT_KEYS|JWT_|OTEL_|PORT$|HOST$|GRAPHIQL$|NODE_OPTIONS$)/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !/^(HALO_|SIMULATOR_|REDIS_|CLIENT_KEYS|JWT_|OTEL_|PORT$|HOST$|GRAPHIQL$|NODE_OPTIONS$)/.test(k),
+    ),
   );
   const child: ChildProcess = spawn(process.execPath, [join(OUT, entry)], {
     cwd: ROOT,
@@ -69,7 +71,8 @@ async function run(entry: string, env: Record<string, string>, ready: RegExp): P
   return handle;
 }
 
-const startFacade = (env: Record<string, string> = {}) => run('main.js', { PORT: '0', ...env }, /GraphQL API on (http:\/\/[^/\s]+)\/graphql/);
+const startFacade = (env: Record<string, string> = {}) =>
+  run('main.js', { PORT: '0', ...env }, /GraphQL API on (http:\/\/[^/\s]+)\/graphql/);
 
 async function query(url: string, document: string, headers: Record<string, string> = {}): Promise<unknown> {
   const res = await fetch(`${url}/graphql`, {
@@ -118,7 +121,7 @@ describe('the bundle', () => {
     expect(all).not.toMatch(/from\s*["']tsx|require\(["']tsx|["']typescript["']/);
   });
 
-  it('loads neither ioredis, nor GraphiQL\'s assets, nor a second SQL dialect at start', () => {
+  it("loads neither ioredis, nor GraphiQL's assets, nor a second SQL dialect at start", () => {
     const graph = [...staticGraph('main.js')].map((f) => readFileSync(join(OUT, f), 'utf8')).join('\n');
     expect(graph).toMatch(/^\/\/ node_modules\/graphql-yoga\//m);
     expect(graph).not.toMatch(/^\/\/ node_modules\/ioredis\//m);
@@ -129,7 +132,9 @@ describe('the bundle', () => {
   });
 
   it('ships the seeded databases of every default site', () => {
-    const manifest = JSON.parse(readFileSync(join(OUT, 'seed/manifest.json'), 'utf8')) as { entries: Array<{ site: Parameters<typeof siteImageKey>[0] }> };
+    const manifest = JSON.parse(readFileSync(join(OUT, 'seed/manifest.json'), 'utf8')) as {
+      entries: Array<{ site: Parameters<typeof siteImageKey>[0] }>;
+    };
     const keys = new Set(DEFAULT_SITES.map(siteImageKey));
     expect(new Set(manifest.entries.map((e) => siteImageKey(e.site)))).toEqual(keys);
   });
@@ -165,11 +170,22 @@ describe('the bundle', () => {
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     try {
-      const sim = await run('simulator.js', { SIMULATOR_PORT: '0', SIMULATOR_KEY: 'bundle-key' }, /listening on (http:\/\/\S+) /);
+      const sim = await run(
+        'simulator.js',
+        { SIMULATOR_PORT: '0', SIMULATOR_KEY: 'bundle-key' },
+        /listening on (http:\/\/\S+) /,
+      );
       const app = await startFacade({
         HALO_API_URL: sim.url,
         HALO_SUBSCRIPTION_KEY: 'bundle-key',
-        CLIENT_KEYS: JSON.stringify([{ id: 'bundle', sha256: createHash('sha256').update(CLIENT_KEY).digest('hex'), sites: ['*'], permissions: ['read'] }]),
+        CLIENT_KEYS: JSON.stringify([
+          {
+            id: 'bundle',
+            sha256: createHash('sha256').update(CLIENT_KEY).digest('hex'),
+            sites: ['*'],
+            permissions: ['read'],
+          },
+        ]),
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
       });
       expect(app.output()).not.toContain('embedded Halo simulator');
@@ -183,15 +199,19 @@ describe('the bundle', () => {
     }
   }, 30_000);
 
-  it.skipIf(!hasRedisServer())('loads ioredis when REDIS_URL is set', async () => {
-    const redis = await startRedis();
-    try {
-      const app = await startFacade({ REDIS_URL: redis.url, RATE_LIMIT_PER_SECOND: '100' });
-      await vi.waitFor(() => expect(app.output()).toContain('shared between replicas through Redis'));
-      expect(await query(app.url, SITE_QUERY)).toEqual(SITE_ANSWER);
-      await app.stop();
-    } finally {
-      await redis.stop();
-    }
-  }, 30_000);
+  it.skipIf(!hasRedisServer())(
+    'loads ioredis when REDIS_URL is set',
+    async () => {
+      const redis = await startRedis();
+      try {
+        const app = await startFacade({ REDIS_URL: redis.url, RATE_LIMIT_PER_SECOND: '100' });
+        await vi.waitFor(() => expect(app.output()).toContain('shared between replicas through Redis'));
+        expect(await query(app.url, SITE_QUERY)).toEqual(SITE_ANSWER);
+        await app.stop();
+      } finally {
+        await redis.stop();
+      }
+    },
+    30_000,
+  );
 });

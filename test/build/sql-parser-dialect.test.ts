@@ -53,7 +53,10 @@ describe('node-sql-parser in the bundle', () => {
     const statements = new Set<string>();
     for (const file of [...sourceFiles(join(ROOT, 'test')), ...sourceFiles(join(ROOT, 'src'))]) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(['"`])((?:SELECT|EXEC|INSERT|UPDATE|DELETE|WITH|DECLARE)\b(?:(?!\1)[^\\]|\\.)*)\1/gi)) statements.add(m[2]!);
+      for (const m of text.matchAll(
+        /(['"`])((?:SELECT|EXEC|INSERT|UPDATE|DELETE|WITH|DECLARE)\b(?:(?!\1)[^\\]|\\.)*)\1/gi,
+      ))
+        statements.add(m[2]!);
     }
     expect(statements.size).toBeGreaterThan(100);
     let parsed = 0;

@@ -23,7 +23,17 @@ import { startKillableRedis, type KillableRedis } from './processes.js';
 
 const SITE = OnlineSite.id;
 /** Codes a client can act on (shared/API.md): a failure with one of them is a clean failure. */
-const CLEAN = new Set(['BAD_USER_INPUT', 'SITE_NOT_FOUND', 'NOT_FOUND', 'SITE_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RESULT_TOO_LARGE', 'RESULT_EXPIRED', 'RATE_LIMITED', 'UPSTREAM_ERROR']);
+const CLEAN = new Set([
+  'BAD_USER_INPUT',
+  'SITE_NOT_FOUND',
+  'NOT_FOUND',
+  'SITE_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'RESULT_TOO_LARGE',
+  'RESULT_EXPIRED',
+  'RATE_LIMITED',
+  'UPSTREAM_ERROR',
+]);
 /** Rows the NON_QUERY writes touch: each write appends one 'w' to its own row's surname. */
 const FIRST_WRITE_ROW = 1000;
 
@@ -41,7 +51,9 @@ interface Figure {
   lost?: number;
 }
 
-const STATUS = parse('subscription S($s: ID!, $q: ID!) { queryStatusChanged(siteId: $s, queryId: $q) { status isTerminal } }');
+const STATUS = parse(
+  'subscription S($s: ID!, $q: ID!) { queryStatusChanged(siteId: $s, queryId: $q) { status isTerminal } }',
+);
 
 describe.skipIf(!hasRedisServer())('chaos', () => {
   let simPort: number;
@@ -108,11 +120,23 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
 
   const DOCS: Record<Kind, (row: number) => { query: string; variables: Record<string, unknown> }> = {
     read: () => ({ query: 'query R($s: ID!) { site(id: $s) { id status } }', variables: { s: SITE } }),
-    sql: () => ({ query: 'mutation Q($i: RunQueryInput!) { runImmediateQuery(input: $i) { status rowCount } }', variables: { i: { siteId: SITE, sql: 'SELECT TOP 3 InternalID FROM BPS_Patients' } } }),
-    fhir: () => ({ query: 'query F($s: ID!) { patients(siteId: $s, first: 2) { totalCount } }', variables: { s: SITE } }),
+    sql: () => ({
+      query: 'mutation Q($i: RunQueryInput!) { runImmediateQuery(input: $i) { status rowCount } }',
+      variables: { i: { siteId: SITE, sql: 'SELECT TOP 3 InternalID FROM BPS_Patients' } },
+    }),
+    fhir: () => ({
+      query: 'query F($s: ID!) { patients(siteId: $s, first: 2) { totalCount } }',
+      variables: { s: SITE },
+    }),
     write: (row) => ({
       query: 'mutation W($i: RunQueryInput!) { runImmediateQuery(input: $i) { status rowsAffected } }',
-      variables: { i: { siteId: SITE, sql: `UPDATE PATIENTS SET SURNAME = CONCAT(SURNAME, 'w') WHERE INTERNALID = ${row}`, executionMode: 'NON_QUERY' } },
+      variables: {
+        i: {
+          siteId: SITE,
+          sql: `UPDATE PATIENTS SET SURNAME = CONCAT(SURNAME, 'w') WHERE INTERNALID = ${row}`,
+          executionMode: 'NON_QUERY',
+        },
+      },
     }),
   };
 
@@ -127,16 +151,27 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
         body: JSON.stringify(DOCS[kind](row)),
       });
       if (res.status >= 500) return 'crashed';
-      const body = (await res.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: unknown; unexpected?: unknown } }> };
+      const body = (await res.json()) as {
+        data?: unknown;
+        errors?: Array<{ extensions?: { code?: unknown; unexpected?: unknown } }>;
+      };
       if (!body.errors?.length) return 'ok';
-      return body.errors.every((e) => typeof e.extensions?.code === 'string' && CLEAN.has(e.extensions.code) && !e.extensions.unexpected) ? 'clean' : 'crashed';
+      return body.errors.every(
+        (e) => typeof e.extensions?.code === 'string' && CLEAN.has(e.extensions.code) && !e.extensions.unexpected,
+      )
+        ? 'clean'
+        : 'crashed';
     } catch {
       return 'crashed';
     }
   }
 
   /** `n` operations of every kind, `concurrency` at a time. */
-  async function burst(n: number, concurrency = 8, kinds: readonly Kind[] = ['read', 'sql', 'fhir', 'write']): Promise<Result[]> {
+  async function burst(
+    n: number,
+    concurrency = 8,
+    kinds: readonly Kind[] = ['read', 'sql', 'fhir', 'write'],
+  ): Promise<Result[]> {
     const queue = Array.from({ length: n }, (_, i) => kinds[i % kinds.length]!);
     const results: Result[] = [];
     await Promise.all(
@@ -159,7 +194,12 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
     return { ms: Number.POSITIVE_INFINITY, probes };
   }
 
-  function record(fault: string, results: Result[], recovered: { ms: number; probes: Result[] }, subs?: { total: number; lost: number }): Figure {
+  function record(
+    fault: string,
+    results: Result[],
+    recovered: { ms: number; probes: Result[] },
+    subs?: { total: number; lost: number },
+  ): Figure {
     const all = [...results, ...recovered.probes];
     const figure: Figure = {
       fault,
@@ -186,16 +226,25 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation S($i: RunQueryInput!) { submitAsyncQuery(input: $i) { id } }', variables: { i: { siteId: SITE, sql: 'SELECT TOP 2 InternalID FROM BPS_Patients' } } }),
+      body: JSON.stringify({
+        query: 'mutation S($i: RunQueryInput!) { submitAsyncQuery(input: $i) { id } }',
+        variables: { i: { siteId: SITE, sql: 'SELECT TOP 2 InternalID FROM BPS_Patients' } },
+      }),
     });
     return ((await res.json()) as { data: { submitAsyncQuery: { id: string } } }).data.submitAsyncQuery.id;
   }
 
   /** Subscriptions to fresh async queries, each having delivered its first (non-terminal) status. */
-  async function liveSubscriptions(n: number): Promise<Array<LiveSubscription<{ queryStatusChanged: { status: string; isTerminal: boolean } }>>> {
+  async function liveSubscriptions(
+    n: number,
+  ): Promise<Array<LiveSubscription<{ queryStatusChanged: { status: string; isTerminal: boolean } }>>> {
     const subs = [];
     for (let i = 0; i < n; i++) {
-      const sub = subscribe<{ queryStatusChanged: { status: string; isTerminal: boolean } }, { s: string; q: string }>(ws, STATUS as never, { s: SITE, q: await submitAsync() });
+      const sub = subscribe<{ queryStatusChanged: { status: string; isTerminal: boolean } }, { s: string; q: string }>(
+        ws,
+        STATUS as never,
+        { s: SITE, q: await submitAsync() },
+      );
       expect((await sub.next()).data?.queryStatusChanged.isTerminal).toBe(false);
       subs.push(sub);
     }
@@ -203,11 +252,20 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
   }
 
   /** Subscriptions that did not deliver a terminal status and complete within `boundMs`. */
-  async function terminalLost(subs: Array<LiveSubscription<{ queryStatusChanged: { status: string; isTerminal: boolean } }>>, boundMs: number): Promise<number> {
+  async function terminalLost(
+    subs: Array<LiveSubscription<{ queryStatusChanged: { status: string; isTerminal: boolean } }>>,
+    boundMs: number,
+  ): Promise<number> {
     const outcomes = await Promise.all(
       subs.map(async (sub) => {
         let timer: NodeJS.Timeout | undefined;
-        const ended = await Promise.race([sub.done.then(() => true, () => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), boundMs)))]);
+        const ended = await Promise.race([
+          sub.done.then(
+            () => true,
+            () => false,
+          ),
+          new Promise<boolean>((r) => (timer = setTimeout(() => r(false), boundMs))),
+        ]);
         clearTimeout(timer);
         return ended && sub.results.some((r) => r.data?.queryStatusChanged.isTerminal === true);
       }),
@@ -223,8 +281,10 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
     await fault({ operationId: 'getSite', delayMs: 1_500, count: 1 });
     const inFlight = op('read');
     // The simulator logs a call before applying its fault: once logged, the request is in flight.
-    for (let seen = false; !seen; ) {
-      seen = ((await call('GET', '/_sim/requests')).body as Array<{ operationId: string }>).some((e) => e.operationId === 'getSite');
+    for (let seen = false; !seen;) {
+      seen = ((await call('GET', '/_sim/requests')).body as Array<{ operationId: string }>).some(
+        (e) => e.operationId === 'getSite',
+      );
       if (!seen) await new Promise((r) => setImmediate(r));
     }
     await sim.stop();
@@ -234,7 +294,9 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
     const recovered = await recovery();
     // The restarted simulator has fresh databases: the write accounting starts here.
     writesSent.length = 0;
-    await call('POST', '/_sim/sql', { body: { siteId: SITE, sql: `UPDATE PATIENTS SET SURNAME = 'C' WHERE INTERNALID >= ${FIRST_WRITE_ROW}` } });
+    await call('POST', '/_sim/sql', {
+      body: { siteId: SITE, sql: `UPDATE PATIENTS SET SURNAME = 'C' WHERE INTERNALID >= ${FIRST_WRITE_ROW}` },
+    });
     nextWriteRow = FIRST_WRITE_ROW;
     const figure = record('Halo killed mid-request, restarted', results, recovered);
     expect(figure.crashed).toBe(0);
@@ -316,8 +378,14 @@ describe.skipIf(!hasRedisServer())('chaos', () => {
     // Writes delayed past the deadline (the slow scenario) ran upstream 1.6 s after they were sent,
     // long before this point: each row's trailing 'w's count the times its write was executed.
     const rows = writesSent.slice();
-    const written = (await call('POST', '/_sim/sql', { body: { siteId: SITE, sql: `SELECT INTERNALID AS k, SURNAME AS s FROM PATIENTS WHERE INTERNALID >= ${FIRST_WRITE_ROW}` } })).body
-      .rows as Array<{ k: number; s: string }>;
+    const written = (
+      await call('POST', '/_sim/sql', {
+        body: {
+          siteId: SITE,
+          sql: `SELECT INTERNALID AS k, SURNAME AS s FROM PATIENTS WHERE INTERNALID >= ${FIRST_WRITE_ROW}`,
+        },
+      })
+    ).body.rows as Array<{ k: number; s: string }>;
     const executions = new Map(written.map((r) => [r.k, (/w*$/.exec(r.s)?.[0] ?? '').length]));
     writesVerified = rows.length;
     duplicateWrites = rows.reduce((n, row) => n + Math.max(0, (executions.get(row) ?? 0) - 1), 0);

@@ -30,7 +30,12 @@ async function rejection(promise: Promise<unknown>): Promise<HaloApiError> {
 describe('Halo error shapes → codes', () => {
   it('should map an unknown site GUID to SITE_NOT_FOUND', async () => {
     const ds = h.client().forRequest();
-    await expect(ds.getSite(UNKNOWN)).rejects.toMatchObject({ kind: 'general', code: 'SITE_NOT_FOUND', status: 404, payload: { shape: 'spec' } });
+    await expect(ds.getSite(UNKNOWN)).rejects.toMatchObject({
+      kind: 'general',
+      code: 'SITE_NOT_FOUND',
+      status: 404,
+      payload: { shape: 'spec' },
+    });
     await expect(ds.getQuery(UNKNOWN, UNKNOWN)).rejects.toMatchObject({ code: 'SITE_NOT_FOUND' });
   });
 
@@ -43,15 +48,23 @@ describe('Halo error shapes → codes', () => {
 
   it('should map a 400 to BAD_USER_INPUT, and reject a bad page number before calling Halo', async () => {
     const ds = h.client().forRequest();
-    await expect(ds.getQuery(OnlineSite.id, 'not-a-guid')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', status: 400 });
-    await expect(ds.getResultPage(OnlineSite.id, UNKNOWN, 0)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', status: undefined });
+    await expect(ds.getQuery(OnlineSite.id, 'not-a-guid')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      status: 400,
+    });
+    await expect(ds.getResultPage(OnlineSite.id, UNKNOWN, 0)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      status: undefined,
+    });
     await expect(ds.getSite('..')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', status: undefined });
     expect(await h.count('getResultPage')).toBe(0);
   });
 
   it('should return a query that ran and failed as a value, with its errorDetails', async () => {
     const ds = h.client().forRequest();
-    const outcome = await ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT NoSuchColumn FROM BPS_Patients' } });
+    const outcome = await ds.createImmediateQuery(OnlineSite.id, {
+      command: { text: 'SELECT NoSuchColumn FROM BPS_Patients' },
+    });
     expect(outcome.kind).toBe('failed');
     if (outcome.kind !== 'failed') return;
     expect(outcome.httpStatus).toBe(400);
@@ -63,14 +76,18 @@ describe('Halo error shapes → codes', () => {
     const ds = h.client().forRequest();
     const offline = await rejection(ds.createImmediateQuery(OfflineSite.id, { command: { text: 'SELECT 1 AS one' } }));
     expect(offline).toMatchObject({ code: 'SITE_UNAVAILABLE', status: 503, kind: 'general' });
-    const unreachable = await rejection(ds.createImmediateQuery(UnreachableSite.id, { command: { text: 'SELECT 1 AS one' } }));
+    const unreachable = await rejection(
+      ds.createImmediateQuery(UnreachableSite.id, { command: { text: 'SELECT 1 AS one' } }),
+    );
     expect(unreachable).toMatchObject({ code: 'SITE_UNAVAILABLE', status: 504 });
   });
 
   it('should map a 504 from an online site to UPSTREAM_TIMEOUT', async () => {
     const ds = h.client().forRequest();
     await h.fault({ operationId: 'createImmediateQuery', status: 504 });
-    await expect(ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT 1 AS one' } })).rejects.toMatchObject({
+    await expect(
+      ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT 1 AS one' } }),
+    ).rejects.toMatchObject({
       code: 'UPSTREAM_TIMEOUT',
       status: 504,
     });
@@ -89,9 +106,14 @@ describe('Halo error shapes → codes', () => {
   it('should map 410 to RESULT_EXPIRED and 413 to RESULT_TOO_LARGE', async () => {
     const ds = h.client().forRequest();
     await h.fault({ operationId: 'getResultPage', status: 410 });
-    await expect(ds.getResultPage(OnlineSite.id, UNKNOWN, 1)).rejects.toMatchObject({ code: 'RESULT_EXPIRED', status: 410 });
+    await expect(ds.getResultPage(OnlineSite.id, UNKNOWN, 1)).rejects.toMatchObject({
+      code: 'RESULT_EXPIRED',
+      status: 410,
+    });
     await h.fault({ operationId: 'createImmediateQuery', status: 413 });
-    await expect(ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT 1 AS one' } })).rejects.toMatchObject({
+    await expect(
+      ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT 1 AS one' } }),
+    ).rejects.toMatchObject({
       code: 'RESULT_TOO_LARGE',
       status: 413,
     });
@@ -99,11 +121,16 @@ describe('Halo error shapes → codes', () => {
 
   it('should expire a result page after the simulated retention period', async () => {
     const ds = h.client().forRequest();
-    const query = await ds.createAsyncQuery(OnlineSite.id, { command: { text: 'SELECT InternalID FROM BPS_Patients' } });
+    const query = await ds.createAsyncQuery(OnlineSite.id, {
+      command: { text: 'SELECT InternalID FROM BPS_Patients' },
+    });
     await h.advance(60_000);
     expect((await ds.readResultPage(OnlineSite.id, query.id, 1)).rows.length).toBeGreaterThan(0);
     await h.advance(25 * 60 * 60 * 1000);
-    await expect(ds.readResultPage(OnlineSite.id, query.id, 1)).rejects.toMatchObject({ code: 'RESULT_EXPIRED', status: 410 });
+    await expect(ds.readResultPage(OnlineSite.id, query.id, 1)).rejects.toMatchObject({
+      code: 'RESULT_EXPIRED',
+      status: 410,
+    });
   });
 
   it('should map 429 to RATE_LIMITED with retryAfterSeconds (APIM envelope)', async () => {
@@ -129,7 +156,9 @@ describe('Halo error shapes → codes', () => {
       await wrongKey.close();
     }
     const ds = h.client().forRequest();
-    await expect(ds.createImmediateQuery(BackupSite.id, { command: { text: 'SELECT 1 AS one' } })).rejects.toMatchObject({
+    await expect(
+      ds.createImmediateQuery(BackupSite.id, { command: { text: 'SELECT 1 AS one' } }),
+    ).rejects.toMatchObject({
       code: 'UPSTREAM_ERROR',
       status: 403,
     });
@@ -138,17 +167,29 @@ describe('Halo error shapes → codes', () => {
   it('should map 5xx to UPSTREAM_ERROR', async () => {
     const ds = h.client({ retry: { maxAttempts: 1 } }).forRequest();
     await h.fault({ operationId: 'getSite', status: 500 });
-    await expect(ds.getSite(OnlineSite.id)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 500, payload: { shape: 'spec' } });
+    await expect(ds.getSite(OnlineSite.id)).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      status: 500,
+      payload: { shape: 'spec' },
+    });
     await h.fault({ operationId: 'Integrator_PairSite', status: 502 });
     await expect(
-      ds.integratorPairSite({ practiceManagementSiteId: '10001', practiceManagementName: 'Best Practice', pairingCode: 'ABC123' }),
+      ds.integratorPairSite({
+        practiceManagementSiteId: '10001',
+        practiceManagementName: 'Best Practice',
+        pairingCode: 'ABC123',
+      }),
     ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 502 });
   });
 
   it('should map a malformed or empty 200 body to UPSTREAM_ERROR without crashing', async () => {
     const ds = h.client().forRequest();
     await h.fault({ operationId: 'getSite', body: 'malformed' });
-    await expect(ds.getSite(OnlineSite.id)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 200, payload: { shape: 'malformed' } });
+    await expect(ds.getSite(OnlineSite.id)).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      status: 200,
+      payload: { shape: 'malformed' },
+    });
     await h.fault({ operationId: 'getQuery', body: 'empty' });
     await expect(ds.getQuery(OnlineSite.id, UNKNOWN)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 200 });
     await h.fault({ operationId: 'getResultPage', body: 'malformed' });
@@ -158,12 +199,17 @@ describe('Halo error shapes → codes', () => {
   it('should keep the status code when an error body is malformed or empty', async () => {
     const ds = h.client().forRequest();
     await h.fault({ operationId: 'createImmediateQuery', status: 503, body: 'malformed' });
-    await expect(ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT 1 AS one' } })).rejects.toMatchObject({
+    await expect(
+      ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT 1 AS one' } }),
+    ).rejects.toMatchObject({
       code: 'SITE_UNAVAILABLE',
       payload: { shape: 'malformed' },
     });
     await h.fault({ operationId: 'getQuery', status: 404, body: 'empty' });
-    await expect(ds.getQuery(OnlineSite.id, UNKNOWN)).rejects.toMatchObject({ code: 'NOT_FOUND', payload: { shape: 'empty' } });
+    await expect(ds.getQuery(OnlineSite.id, UNKNOWN)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      payload: { shape: 'empty' },
+    });
   });
 
   it('should map a dropped connection to a network UPSTREAM_ERROR', async () => {
@@ -189,14 +235,22 @@ describe('Error messages never leak', () => {
 
   function expectClean(error: unknown) {
     expect(error).toBeInstanceOf(HaloApiError);
-    for (const rendered of [(error as Error).message, String(error), JSON.stringify(error), inspect(error, { depth: 5 })]) {
+    for (const rendered of [
+      (error as Error).message,
+      String(error),
+      JSON.stringify(error),
+      inspect(error, { depth: 5 }),
+    ]) {
       expect(rendered).not.toContain('CANARY');
     }
   }
 
   it('should keep SQL, parameter values, patient search values and the key out of every rendering', async () => {
     const ds = h.client().forRequest();
-    const command = { text: CANARY_SQL, parameters: [{ name: '@s', direction: 'input' as const, type: 'VarChar' as const, value: CANARY_VALUE }] };
+    const command = {
+      text: CANARY_SQL,
+      parameters: [{ name: '@s', direction: 'input' as const, type: 'VarChar' as const, value: CANARY_VALUE }],
+    };
     expectClean(await ds.createImmediateQuery(OfflineSite.id, { command }).catch((e: unknown) => e));
     await h.fault({ operationId: 'createImmediateQuery', body: 'malformed' });
     expectClean(await ds.createImmediateQuery(OnlineSite.id, { command }).catch((e: unknown) => e));
@@ -209,7 +263,12 @@ describe('Error messages never leak', () => {
 
     const wrongKey = createHaloClient({ baseUrl: h.sim.url, subscriptionKey: CANARY_KEY });
     try {
-      expectClean(await wrongKey.forRequest().createImmediateQuery(OnlineSite.id, { command }).catch((e: unknown) => e));
+      expectClean(
+        await wrongKey
+          .forRequest()
+          .createImmediateQuery(OnlineSite.id, { command })
+          .catch((e: unknown) => e),
+      );
     } finally {
       await wrongKey.close();
     }

@@ -7,11 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createHaloClient, type HaloClient } from '../../src/datasources/halo-client.js';
 import type { PracticeManagementName } from '../../src/datasources/types.js';
 
-const live = process.env['HALO_LIVE'] === '1' && !!process.env['HALO_API_URL'] && !!process.env['HALO_SUBSCRIPTION_KEY'];
+const live =
+  process.env['HALO_LIVE'] === '1' && !!process.env['HALO_API_URL'] && !!process.env['HALO_SUBSCRIPTION_KEY'];
 
 describe.skipIf(!live)('Halo live (read-only)', () => {
   let client: HaloClient | undefined;
-  const halo = () => (client ??= createHaloClient({ baseUrl: process.env['HALO_API_URL']!, subscriptionKey: process.env['HALO_SUBSCRIPTION_KEY']! }));
+  const halo = () =>
+    (client ??= createHaloClient({
+      baseUrl: process.env['HALO_API_URL']!,
+      subscriptionKey: process.env['HALO_SUBSCRIPTION_KEY']!,
+    }));
   afterAll(async () => {
     await client?.close();
   });
@@ -19,7 +24,9 @@ describe.skipIf(!live)('Halo live (read-only)', () => {
   it('should answer getSites with a list', async () => {
     const pmsSiteId = process.env['HALO_LIVE_PMS_SITE_ID'] ?? '12345';
     const pmsName = (process.env['HALO_LIVE_PMS_NAME'] ?? 'Best Practice') as PracticeManagementName;
-    const { sites = [] } = await halo().forRequest().getSites({ practiceManagementSiteId: pmsSiteId, practiceManagementName: pmsName });
+    const { sites = [] } = await halo()
+      .forRequest()
+      .getSites({ practiceManagementSiteId: pmsSiteId, practiceManagementName: pmsName });
     expect(Array.isArray(sites)).toBe(true);
     for (const site of sites) expect(typeof site.id).toBe('string');
   });

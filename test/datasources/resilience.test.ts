@@ -17,11 +17,19 @@ afterEach(() => {
 });
 
 const select1 = { command: { text: 'SELECT 1 AS one' } };
-const nonQuery = { command: { text: "UPDATE PATIENTS SET MOBILEPHONE = '0400000000' WHERE INTERNALID = 1", executionMode: 'nonQuery' as const } };
+const nonQuery = {
+  command: {
+    text: "UPDATE PATIENTS SET MOBILEPHONE = '0400000000' WHERE INTERNALID = 1",
+    executionMode: 'nonQuery' as const,
+  },
+};
 
 /** Resolves once the simulator has logged `n` calls of `operationId` (it logs on arrival). */
 async function untilLogged(operationId: string, n: number): Promise<void> {
-  await vi.waitFor(async () => expect(await h.count(operationId)).toBeGreaterThanOrEqual(n), { timeout: 5_000, interval: 10 });
+  await vi.waitFor(async () => expect(await h.count(operationId)).toBeGreaterThanOrEqual(n), {
+    timeout: 5_000,
+    interval: 10,
+  });
 }
 
 describe('Retries', () => {
@@ -44,14 +52,19 @@ describe('Retries', () => {
   it('should refuse a retry whose Retry-After exceeds the remaining deadline', async () => {
     const ds = h.client().forRequest();
     await h.fault({ operationId: 'getSite', status: 429, retryAfterSeconds: 30, count: 1 });
-    await expect(ds.getSite(OnlineSite.id, { deadlineMs: 2_000 })).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+    await expect(ds.getSite(OnlineSite.id, { deadlineMs: 2_000 })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 30,
+    });
     expect(await h.count('getSite')).toBe(1);
   });
 
   it('should retry reads on transient failures (5xx, dropped connection, slow attempt)', async () => {
     const ds = h.client({ attemptTimeoutMs: 300 }).forRequest();
     await h.fault({ operationId: 'getQueryStatusBatch', status: 503, count: 1 });
-    await expect(ds.getQueryStatusBatch(OnlineSite.id, ['00000000-0000-4000-8000-000000000000'])).resolves.toMatchObject({
+    await expect(
+      ds.getQueryStatusBatch(OnlineSite.id, ['00000000-0000-4000-8000-000000000000']),
+    ).resolves.toMatchObject({
       results: [{ status: 'notFound' }],
     });
     expect(await h.count('getQueryStatusBatch')).toBe(2);
@@ -61,7 +74,9 @@ describe('Retries', () => {
     expect(await h.count('getSite')).toBe(2);
 
     await h.fault({ operationId: 'getSites', delayMs: 2_000, count: 1 });
-    await expect(ds.getSites({ practiceManagementSiteId: '10001', practiceManagementName: 'Best Practice' })).resolves.toMatchObject({
+    await expect(
+      ds.getSites({ practiceManagementSiteId: '10001', practiceManagementName: 'Best Practice' }),
+    ).resolves.toMatchObject({
       sites: expect.any(Array),
     });
     expect(await h.count('getSites')).toBe(2);
@@ -76,7 +91,12 @@ describe('Retries', () => {
 
   it('should never retry a NON_QUERY, whatever the failure', async () => {
     const ds = h.client({ retry: { maxAttempts: 5 } }).forRequest();
-    for (const fault of [{ status: 500 }, { status: 503 }, { status: 429, retryAfterSeconds: 1 }, { dropConnection: true }]) {
+    for (const fault of [
+      { status: 500 },
+      { status: 503 },
+      { status: 429, retryAfterSeconds: 1 },
+      { dropConnection: true },
+    ]) {
       await h.control('DELETE', 'requests');
       await h.fault({ operationId: 'createImmediateQuery', count: 5, ...fault });
       await expect(ds.createImmediateQuery(OnlineSite.id, nonQuery)).rejects.toBeDefined();
@@ -92,14 +112,19 @@ describe('Retries', () => {
       registeredQueryType: 'query' as const,
       frequency: 60,
       duration: 120,
-      registerCommand: { command: { text: 'SELECT 1 AS one', executionMode: 'reader' as const, type: 'text' as const } },
+      registerCommand: {
+        command: { text: 'SELECT 1 AS one', executionMode: 'reader' as const, type: 'text' as const },
+      },
     };
     const calls: Array<[string, () => Promise<unknown>]> = [
       ['createImmediateQuery', () => ds.createImmediateQuery(OnlineSite.id, select1)],
       ['createAsyncQuery', () => ds.createAsyncQuery(OnlineSite.id, select1)],
       ['createRegisteredQuery', () => ds.createRegisteredQuery(OnlineSite.id, registered)],
       ['cancelRegisteredQuery', () => ds.cancelRegisteredQuery(OnlineSite.id, '00000000-0000-4000-8000-000000000000')],
-      ['Integrator_PairSite', () => ds.integratorPairSite({ practiceManagementSiteId: '20001', practiceManagementName: 'Zedmed' })],
+      [
+        'Integrator_PairSite',
+        () => ds.integratorPairSite({ practiceManagementSiteId: '20001', practiceManagementName: 'Zedmed' }),
+      ],
     ];
     for (const [operationId, call] of calls) {
       await h.fault({ operationId, status: 503, count: 5 });
@@ -126,13 +151,17 @@ describe('Per-site isolation', () => {
     const transitions: string[] = [];
     const client = h.client({
       breaker: { threshold: 3, halfOpenAfterMs: 60_000 },
-      onBreakerStateChange: (siteId, state) => transitions.push(`${siteId === OnlineSite.id ? 'online' : siteId}:${state}`),
+      onBreakerStateChange: (siteId, state) =>
+        transitions.push(`${siteId === OnlineSite.id ? 'online' : siteId}:${state}`),
     });
     const ds = client.forRequest();
     await h.fault({ operationId: 'createImmediateQuery', siteId: OnlineSite.id, status: 503, count: 100 });
 
     for (let i = 0; i < 3; i++) {
-      await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject({ code: 'SITE_UNAVAILABLE', status: 503 });
+      await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject({
+        code: 'SITE_UNAVAILABLE',
+        status: 503,
+      });
     }
     expect(client.breakerStates()[OnlineSite.id]).toBe('open');
     await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject({
@@ -142,7 +171,10 @@ describe('Per-site isolation', () => {
     });
     expect(await h.count('createImmediateQuery', OnlineSite.id)).toBe(3);
 
-    await expect(ds.createImmediateQuery(ZedmedSite.id, select1)).resolves.toMatchObject({ kind: 'successful', rows: [{ one: 1 }] });
+    await expect(ds.createImmediateQuery(ZedmedSite.id, select1)).resolves.toMatchObject({
+      kind: 'successful',
+      rows: [{ one: 1 }],
+    });
     await expect(ds.getSite(OnlineSite.id)).resolves.toMatchObject({ id: OnlineSite.id }); // cloud reads are not blocked
     expect(client.breakerStates()).toMatchObject({ [OnlineSite.id]: 'open', [ZedmedSite.id]: 'closed' });
 
@@ -159,7 +191,9 @@ describe('Per-site isolation', () => {
     const client = h.client({ breaker: { threshold: 2 } });
     const ds = client.forRequest();
     for (let i = 0; i < 4; i++) {
-      await expect(ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT nope FROM nowhere' } })).resolves.toMatchObject({ kind: 'failed' });
+      await expect(
+        ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT nope FROM nowhere' } }),
+      ).resolves.toMatchObject({ kind: 'failed' });
     }
     await h.fault({ operationId: 'createImmediateQuery', status: 400, count: 4 });
     for (let i = 0; i < 4; i++) {
@@ -168,13 +202,16 @@ describe('Per-site isolation', () => {
     expect(client.breakerStates()[OnlineSite.id]).toBe('closed');
   });
 
-  it("should bound concurrent practice calls per site without touching other sites", async () => {
+  it('should bound concurrent practice calls per site without touching other sites', async () => {
     const client = h.client({ siteConcurrency: 1, siteQueue: 0 });
     const ds = client.forRequest();
     await h.fault({ operationId: 'createImmediateQuery', siteId: OnlineSite.id, delayMs: 500, count: 1 });
     const slow = ds.createImmediateQuery(OnlineSite.id, select1);
     await untilLogged('createImmediateQuery', 1);
-    await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject({ code: 'SITE_UNAVAILABLE', networkCode: 'BULKHEAD_FULL' });
+    await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject({
+      code: 'SITE_UNAVAILABLE',
+      networkCode: 'BULKHEAD_FULL',
+    });
     await expect(ds.createImmediateQuery(ZedmedSite.id, select1)).resolves.toMatchObject({ kind: 'successful' });
     await expect(slow).resolves.toMatchObject({ kind: 'successful' });
     expect(await h.count('createImmediateQuery', OnlineSite.id)).toBe(1);
@@ -239,7 +276,9 @@ describe('Cancellation', () => {
   it('should not start a call whose request is already cancelled', async () => {
     const request = new AbortController();
     request.abort();
-    await expect(h.client().forRequest(request.signal).getSite(OnlineSite.id)).rejects.toMatchObject({ networkCode: 'ABORTED' });
+    await expect(h.client().forRequest(request.signal).getSite(OnlineSite.id)).rejects.toMatchObject({
+      networkCode: 'ABORTED',
+    });
     expect(await h.count('getSite')).toBe(0);
   });
 });

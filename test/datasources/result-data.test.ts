@@ -1,5 +1,10 @@
 import { describe, it } from 'vitest';
-import { decodeOrThrow, decodeResultData, decodeResultJson, ResultDecodeError } from '../../src/datasources/result-data.js';
+import {
+  decodeOrThrow,
+  decodeResultData,
+  decodeResultJson,
+  ResultDecodeError,
+} from '../../src/datasources/result-data.js';
 import { RetryBudget } from '../../src/datasources/retry-budget.js';
 import { Coalescer } from '../../src/datasources/coalesce.js';
 import { isRetryable } from '../../src/datasources/halo-http.js';
@@ -39,7 +44,8 @@ describe.concurrent('decodeResultData', () => {
 
   it('should turn a decode failure into UPSTREAM_ERROR without quoting the data', ({ expect }) => {
     const secret = b64({ Surname: 'CANARY' });
-    const attempt = () => decodeOrThrow({ operationId: 'getResultPage', siteId: 's' }, 200, secret.length, () => decodeResultData(secret));
+    const attempt = () =>
+      decodeOrThrow({ operationId: 'getResultPage', siteId: 's' }, 200, secret.length, () => decodeResultData(secret));
     expect(attempt).toThrow(expect.objectContaining({ code: 'UPSTREAM_ERROR', kind: 'general', status: 200 }));
     expect(() => attempt()).not.toThrow(/CANARY/);
   });
@@ -48,7 +54,12 @@ describe.concurrent('decodeResultData', () => {
 describe.concurrent('RetryBudget', () => {
   it('should allow a burst of maxTokens retries, then about tokenRatio per request', ({ expect }) => {
     const budget = new RetryBudget({ maxTokens: 3, tokenRatio: 0.5 });
-    expect([budget.tryWithdraw(), budget.tryWithdraw(), budget.tryWithdraw(), budget.tryWithdraw()]).toEqual([true, true, true, false]);
+    expect([budget.tryWithdraw(), budget.tryWithdraw(), budget.tryWithdraw(), budget.tryWithdraw()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     budget.deposit();
     expect(budget.tryWithdraw()).toBe(false);
     budget.deposit();
@@ -128,7 +139,9 @@ describe.concurrent('isRetryable', () => {
   it('should not retry a practice server that is down or slow', ({ expect }) => {
     expect(isRetryable({ retry: 'read', siteBound: true }, status(503, 'getFhirQuery'))).toBe(false);
     expect(isRetryable({ retry: 'read', siteBound: true }, status(504, 'getFhirQuery'))).toBe(false);
-    expect(isRetryable({ retry: 'read', siteBound: true }, localFailure({ operationId: 'getFhirQuery' }, 'ATTEMPT_TIMEOUT'))).toBe(false);
+    expect(
+      isRetryable({ retry: 'read', siteBound: true }, localFailure({ operationId: 'getFhirQuery' }, 'ATTEMPT_TIMEOUT')),
+    ).toBe(false);
     expect(isRetryable({ retry: 'read', siteBound: true }, status(429, 'getFhirQuery'))).toBe(true);
   });
 
@@ -136,7 +149,9 @@ describe.concurrent('isRetryable', () => {
     expect(isRetryable({ retry: 'unsent-only' }, refused)).toBe(true);
     expect(isRetryable({ retry: 'unsent-only' }, reset)).toBe(false);
     expect(isRetryable({ retry: 'unsent-only' }, status(429, 'createImmediateQuery'))).toBe(false);
-    expect(isRetryable({ retry: 'unsent-only' }, localFailure({ operationId: 'createImmediateQuery' }, 'CIRCUIT_OPEN'))).toBe(false);
+    expect(
+      isRetryable({ retry: 'unsent-only' }, localFailure({ operationId: 'createImmediateQuery' }, 'CIRCUIT_OPEN')),
+    ).toBe(false);
     expect(isRetryable({ retry: 'never' }, refused)).toBe(false);
   });
 });
@@ -146,7 +161,12 @@ describe.concurrent('toSearchParams', () => {
     expect(toSearchParams({ family: 'Smith', birthdate: ['ge1970', 'lt1980'], gender: undefined }).toString()).toBe(
       'family=Smith&birthdate=ge1970&birthdate=lt1980',
     );
-    expect(toSearchParams([['name', 'a b'], ['name', 'c,d']]).toString()).toBe('name=a+b&name=c%2Cd');
+    expect(
+      toSearchParams([
+        ['name', 'a b'],
+        ['name', 'c,d'],
+      ]).toString(),
+    ).toBe('name=a+b&name=c%2Cd');
     expect(toSearchParams(new URLSearchParams('x=1')).toString()).toBe('x=1');
   });
 });

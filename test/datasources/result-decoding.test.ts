@@ -4,7 +4,14 @@
  * `TextDecoder`, and (for rows streamed in chunks) `decodeResultJson` on the whole body.
  */
 import { describe, it } from 'vitest';
-import { decodeBase64, decodeResultData, decodeResultJson, decodeUtf8, ResultDecodeError, StreamedRowsDecoder } from '../../src/datasources/result-data.js';
+import {
+  decodeBase64,
+  decodeResultData,
+  decodeResultJson,
+  decodeUtf8,
+  ResultDecodeError,
+  StreamedRowsDecoder,
+} from '../../src/datasources/result-data.js';
 import type { ResultRow } from '../../src/datasources/types.js';
 
 /** The base64 check decodeBase64 replaced: a whole-string regex. */
@@ -49,12 +56,15 @@ function random(seed: number): () => number {
 }
 
 describe.concurrent('decodeBase64', () => {
-  it('should accept exactly what the regex accepted, with the same bytes, for every string of up to 5 characters over a tricky alphabet', ({ expect }) => {
+  it('should accept exactly what the regex accepted, with the same bytes, for every string of up to 5 characters over a tricky alphabet', ({
+    expect,
+  }) => {
     // Alphabet characters with and without low bits set, padding, the URL-safe pair, a space,
     // a Latin-1 letter (skipped by Node) and letters above U+00FF whose low byte is in the alphabet
     // ('Ł' is U+0141: Node would read it as 'A'; 'ń' U+0144 as 'D').
     const alphabet = ['A', 'Q', '+', '/', '=', '-', '_', ' ', 'é', 'Ł', 'ń'];
-    const same = (a: Buffer | 'invalid', b: Buffer | 'invalid') => (a === 'invalid' || b === 'invalid' ? a === b : a.equals(b));
+    const same = (a: Buffer | 'invalid', b: Buffer | 'invalid') =>
+      a === 'invalid' || b === 'invalid' ? a === b : a.equals(b);
     const mismatches: string[] = [];
     let checked = 0;
     let valid = 0;
@@ -76,7 +86,25 @@ describe.concurrent('decodeBase64', () => {
     const next = random(9);
     const pick = (s: string) => s[Math.floor(next() * s.length)]!;
     const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    const STRAY = ['-', '_', '=', ' ', '\t', '\r', '\n', '\0', '.', '\u00ff', '\u0100', '\u0141', '\u0171', '\u2b2b', '\ud83d', '\ufffd', '\u{1f600}'];
+    const STRAY = [
+      '-',
+      '_',
+      '=',
+      ' ',
+      '\t',
+      '\r',
+      '\n',
+      '\0',
+      '.',
+      '\u00ff',
+      '\u0100',
+      '\u0141',
+      '\u0171',
+      '\u2b2b',
+      '\ud83d',
+      '\ufffd',
+      '\u{1f600}',
+    ];
     let valid = 0;
     for (let n = 0; n < 20_000; n++) {
       const bytes = Buffer.from(Array.from({ length: Math.floor(next() * 40) }, () => Math.floor(next() * 256)));
@@ -103,14 +131,35 @@ describe.concurrent('decodeBase64', () => {
 
   it('should reject white space, URL-safe characters, characters above U+00FF and bad padding', ({ expect }) => {
     for (const bad of [
-      'QUJD\n', 'QU JD', ' QUJD', 'QUJ\tD', 'QUJD\r\n', // white space, in and around
-      'QUJ-', 'QUJ_', '-_-_', // the URL-safe alphabet
-      'QUJń', 'ŁŁŁŁ', 'QUJD\u0141\u0141\u0141\u0141', 'QU\u{1f600}', // low bytes in the alphabet
-      'QUJDé===', 'QUJ\u0000', // Latin-1 and control characters
-      'QQ=', 'QQ', 'Q', 'QUJDQ', // length not a multiple of 4
-      'Q===', '====', 'QQ=A', 'QQ==QUJD', 'QUJDQU==QUJD', '=QUJ', 'QUJD====', // padding anywhere but at the end, or too much
+      'QUJD\n',
+      'QU JD',
+      ' QUJD',
+      'QUJ\tD',
+      'QUJD\r\n', // white space, in and around
+      'QUJ-',
+      'QUJ_',
+      '-_-_', // the URL-safe alphabet
+      'QUJń',
+      'ŁŁŁŁ',
+      'QUJD\u0141\u0141\u0141\u0141',
+      'QU\u{1f600}', // low bytes in the alphabet
+      'QUJDé===',
+      'QUJ\u0000', // Latin-1 and control characters
+      'QQ=',
+      'QQ',
+      'Q',
+      'QUJDQ', // length not a multiple of 4
+      'Q===',
+      '====',
+      'QQ=A',
+      'QQ==QUJD',
+      'QUJDQU==QUJD',
+      '=QUJ',
+      'QUJD====', // padding anywhere but at the end, or too much
     ]) {
-      expect(() => decodeBase64(bad), JSON.stringify(bad)).toThrow(new ResultDecodeError('result data is not valid base64'));
+      expect(() => decodeBase64(bad), JSON.stringify(bad)).toThrow(
+        new ResultDecodeError('result data is not valid base64'),
+      );
     }
   });
 
@@ -118,11 +167,16 @@ describe.concurrent('decodeBase64', () => {
     const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
     expect(() => decodeResultData('W1 0=')).toThrow('result data is not valid base64');
     expect(() => decodeResultData('W10-')).toThrow('result data is not valid base64');
-    expect(() => decodeResultData(b64(new Uint8Array([0x5b, 0xc0, 0x80, 0x5d])))).toThrow('result data is not valid UTF-8');
+    expect(() => decodeResultData(b64(new Uint8Array([0x5b, 0xc0, 0x80, 0x5d])))).toThrow(
+      'result data is not valid UTF-8',
+    );
     expect(() => decodeResultData(b64('[{"a":1},]'))).toThrow('result data is not JSON');
     expect(() => decodeResultData(b64('{"a":1}'))).toThrow('result data is not a JSON array');
     expect(() => decodeResultData(b64('[null]'))).toThrow('result data has a row that is not an object');
-    expect(decodeResultData(b64('\ufeff[{"Surname":"Ó Sé"}]'))).toEqual({ columns: ['Surname'], rows: [{ Surname: 'Ó Sé' }] });
+    expect(decodeResultData(b64('\ufeff[{"Surname":"Ó Sé"}]'))).toEqual({
+      columns: ['Surname'],
+      rows: [{ Surname: 'Ó Sé' }],
+    });
   });
 });
 
@@ -207,7 +261,8 @@ const bytewise = (body: Buffer) => Array.from(body, (b) => Buffer.from([b]));
 describe.concurrent('StreamedRowsDecoder', () => {
   const bodies: Record<string, string> = {
     'an empty result': '[]',
-    'ordinary rows': '[{"InternalID":1,"Surname":"Ng","DOB":"1980-01-01T00:00:00"},{"InternalID":2,"Surname":"Óengus","DOB":null}]',
+    'ordinary rows':
+      '[{"InternalID":1,"Surname":"Ng","DOB":"1980-01-01T00:00:00"},{"InternalID":2,"Surname":"Óengus","DOB":null}]',
     'brackets, quotes and backslashes inside strings': String.raw`[{"a":"}]{[","b":"\"}","c":"\\","d":"\\\"]"},{"e":"{\"x\":[1]}"}]`,
     'escapes of every kind': String.raw`[{"s":"\u00d3\u20ac\ud83d\ude00\n\t\/\b\f\r","t":"x\\"}]`,
     'nested objects and arrays in a row': '[{"a":{"b":[1,{"c":[]}],"d":{}},"e":[[],[{}]]}]',
@@ -221,7 +276,8 @@ describe.concurrent('StreamedRowsDecoder', () => {
       const body = Buffer.from(text);
       const expected = whole(body);
       expect(Array.isArray(expected)).toBe(true);
-      for (let at = 0; at <= body.length; at++) expect(streamed(splitAt(body, at)), `cut at ${at}`).toMatchObject({ rows: expected });
+      for (let at = 0; at <= body.length; at++)
+        expect(streamed(splitAt(body, at)), `cut at ${at}`).toMatchObject({ rows: expected });
       expect(streamed(bytewise(body))).toMatchObject({ rows: expected });
     });
   }
@@ -271,14 +327,19 @@ describe.concurrent('StreamedRowsDecoder', () => {
     for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xff]]) {
       const body = Buffer.concat([Buffer.from('[{"a":"ok"},{"b":"'), Buffer.from(bad), Buffer.from('"}]')]);
       expect(whole(body)).toBe('result data is not valid UTF-8');
-      for (let at = 0; at <= body.length; at++) expect(streamed(splitAt(body, at)), `cut at ${at}`).toBe('result data is not valid UTF-8');
+      for (let at = 0; at <= body.length; at++)
+        expect(streamed(splitAt(body, at)), `cut at ${at}`).toBe('result data is not valid UTF-8');
     }
   });
 
   it('should take a body that is an object as the {data: base64} envelope and decode it at the end', ({ expect }) => {
-    const rows = [{ InternalID: 1, Surname: 'Ó Sé' }, { InternalID: 2, Surname: 'Ng' }];
+    const rows = [
+      { InternalID: 1, Surname: 'Ó Sé' },
+      { InternalID: 2, Surname: 'Ng' },
+    ];
     const body = Buffer.from(` {"data":"${Buffer.from(JSON.stringify(rows)).toString('base64')}","parameters":null}`);
-    for (let at = 0; at <= body.length; at++) expect(streamed(splitAt(body, at)), `cut at ${at}`).toMatchObject({ rows, perPush: [0, 0] });
+    for (let at = 0; at <= body.length; at++)
+      expect(streamed(splitAt(body, at)), `cut at ${at}`).toMatchObject({ rows, perPush: [0, 0] });
     expect(streamed([Buffer.from('{"data":1}')])).toBe('stream body is neither rows nor {data}');
     expect(streamed([Buffer.from('{"data":"W10"}')])).toBe('result data is not valid base64');
     expect(streamed([Buffer.from('{"error":{"status":200,"message":"trunc')])).toBe('stream body is not JSON');

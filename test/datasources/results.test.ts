@@ -28,9 +28,16 @@ async function completedAsyncQuery(sql: string): Promise<string> {
 describe('Sites', () => {
   it('should pair, list and read sites', async () => {
     const ds = h.client().forRequest();
-    const paired = await ds.integratorPairSite({ practiceManagementSiteId: '10001', practiceManagementName: 'Best Practice', pairingCode: 'ABC123' });
+    const paired = await ds.integratorPairSite({
+      practiceManagementSiteId: '10001',
+      practiceManagementName: 'Best Practice',
+      pairingCode: 'ABC123',
+    });
     expect(paired.id).toBe(OnlineSite.id);
-    const { sites = [] } = await ds.getSites({ practiceManagementSiteId: '10001', practiceManagementName: 'Best Practice' });
+    const { sites = [] } = await ds.getSites({
+      practiceManagementSiteId: '10001',
+      practiceManagementName: 'Best Practice',
+    });
     expect(sites.map((s) => s.id)).toContain(OnlineSite.id);
     expect(sites.length).toBe(2);
     await expect(ds.getSite(OnlineSite.id)).resolves.toMatchObject({ id: OnlineSite.id, availability: 'online' });
@@ -50,7 +57,9 @@ describe('Immediate results', () => {
 
   it('should give no rows and no columns for an empty result', async () => {
     const ds = h.client().forRequest();
-    const outcome = await ds.createImmediateQuery(OnlineSite.id, { command: { text: 'SELECT InternalID FROM BPS_Patients WHERE InternalID < 0' } });
+    const outcome = await ds.createImmediateQuery(OnlineSite.id, {
+      command: { text: 'SELECT InternalID FROM BPS_Patients WHERE InternalID < 0' },
+    });
     expect(outcome).toMatchObject({ kind: 'successful', columns: [], rows: [] });
   });
 });
@@ -102,7 +111,9 @@ describe('Async results', () => {
     const stream = await ds.streamResultPage(OnlineSite.id, queryId, 1);
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toEqual((await ds.readResultPage(OnlineSite.id, queryId, 1)).rows);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toEqual(
+      (await ds.readResultPage(OnlineSite.id, queryId, 1)).rows,
+    );
   });
 
   it('should release the connection when a stream is abandoned', async () => {
@@ -126,7 +137,9 @@ describe('Async results', () => {
 
   it('should refuse to read pages of a query that has not succeeded', async () => {
     const ds = h.client().forRequest();
-    const query = await ds.createAsyncQuery(OnlineSite.id, { command: { text: 'SELECT InternalID FROM BPS_Patients' } });
+    const query = await ds.createAsyncQuery(OnlineSite.id, {
+      command: { text: 'SELECT InternalID FROM BPS_Patients' },
+    });
     const pages = ds.readAllPages(OnlineSite.id, query.id);
     await expect(pages.next()).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await h.count('getResultPage')).toBe(0);
@@ -168,17 +181,25 @@ describe('FHIR', () => {
   it('should route reads and searches to getFhirQuery and postFhirSearch and return the resources', async () => {
     const ds = h.client().forRequest();
     const metadata = await ds.getFhirQuery(OnlineSite.id, 'metadata');
-    const byParams = await ds.getFhirQuery(OnlineSite.id, 'Patient', { family: "O'Reilly", birthdate: ['ge1970', 'lt1990'] });
+    const byParams = await ds.getFhirQuery(OnlineSite.id, 'Patient', {
+      family: "O'Reilly",
+      birthdate: ['ge1970', 'lt1990'],
+    });
     const byPath = await ds.getFhirQuery(OnlineSite.id, 'Patient?given=John');
     const searched = await ds.postFhirSearch(OnlineSite.id, 'Patient', { family: 'Smith' });
     expect(metadata).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' });
-    for (const bundle of [byParams, byPath, searched]) expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: expect.any(Number) });
+    for (const bundle of [byParams, byPath, searched])
+      expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: expect.any(Number) });
     expect(await h.count('getFhirQuery', OnlineSite.id)).toBe(3);
     expect(await h.count('postFhirSearch', OnlineSite.id)).toBe(1);
   });
 
   it('should turn an OperationOutcome into a HaloApiError of kind fhir', async () => {
     const ds = h.client().forRequest();
-    await expect(ds.postFhirSearch(OnlineSite.id, 'Patient', { colour: 'red' })).rejects.toMatchObject({ name: 'HaloApiError', kind: 'fhir', code: 'BAD_USER_INPUT' });
+    await expect(ds.postFhirSearch(OnlineSite.id, 'Patient', { colour: 'red' })).rejects.toMatchObject({
+      name: 'HaloApiError',
+      kind: 'fhir',
+      code: 'BAD_USER_INPUT',
+    });
   });
 });

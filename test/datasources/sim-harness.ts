@@ -3,7 +3,12 @@
  * (`/_sim/…`), plus clients that are all closed by `stop()`.
  */
 import { createHaloClient, type HaloClient, type HaloClientConfig } from '../../src/datasources/halo-client.js';
-import { startSimulator, type RequestLogEntry, type Simulator, type SimulatorOptions } from '../../simulator/src/server.js';
+import {
+  startSimulator,
+  type RequestLogEntry,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../simulator/src/server.js';
 import type { FaultSpec } from '../helpers/halo.js';
 
 export type { FaultSpec } from '../helpers/halo.js';
@@ -34,7 +39,10 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<SimH
   async function control<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${sim.url}/_sim/${path}`, {
       method,
-      headers: { 'ocp-apim-subscription-key': sim.key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        'ocp-apim-subscription-key': sim.key,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -51,7 +59,9 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<SimH
     async requests(filter = {}) {
       const log = await control<LoggedRequest[]>('GET', 'requests');
       return log.filter(
-        (r) => (filter.operationId === undefined || r.operationId === filter.operationId) && (filter.siteId === undefined || r.siteId === filter.siteId),
+        (r) =>
+          (filter.operationId === undefined || r.operationId === filter.operationId) &&
+          (filter.siteId === undefined || r.siteId === filter.siteId),
       );
     },
     async count(operationId, siteId) {

@@ -55,7 +55,9 @@ export function useApp(options: UseAppOptions = {}): AppContext {
     ctx.sim = await startSimulator({
       port: 0,
       timeScale: 0,
-      ...(secret !== undefined ? { webhookUrl: `http://127.0.0.1:${appPort}/webhooks/halo`, webhookSecret: secret } : {}),
+      ...(secret !== undefined
+        ? { webhookUrl: `http://127.0.0.1:${appPort}/webhooks/halo`, webhookSecret: secret }
+        : {}),
       ...options.simulator,
     });
     ctx.call = simClient(ctx.sim);
@@ -73,7 +75,10 @@ export function useApp(options: UseAppOptions = {}): AppContext {
     );
     if (options.listen || secret !== undefined) ctx.url = (await ctx.app.start(appPort)).url;
     ctx.upstreamCalls = async (operationId) => {
-      const log = (await ctx.call('GET', '/_sim/requests')).body as Array<{ operationId: string; siteId: string | null }>;
+      const log = (await ctx.call('GET', '/_sim/requests')).body as Array<{
+        operationId: string;
+        siteId: string | null;
+      }>;
       return operationId ? log.filter((e) => e.operationId === operationId) : log;
     };
     ctx.clearRequests = async () => {

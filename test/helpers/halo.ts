@@ -9,14 +9,16 @@ export type Row = Record<string, unknown>;
  */
 export async function directSql(ctx: AppContext, siteId: string, sql: string, catalogue?: string): Promise<Row[]> {
   const res = await ctx.call('POST', '/_sim/sql', { body: { siteId, sql, ...(catalogue ? { catalogue } : {}) } });
-  if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`/_sim/sql answered ${res.status}: ${res.text}`);
+  if (res.status !== 200 || !Array.isArray(res.body?.rows))
+    throw new Error(`/_sim/sql answered ${res.status}: ${res.text}`);
   return res.body.rows as Row[];
 }
 
 /** Changes data directly (`/_sim/sql` with an UPDATE/INSERT/DELETE) and returns rowsAffected. */
 export async function directWrite(ctx: AppContext, siteId: string, sql: string): Promise<number> {
   const res = await ctx.call('POST', '/_sim/sql', { body: { siteId, sql } });
-  if (res.status !== 200 || typeof res.body?.rowsAffected !== 'number') throw new Error(`/_sim/sql answered ${res.status}: ${res.text}`);
+  if (res.status !== 200 || typeof res.body?.rowsAffected !== 'number')
+    throw new Error(`/_sim/sql answered ${res.status}: ${res.text}`);
   return res.body.rowsAffected as number;
 }
 
@@ -39,7 +41,11 @@ export async function injectFault(ctx: AppContext, fault: FaultSpec): Promise<vo
 }
 
 /** Takes a site offline, unreachable or back online (`POST /_sim/sites/{id}`). */
-export async function setAvailability(ctx: AppContext, siteId: string, availability: 'online' | 'offline' | 'unreachable'): Promise<void> {
+export async function setAvailability(
+  ctx: AppContext,
+  siteId: string,
+  availability: 'online' | 'offline' | 'unreachable',
+): Promise<void> {
   const res = await ctx.call('POST', `/_sim/sites/${siteId}`, { body: { availability } });
   if (res.status !== 200) throw new Error(`/_sim/sites answered ${res.status}: ${res.text}`);
 }

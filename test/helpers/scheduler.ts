@@ -27,7 +27,11 @@ export function createManualScheduler(): ManualScheduler {
     now = Math.max(now, t.due);
     t.fn();
   };
-  const earliest = () => timers.reduce<Timer | undefined>((a, t) => (!a || t.due < a.due || (t.due === a.due && t.seq < a.seq) ? t : a), undefined);
+  const earliest = () =>
+    timers.reduce<Timer | undefined>(
+      (a, t) => (!a || t.due < a.due || (t.due === a.due && t.seq < a.seq) ? t : a),
+      undefined,
+    );
   return {
     now: () => now,
     setTimeout(fn, ms) {

@@ -5,7 +5,12 @@ import WebSocket from 'ws';
 
 /** A graphql-ws client of the app at `baseUrl` (http://host:port): no retries, so failures show. */
 export function wsClient(baseUrl: string, options: Partial<ClientOptions> = {}): Client {
-  return createClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, ...options });
+  return createClient({
+    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    ...options,
+  });
 }
 
 export interface LiveSubscription<T> {
@@ -64,7 +69,8 @@ export function subscribe<T, V>(client: Client, document: TypedDocumentNode<T, V
     unsubscribe,
     async next() {
       while (results.length <= cursor) {
-        if (settled) throw failure ? failure.error : new Error(`subscription completed after ${results.length} results`);
+        if (settled)
+          throw failure ? failure.error : new Error(`subscription completed after ${results.length} results`);
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
       return results[cursor++]!;

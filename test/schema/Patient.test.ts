@@ -27,8 +27,20 @@ const PatientPage = graphql(`
   query PatientPage($siteId: ID!, $search: PatientSearch, $first: Int, $after: String) {
     patients(siteId: $siteId, search: $search, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id siteId resourceType } }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          siteId
+          resourceType
+        }
+      }
     }
   }
 `);
@@ -36,13 +48,45 @@ const PatientPage = graphql(`
 const PatientById = graphql(`
   query PatientById($siteId: ID!, $id: ID!) {
     patient(siteId: $siteId, id: $id) {
-      id siteId resourceType active gender birthDate deceasedBoolean deceasedDateTime
-      meta { lastUpdated profile }
-      identifier { system value }
-      ihi: identifier(system: "http://ns.electronichealth.net.au/id/hi/ihi/1.0") { system value type { text coding { system code } } }
-      name { use family given }
-      mobile: telecom(system: "phone", use: "mobile") { value }
-      address { use postalCode }
+      id
+      siteId
+      resourceType
+      active
+      gender
+      birthDate
+      deceasedBoolean
+      deceasedDateTime
+      meta {
+        lastUpdated
+        profile
+      }
+      identifier {
+        system
+        value
+      }
+      ihi: identifier(system: "http://ns.electronichealth.net.au/id/hi/ihi/1.0") {
+        system
+        value
+        type {
+          text
+          coding {
+            system
+            code
+          }
+        }
+      }
+      name {
+        use
+        family
+        given
+      }
+      mobile: telecom(system: "phone", use: "mobile") {
+        value
+      }
+      address {
+        use
+        postalCode
+      }
     }
   }
 `);
@@ -57,7 +101,9 @@ async function sql<T>(statement: string, siteId = SITE): Promise<T[]> {
 
 /** Ids (as FHIR ids) selected by a WHERE clause on live patients, in `ORDER BY` order. */
 async function sqlIds(where: string, orderBy = 'p.INTERNALID'): Promise<string[]> {
-  const rows = await sql<{ id: number }>(`SELECT p.INTERNALID AS id FROM PATIENTS p ${DOB_JOIN} WHERE p.RECORDSTATUS = 1 AND (${where}) ORDER BY ${orderBy}`);
+  const rows = await sql<{ id: number }>(
+    `SELECT p.INTERNALID AS id FROM PATIENTS p ${DOB_JOIN} WHERE p.RECORDSTATUS = 1 AND (${where}) ORDER BY ${orderBy}`,
+  );
   return rows.map((r) => String(r.id));
 }
 
@@ -77,22 +123,37 @@ function dobMatches(prefix: 'eq' | 'ge' | 'gt' | 'le' | 'lt', day: string): stri
   const sLo = `'${day}'`;
   const sHi = `date('${day}', '+1 day')`;
   const eq = `(d.lo >= ${sLo} AND d.hi <= ${sHi})`;
-  const rule = { eq, gt: `d.hi > ${sHi}`, lt: `d.lo < ${sLo}`, ge: `(d.hi > ${sHi} OR ${eq})`, le: `(d.lo < ${sLo} OR ${eq})` }[prefix];
+  const rule = {
+    eq,
+    gt: `d.hi > ${sHi}`,
+    lt: `d.lo < ${sLo}`,
+    ge: `(d.hi > ${sHi} OR ${eq})`,
+    le: `(d.lo < ${sLo} OR ${eq})`,
+  }[prefix];
   return `(d.lo IS NOT NULL AND ${rule})`;
 }
 
 /** FHIR string matching, written out here: lower-case, accents and punctuation dropped. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * Ids of live patients whose family name matches one of `prefixes` by FHIR's default string rule
  * (starts with, case- and accent-insensitive), the whole name or any space/hyphen-separated part.
  */
 async function familyIds(...prefixes: string[]): Promise<string[]> {
-  const rows = await sql<{ id: number; SURNAME: string }>('SELECT INTERNALID AS id, SURNAME FROM PATIENTS WHERE RECORDSTATUS = 1 ORDER BY INTERNALID');
+  const rows = await sql<{ id: number; SURNAME: string }>(
+    'SELECT INTERNALID AS id, SURNAME FROM PATIENTS WHERE RECORDSTATUS = 1 ORDER BY INTERNALID',
+  );
   const wanted = prefixes.map(fold);
   return rows
-    .filter((r) => [r.SURNAME, ...r.SURNAME.split(/[\s-]+/)].some((part) => wanted.some((w) => fold(part).startsWith(w))))
+    .filter((r) =>
+      [r.SURNAME, ...r.SURNAME.split(/[\s-]+/)].some((part) => wanted.some((w) => fold(part).startsWith(w))),
+    )
     .map((r) => String(r.id));
 }
 
@@ -169,7 +230,9 @@ describe('patients', () => {
 
   it('should match family names by prefix, OR-ed with a comma, ignoring case and accents', async () => {
     const expected = await familyIds('nguyen', 'williams');
-    const rows = await sql<{ id: number }>("SELECT INTERNALID AS id FROM PATIENTS WHERE RECORDSTATUS = 1 AND SURNAME = 'Nguyễn'");
+    const rows = await sql<{ id: number }>(
+      "SELECT INTERNALID AS id FROM PATIENTS WHERE RECORDSTATUS = 1 AND SURNAME = 'Nguyễn'",
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(expected).toEqual(expect.arrayContaining(rows.map((r) => String(r.id))));
     const got = await walk({ family: ['nguyen,williams'] });
@@ -183,7 +246,9 @@ describe('patients', () => {
     );
     // A family on one card: a second patient gets the same card number with another IRN.
     const irn = row!.MEDICARELINENO === '9' ? '1' : String(Number(row!.MEDICARELINENO) + 1);
-    await sql(`UPDATE PATIENTS SET MEDICARENO = '${row!.MEDICARENO}', MEDICARELINENO = '${irn}' WHERE INTERNALID = ${other!.id}`);
+    await sql(
+      `UPDATE PATIENTS SET MEDICARENO = '${row!.MEDICARENO}', MEDICARELINENO = '${irn}' WHERE INTERNALID = ${other!.id}`,
+    );
     const byIhi = await walk({ identifier: [`${IHI}|${row!.IHI}`] });
     expect(byIhi.ids).toEqual(await sqlIds(`p.IHI = '${row!.IHI}'`));
     const byCard = await walk({ identifier: [`${MEDICARE}|${row!.MEDICARENO}`] });
@@ -209,7 +274,12 @@ describe('patients', () => {
 
     const first = await execute(ctx.app, PatientPage, { siteId: SITE, search: { family: ['smith'] }, first: 5 });
     const third = first.data!.patients.edges[2]!;
-    const next = await execute(ctx.app, PatientPage, { siteId: SITE, search: { family: ['smith'] }, first: 4, after: third.cursor });
+    const next = await execute(ctx.app, PatientPage, {
+      siteId: SITE,
+      search: { family: ['smith'] },
+      first: 4,
+      after: third.cursor,
+    });
     expect(next.data!.patients.edges.map((e) => e.node.id)).toEqual(expected.slice(3, 7));
   });
 
@@ -252,7 +322,9 @@ describe('patients birthdate vectors', () => {
   beforeAll(async () => {
     await ctx.call('POST', '/_sim/reset');
     for (const p of Object.values(planted)) {
-      await sql(`UPDATE PATIENTS SET SURNAME = '${SURNAME}', DOB = '${p.dob}T00:00:00', DOBPRECISION = '${p.precision}', RECORDSTATUS = 1 WHERE INTERNALID = ${p.id}`);
+      await sql(
+        `UPDATE PATIENTS SET SURNAME = '${SURNAME}', DOB = '${p.dob}T00:00:00', DOBPRECISION = '${p.precision}', RECORDSTATUS = 1 WHERE INTERNALID = ${p.id}`,
+      );
     }
   });
 
@@ -274,7 +346,11 @@ describe('patients birthdate vectors', () => {
     ['feb86', 'ge1985', true],
     ['day', 'lt1985-06-15T10:00+10:00', true],
   ])('stored %s, birthdate=%s → match %s', async (stored, query, match) => {
-    const res = await execute(ctx.app, PatientPage, { siteId: SITE, search: { family: [SURNAME], birthdate: [query] }, first: 100 });
+    const res = await execute(ctx.app, PatientPage, {
+      siteId: SITE,
+      search: { family: [SURNAME], birthdate: [query] },
+      first: 100,
+    });
     expect(res.errors).toBeUndefined();
     const ids = res.data!.patients.edges.map((e) => e.node.id);
     expect(ids.includes(planted[stored].id)).toBe(match);
@@ -292,7 +368,8 @@ describe('patients cursors', () => {
     cursors = res.data!.patients.edges.map((e) => e.cursor);
   });
 
-  const digest = (siteId: string, s: ReadonlyArray<readonly [string, string]>) => codec.digest('Patient', [siteId, ...s.flat()]);
+  const digest = (siteId: string, s: ReadonlyArray<readonly [string, string]>) =>
+    codec.digest('Patient', [siteId, ...s.flat()]);
 
   it('should refuse a tampered cursor with BAD_USER_INPUT, without calling Halo', async () => {
     const good = cursors[9]!;
@@ -310,17 +387,31 @@ describe('patients cursors', () => {
 
   it('should refuse a cursor of another search, another site or another secret', async () => {
     const after = cursors[9]!;
-    const otherSearch = await execute(ctx.app, PatientPage, { siteId: SITE, search: { family: ['williams'] }, first: 10, after });
+    const otherSearch = await execute(ctx.app, PatientPage, {
+      siteId: SITE,
+      search: { family: ['williams'] },
+      first: 10,
+      after,
+    });
     expect(codeOf(otherSearch)).toBe('BAD_USER_INPUT');
     const noSearch = await execute(ctx.app, PatientPage, { siteId: SITE, first: 10, after });
     expect(codeOf(noSearch)).toBe('BAD_USER_INPUT');
 
     const backup = '3f91c577-0000-4000-8000-000000000001';
     const foreignSite = codec.seal('Patient', { v: 1, s: backup, q: digest(backup, [['family', 'nguyen']]), o: 10 });
-    expect(codeOf(await execute(ctx.app, PatientPage, { siteId: SITE, search, first: 10, after: foreignSite }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await execute(ctx.app, PatientPage, { siteId: SITE, search, first: 10, after: foreignSite }))).toBe(
+      'BAD_USER_INPUT',
+    );
 
-    const otherSecret = createCursorCodec('another-secret-for-this-test').seal('Patient', { v: 1, s: SITE, q: digest(SITE, [['family', 'nguyen']]), o: 10 });
-    expect(codeOf(await execute(ctx.app, PatientPage, { siteId: SITE, search, first: 10, after: otherSecret }))).toBe('BAD_USER_INPUT');
+    const otherSecret = createCursorCodec('another-secret-for-this-test').seal('Patient', {
+      v: 1,
+      s: SITE,
+      q: digest(SITE, [['family', 'nguyen']]),
+      o: 10,
+    });
+    expect(codeOf(await execute(ctx.app, PatientPage, { siteId: SITE, search, first: 10, after: otherSecret }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('should continue by re-sending the search at the offset when a cursor holds no Halo token', async () => {
@@ -335,7 +426,12 @@ describe('patients cursors', () => {
     const after = codec.seal('Patient', { v: 1, s: SITE, q: digest(SITE, [['family', 'nguyen']]), o: 100_000 });
     const res = await execute(ctx.app, PatientPage, { siteId: SITE, search, first: 10, after });
     expect(res.data?.patients.edges).toEqual([]);
-    expect(res.data?.patients.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+    expect(res.data?.patients.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 
   it('should carry no searched value in a cursor', () => {
@@ -359,9 +455,24 @@ describe('patient', () => {
     const res = await execute(ctx.app, PatientById, { siteId: SITE, id });
     expect(res.errors).toBeUndefined();
     const p = res.data!.patient!;
-    expect(p).toMatchObject({ id, siteId: SITE, resourceType: 'Patient', gender: direct.gender, birthDate: direct.birthDate, meta: direct.meta });
-    expect(p.identifier).toEqual(direct.identifier.map((i: { system: string; value: string }) => ({ system: i.system, value: i.value })));
-    expect(p.ihi).toEqual([{ system: IHI, value: row!.IHI, type: { text: 'IHI', coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'NI' }] } }]);
+    expect(p).toMatchObject({
+      id,
+      siteId: SITE,
+      resourceType: 'Patient',
+      gender: direct.gender,
+      birthDate: direct.birthDate,
+      meta: direct.meta,
+    });
+    expect(p.identifier).toEqual(
+      direct.identifier.map((i: { system: string; value: string }) => ({ system: i.system, value: i.value })),
+    );
+    expect(p.ihi).toEqual([
+      {
+        system: IHI,
+        value: row!.IHI,
+        type: { text: 'IHI', coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'NI' }] },
+      },
+    ]);
     expect(p.mobile).toEqual([{ value: row!.MOBILEPHONE }]);
   });
 
@@ -382,8 +493,18 @@ describe('patient', () => {
 
 describe('patients errors', () => {
   it.each<[string, string, PatientSearch, { code: string; argument?: string; reason?: string }]>([
-    ['an OperationOutcome 400 (unsupported modifier)', SITE, { params: [{ name: 'family:fuzzy', value: 'x' }] }, { code: 'BAD_USER_INPUT', argument: 'search' }],
-    ['a Zedmed site (no FHIR)', ZedmedSite.id, { family: ['x'] }, { code: 'BAD_USER_INPUT', argument: 'siteId', reason: 'FHIR_NOT_SUPPORTED' }],
+    [
+      'an OperationOutcome 400 (unsupported modifier)',
+      SITE,
+      { params: [{ name: 'family:fuzzy', value: 'x' }] },
+      { code: 'BAD_USER_INPUT', argument: 'search' },
+    ],
+    [
+      'a Zedmed site (no FHIR)',
+      ZedmedSite.id,
+      { family: ['x'] },
+      { code: 'BAD_USER_INPUT', argument: 'siteId', reason: 'FHIR_NOT_SUPPORTED' },
+    ],
     ['an offline site', OfflineSite.id, { family: ['x'] }, { code: 'SITE_UNAVAILABLE' }],
     ['an unreachable site', UnreachableSite.id, { family: ['x'] }, { code: 'SITE_UNAVAILABLE' }],
     ['an unknown site', '3f91c577-0000-4000-8000-000000000000', { family: ['x'] }, { code: 'SITE_NOT_FOUND' }],
@@ -445,18 +566,36 @@ describe('patients privacy', () => {
 
   it('should never put a searched value in an upstream URL: every search is POST Patient/_search', async () => {
     const proxy = await recordingProxy(ctx.sim.url);
-    const app: App = createApp({ haloApiUrl: proxy.url, haloSubscriptionKey: ctx.sim.key, cursorSecret: CURSOR_SECRET, halo: { keepAliveTimeoutMs: 10 } });
+    const app: App = createApp({
+      haloApiUrl: proxy.url,
+      haloSubscriptionKey: ctx.sim.key,
+      cursorSecret: CURSOR_SECRET,
+      halo: { keepAliveTimeoutMs: 10 },
+    });
     try {
-      const first = await execute(app, PatientPage, { siteId: SITE, search: { family: ['smith'], birthdate: ['ge1950'], gender: ['male'] }, first: 5 });
+      const first = await execute(app, PatientPage, {
+        siteId: SITE,
+        search: { family: ['smith'], birthdate: ['ge1950'], gender: ['male'] },
+        first: 5,
+      });
       expect(first.data?.patients.edges).toHaveLength(5);
       const after = first.data!.patients.pageInfo.endCursor;
-      const second = await execute(app, PatientPage, { siteId: SITE, search: { family: ['smith'], birthdate: ['ge1950'], gender: ['male'] }, first: 5, after });
+      const second = await execute(app, PatientPage, {
+        siteId: SITE,
+        search: { family: ['smith'], birthdate: ['ge1950'], gender: ['male'] },
+        first: 5,
+        after,
+      });
       expect(second.data?.patients.edges).toHaveLength(5);
       await execute(app, PatientPage, { siteId: SITE, search: { family: [NAME], birthdate: [DATE] } });
 
       const fhir = proxy.seen.filter((r) => r.url.includes('/fhir/'));
-      expect(fhir).toEqual(Array.from({ length: 3 }, () => ({ method: 'POST', url: `/integrator/sites/${SITE}/fhir/R4/Patient/_search` })));
-      for (const r of proxy.seen) for (const v of [...PLANTED, 'smith', 'ge1950', 'male']) expect(r.url.toLowerCase()).not.toContain(v.toLowerCase());
+      expect(fhir).toEqual(
+        Array.from({ length: 3 }, () => ({ method: 'POST', url: `/integrator/sites/${SITE}/fhir/R4/Patient/_search` })),
+      );
+      for (const r of proxy.seen)
+        for (const v of [...PLANTED, 'smith', 'ge1950', 'male'])
+          expect(r.url.toLowerCase()).not.toContain(v.toLowerCase());
     } finally {
       await app.stop();
       await proxy.close();
@@ -465,15 +604,20 @@ describe('patients privacy', () => {
 });
 
 /** A pass-through HTTP proxy in front of the simulator that records each request's method and URL. */
-async function recordingProxy(target: string): Promise<{ url: string; seen: Array<{ method: string; url: string }>; close(): Promise<void> }> {
+async function recordingProxy(
+  target: string,
+): Promise<{ url: string; seen: Array<{ method: string; url: string }>; close(): Promise<void> }> {
   const seen: Array<{ method: string; url: string }> = [];
   const to = new URL(target);
   const server: Server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '' });
-    const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = request(
+      { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });

@@ -44,14 +44,51 @@ const INVARIANTS: Record<string, string> = {
 const AuBasePatients = graphql(`
   query AuBasePatients($siteId: ID!, $after: String) {
     patients(siteId: $siteId, first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
-          resourceType id gender birthDate
-          identifier { system value type { coding { system code } } period { end } }
-          name { use family given }
-          address { use type text line city state postalCode country }
-          extension { url valueCoding { system code } }
+          resourceType
+          id
+          gender
+          birthDate
+          identifier {
+            system
+            value
+            type {
+              coding {
+                system
+                code
+              }
+            }
+            period {
+              end
+            }
+          }
+          name {
+            use
+            family
+            given
+          }
+          address {
+            use
+            type
+            text
+            line
+            city
+            state
+            postalCode
+            country
+          }
+          extension {
+            url
+            valueCoding {
+              system
+              code
+            }
+          }
         }
       }
     }
@@ -64,7 +101,11 @@ type Resource = Record<string, unknown>;
 function stripNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stripNulls);
   if (typeof v !== 'object' || v === null) return v;
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, stripNulls(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => [k, stripNulls(x)]),
+  );
 }
 
 const compiled = new Map<string, (resource: Resource) => unknown[]>();
@@ -97,7 +138,8 @@ describe('Patient AU Base invariants', () => {
 
   it('should read every generated patient of the site', () => {
     expect(patients.length).toBe(OnlineSite.patients);
-    const count = (system: string) => patients.filter((p) => holds(p, `identifier.where(system = '${system}').exists()`)).length;
+    const count = (system: string) =>
+      patients.filter((p) => holds(p, `identifier.where(system = '${system}').exists()`)).length;
     // Not vacuous: most patients carry an IHI and a Medicare number.
     expect(count(IHI)).toBeGreaterThan(1000);
     expect(count(MEDICARE)).toBeGreaterThan(1000);
@@ -109,7 +151,10 @@ describe('Patient AU Base invariants', () => {
   });
 
   it('should tell valid check digits from invalid ones (negative control)', () => {
-    const withId = (system: string, value: string): Resource => ({ resourceType: 'Patient', identifier: [{ system, value }] });
+    const withId = (system: string, value: string): Resource => ({
+      resourceType: 'Patient',
+      identifier: [{ system, value }],
+    });
     const luhn = INVARIANTS['IHI passes Luhn (inv-ihi-value-2)']!;
     expect(holds(withId(IHI, '8003608833357361'), luhn)).toBe(true);
     expect(holds(withId(IHI, '8003608833357362'), luhn)).toBe(false);
@@ -118,7 +163,9 @@ describe('Patient AU Base invariants', () => {
     expect(holds(withId(MEDICARE, '29545410412'), medicare)).toBe(true);
     expect(holds(withId(MEDICARE, '32788512952'), medicare)).toBe(false);
     // Every generated IHI with its last digit changed fails.
-    const ihis = patients.flatMap((p) => (p['identifier'] as Array<{ system?: string; value?: string }> | undefined) ?? []).filter((i) => i.system === IHI);
+    const ihis = patients
+      .flatMap((p) => (p['identifier'] as Array<{ system?: string; value?: string }> | undefined) ?? [])
+      .filter((i) => i.system === IHI);
     for (const { value = '' } of ihis.slice(0, 200)) {
       const altered = value.slice(0, 15) + String((Number(value.at(15)) + 1) % 10);
       expect(holds(withId(IHI, altered), luhn), altered).toBe(false);

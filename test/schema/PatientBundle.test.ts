@@ -10,7 +10,9 @@ const SITE = '0d5b0a1e-5f4f-5a3c-8c2e-1f2a3b4c5d6e';
 const BASE = `https://api.example.test/integrator/sites/${SITE}/fhir/R4`;
 
 describe.concurrent('searchParams', () => {
-  it('should send each list element as one repeated parameter, FHIR names with "-", then _sort and params', ({ expect }) => {
+  it('should send each list element as one repeated parameter, FHIR names with "-", then _sort and params', ({
+    expect,
+  }) => {
     expect(
       searchParams({
         params: [{ name: 'given:exact', value: 'Zoë' }],
@@ -34,10 +36,25 @@ describe.concurrent('searchParams', () => {
   });
 
   it('should refuse paging and malformed parameter names without echoing them', ({ expect }) => {
-    for (const name of ['_count', '_getpages', '_getpagesoffset:x', '_offset', 'a b', 'family:', '', 'x'.repeat(70), 'fam&ily']) {
+    for (const name of [
+      '_count',
+      '_getpages',
+      '_getpagesoffset:x',
+      '_offset',
+      'a b',
+      'family:',
+      '',
+      'x'.repeat(70),
+      'fam&ily',
+    ]) {
       let thrown: unknown;
       try {
-        searchParams({ params: [{ name: 'family', value: 'ok' }, { name, value: 'Secretname' }] });
+        searchParams({
+          params: [
+            { name: 'family', value: 'ok' },
+            { name, value: 'Secretname' },
+          ],
+        });
       } catch (e) {
         thrown = e;
       }
@@ -78,11 +95,17 @@ describe.concurrent('continuationToken', () => {
 
   it("should take the token of this site's paging-only Patient link", ({ expect }) => {
     expect(continuationToken(bundle(`${BASE}/Patient?_getpages=abc-DEF_123&_count=20`), SITE)).toBe('abc-DEF_123');
-    expect(continuationToken(bundle(`${BASE}/Patient?_getpages=t1&_count=20&_getpagesoffset=40`, 'next'), SITE)).toBe('t1');
-    expect(continuationToken(bundle(`${BASE.replace(SITE, SITE.toUpperCase())}/Patient/_search?_getpages=t2`), SITE)).toBe('t2');
+    expect(continuationToken(bundle(`${BASE}/Patient?_getpages=t1&_count=20&_getpagesoffset=40`, 'next'), SITE)).toBe(
+      't1',
+    );
+    expect(
+      continuationToken(bundle(`${BASE.replace(SITE, SITE.toUpperCase())}/Patient/_search?_getpages=t2`), SITE),
+    ).toBe('t2');
   });
 
-  it('should ignore links to another site or resource, links carrying search values and malformed tokens', ({ expect }) => {
+  it('should ignore links to another site or resource, links carrying search values and malformed tokens', ({
+    expect,
+  }) => {
     const other = '11111111-2222-5333-8444-555555555555';
     for (const url of [
       `${BASE.replace(SITE, other)}/Patient?_getpages=t`,
@@ -102,7 +125,12 @@ describe.concurrent('continuationToken', () => {
 
 describe.concurrent('bundleToConnection', () => {
   it('should return the match Patients unchanged plus siteId, with cursors after each and the total', ({ expect }) => {
-    const patient = { resourceType: 'Patient', id: '7', name: [{ family: 'Smith' }], _birthDate: { extension: [{ url: 'x', valueCode: 'y' }] } };
+    const patient = {
+      resourceType: 'Patient',
+      id: '7',
+      name: [{ family: 'Smith' }],
+      _birthDate: { extension: [{ url: 'x', valueCode: 'y' }] },
+    };
     const b: FhirBundle = {
       resourceType: 'Bundle',
       type: 'searchset',
@@ -127,6 +155,10 @@ describe.concurrent('bundleToConnection', () => {
 
   it('should give a null totalCount when Halo omits Bundle.total', ({ expect }) => {
     const c = bundleToConnection({ resourceType: 'Bundle' }, { siteId: SITE, offset: 0 }, String);
-    expect(c).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: null });
+    expect(c).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+      totalCount: null,
+    });
   });
 });

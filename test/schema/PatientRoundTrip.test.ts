@@ -48,13 +48,16 @@ const childValues = (samples: readonly Json[], key: string): Json[] =>
 /** The selection set for `type` covering `samples`; keys the type lacks go to `pruned` as paths. */
 function selection(type: GraphQLObjectType, samples: readonly Json[], path: string, pruned: Set<string>): string {
   const fields = type.getFields();
-  for (const s of samples) if (isObject(s)) for (const k of Object.keys(s)) if (!(k in fields)) pruned.add(`${path}.${k}`);
+  for (const s of samples)
+    if (isObject(s)) for (const k of Object.keys(s)) if (!(k in fields)) pruned.add(`${path}.${k}`);
   return Object.entries(fields)
     .map(([name, field]) => {
       const named = getNamedType(field.type);
       if (!isObjectType(named)) return name;
       const children = childValues(samples, name);
-      return children.length === 0 ? `${name} { __typename }` : `${name} { ${selection(named, children, `${path}.${name}`, pruned)} }`;
+      return children.length === 0
+        ? `${name} { __typename }`
+        : `${name} { ${selection(named, children, `${path}.${name}`, pruned)} }`;
     })
     .join(' ');
 }
@@ -63,14 +66,22 @@ function selection(type: GraphQLObjectType, samples: readonly Json[], path: stri
 function stripNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stripNulls);
   if (!isObject(v)) return v;
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, stripNulls(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => [k, stripNulls(x)]),
+  );
 }
 
 /** The resource without the paths the schema does not model. */
 function prune(v: Json, path: string, pruned: ReadonlySet<string>): Json {
   if (Array.isArray(v)) return v.map((x) => prune(x, path, pruned));
   if (!isObject(v)) return v;
-  return Object.fromEntries(Object.entries(v).filter(([k]) => !pruned.has(`${path}.${k}`)).map(([k, x]) => [k, prune(x, `${path}.${k}`, pruned)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([k]) => !pruned.has(`${path}.${k}`))
+      .map(([k, x]) => [k, prune(x, `${path}.${k}`, pruned)]),
+  );
 }
 
 const patientType = schema.getType('Patient') as GraphQLObjectType;

@@ -14,10 +14,36 @@ beforeEach(() => {
 const CreateRegistered = graphql(`
   mutation CreateRegistered($input: CreateRegisteredQueryInput!) {
     createRegisteredQuery(input: $input) {
-      id siteId name status frequencySeconds durationSeconds lastHash createdAt completedAt
-      lastError { type code message }
-      metrics { executionSucceededCount executionFailedCount lastSucceededAt lastFailedAt resultSizeSum }
-      result { rowCount sizeBytes columns rows outputParameters { name } }
+      id
+      siteId
+      name
+      status
+      frequencySeconds
+      durationSeconds
+      lastHash
+      createdAt
+      completedAt
+      lastError {
+        type
+        code
+        message
+      }
+      metrics {
+        executionSucceededCount
+        executionFailedCount
+        lastSucceededAt
+        lastFailedAt
+        resultSizeSum
+      }
+      result {
+        rowCount
+        sizeBytes
+        columns
+        rows
+        outputParameters {
+          name
+        }
+      }
     }
   }
 `);
@@ -25,15 +51,29 @@ const CreateRegistered = graphql(`
 const Registered = graphql(`
   query Registered($siteId: ID!, $id: ID!) {
     registeredQuery(siteId: $siteId, id: $id) {
-      id status lastHash completedAt
-      metrics { executionSucceededCount }
-      result { rowCount rows }
+      id
+      status
+      lastHash
+      completedAt
+      metrics {
+        executionSucceededCount
+      }
+      result {
+        rowCount
+        rows
+      }
     }
   }
 `);
 
 const CancelRegistered = graphql(`
-  mutation CancelRegistered($siteId: ID!, $id: ID!) { cancelRegisteredQuery(siteId: $siteId, id: $id) { id status completedAt } }
+  mutation CancelRegistered($siteId: ID!, $id: ID!) {
+    cancelRegisteredQuery(siteId: $siteId, id: $id) {
+      id
+      status
+      completedAt
+    }
+  }
 `);
 
 const COUNT_SQL = "SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname = 'Canary'";
@@ -41,7 +81,9 @@ const COUNT_SQL = "SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname = 'Canar
 const hashOf = (rows: unknown[]) => createHash('sha256').update(JSON.stringify(rows)).digest('base64');
 
 async function create(sql = COUNT_SQL, frequencySeconds = 60, durationSeconds = 600) {
-  const res = await execute(ctx.app, CreateRegistered, { input: { siteId: OnlineSite.id, name: 'Canary count', sql, frequencySeconds, durationSeconds } });
+  const res = await execute(ctx.app, CreateRegistered, {
+    input: { siteId: OnlineSite.id, name: 'Canary count', sql, frequencySeconds, durationSeconds },
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.createRegisteredQuery;
 }
@@ -62,15 +104,31 @@ describe('createRegisteredQuery', () => {
       createdAt: now,
       completedAt: null,
       lastError: null,
-      metrics: { executionSucceededCount: 1, executionFailedCount: 0, lastSucceededAt: now, lastFailedAt: null, resultSizeSum: 9 },
+      metrics: {
+        executionSucceededCount: 1,
+        executionFailedCount: 0,
+        lastSucceededAt: now,
+        lastFailedAt: null,
+        resultSizeSum: 9,
+      },
       result: { rowCount: 1, sizeBytes: 9, columns: ['n'], rows: [{ n: 0 }], outputParameters: null },
     });
     expect(expected).toEqual([{ n: 0 }]);
-    expect(await callCounts(ctx)).toEqual({ createRegisteredQuery: 1, getRegisteredQuery: 1, getRegisteredQueryResult: 1 });
+    expect(await callCounts(ctx)).toEqual({
+      createRegisteredQuery: 1,
+      getRegisteredQuery: 1,
+      getRegisteredQueryResult: 1,
+    });
   });
 
   it('should refuse a frequency below 60 s and other invalid input with BAD_USER_INPUT, without calling Halo', async () => {
-    const base = { siteId: OnlineSite.id, name: 'n', sql: 'SELECT 1 AS one', frequencySeconds: 60, durationSeconds: 600 };
+    const base = {
+      siteId: OnlineSite.id,
+      name: 'n',
+      sql: 'SELECT 1 AS one',
+      frequencySeconds: 60,
+      durationSeconds: 600,
+    };
     const cases = [
       { ...base, frequencySeconds: 59 },
       { ...base, durationSeconds: 0 },
@@ -94,9 +152,14 @@ describe('createRegisteredQuery', () => {
     const created = await create();
     await ctx.advance(60_000);
     const unchanged = await execute(ctx.app, Registered, { siteId: OnlineSite.id, id: created.id });
-    expect(unchanged.data!.registeredQuery).toMatchObject({ lastHash: created.lastHash, metrics: { executionSucceededCount: 2 } });
+    expect(unchanged.data!.registeredQuery).toMatchObject({
+      lastHash: created.lastHash,
+      metrics: { executionSucceededCount: 2 },
+    });
 
-    expect(await directWrite(ctx, OnlineSite.id, "UPDATE PATIENTS SET SURNAME = 'Canary' WHERE INTERNALID <= 3")).toBe(3);
+    expect(await directWrite(ctx, OnlineSite.id, "UPDATE PATIENTS SET SURNAME = 'Canary' WHERE INTERNALID <= 3")).toBe(
+      3,
+    );
     await ctx.advance(60_000);
     const changed = await execute(ctx.app, Registered, { siteId: OnlineSite.id, id: created.id });
     expect(changed.errors).toBeUndefined();
@@ -113,7 +176,13 @@ describe('createRegisteredQuery', () => {
 
   it('should report a failing run in lastError, with no result', async () => {
     const res = await execute(ctx.app, CreateRegistered, {
-      input: { siteId: OnlineSite.id, name: 'broken', sql: 'SELECT * FROM NoSuchTable', frequencySeconds: 60, durationSeconds: 600 },
+      input: {
+        siteId: OnlineSite.id,
+        name: 'broken',
+        sql: 'SELECT * FROM NoSuchTable',
+        frequencySeconds: 60,
+        durationSeconds: 600,
+      },
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createRegisteredQuery).toMatchObject({
@@ -146,14 +215,23 @@ describe('registeredQuery', () => {
       ctx.app,
       graphql(`
         query RegisteredTwice($siteId: ID!, $id: ID!) {
-          a: registeredQuery(siteId: $siteId, id: $id) { id name }
-          b: registeredQuery(siteId: $siteId, id: $id) { status lastHash }
+          a: registeredQuery(siteId: $siteId, id: $id) {
+            id
+            name
+          }
+          b: registeredQuery(siteId: $siteId, id: $id) {
+            status
+            lastHash
+          }
         }
       `),
       { siteId: OnlineSite.id, id: created.id },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ a: { id: created.id, name: 'Canary count' }, b: { status: 'ENABLED', lastHash: created.lastHash } });
+    expect(res.data).toEqual({
+      a: { id: created.id, name: 'Canary count' },
+      b: { status: 'ENABLED', lastHash: created.lastHash },
+    });
     expect(await callCounts(ctx)).toEqual({ getRegisteredQuery: 1 });
   });
 
@@ -178,7 +256,11 @@ describe('cancelRegisteredQuery', () => {
     expect(res.data!.cancelRegisteredQuery).toEqual({ id: created.id, status: 'CANCELLED', completedAt: null });
     await ctx.advance(600_000);
     const after = await execute(ctx.app, Registered, { siteId: OnlineSite.id, id: created.id });
-    expect(after.data!.registeredQuery).toMatchObject({ status: 'CANCELLED', metrics: { executionSucceededCount: 1 }, result: { rows: [{ n: 0 }] } });
+    expect(after.data!.registeredQuery).toMatchObject({
+      status: 'CANCELLED',
+      metrics: { executionSucceededCount: 1 },
+      result: { rows: [{ n: 0 }] },
+    });
   });
 
   it('should answer NOT_FOUND for an unknown registered query', async () => {
@@ -196,8 +278,22 @@ describe('Site.registeredQueries', () => {
       ctx.app,
       graphql(`
         query SiteRegistered($a: ID!, $b: ID!) {
-          a: site(id: $a) { registeredQueries { id siteId status frequencySeconds result { rows } } }
-          b: site(id: $b) { registeredQueries { id } }
+          a: site(id: $a) {
+            registeredQueries {
+              id
+              siteId
+              status
+              frequencySeconds
+              result {
+                rows
+              }
+            }
+          }
+          b: site(id: $b) {
+            registeredQueries {
+              id
+            }
+          }
         }
       `),
       { a: OnlineSite.id, b: ZedmedSite.id },
@@ -205,7 +301,13 @@ describe('Site.registeredQueries', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.a?.registeredQueries).toEqual([
       { id: first.id, siteId: OnlineSite.id, status: 'ENABLED', frequencySeconds: 60, result: { rows: [{ n: 0 }] } },
-      { id: second.id, siteId: OnlineSite.id, status: 'ENABLED', frequencySeconds: 300, result: { rows: [{ InternalID: 1 }, { InternalID: 2 }] } },
+      {
+        id: second.id,
+        siteId: OnlineSite.id,
+        status: 'ENABLED',
+        frequencySeconds: 300,
+        result: { rows: [{ InternalID: 1 }, { InternalID: 2 }] },
+      },
     ]);
     expect(res.data!.b?.registeredQueries).toEqual([]);
   });
@@ -217,7 +319,14 @@ describe('with writes disabled', () => {
   it('should refuse a NON_QUERY registered query with WRITES_DISABLED and never call Halo', async () => {
     await ro.clearRequests();
     const res = await execute(ro.app, CreateRegistered, {
-      input: { siteId: OnlineSite.id, name: 'w', sql: "UPDATE PATIENTS SET SURNAME = 'X'", executionMode: 'NON_QUERY', frequencySeconds: 60, durationSeconds: 60 },
+      input: {
+        siteId: OnlineSite.id,
+        name: 'w',
+        sql: "UPDATE PATIENTS SET SURNAME = 'X'",
+        executionMode: 'NON_QUERY',
+        frequencySeconds: 60,
+        durationSeconds: 60,
+      },
     });
     expect(res.data).toBeNull();
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['WRITES_DISABLED']);

@@ -15,14 +15,30 @@ const SQL = 'SELECT InternalID, Surname, Firstname FROM BPS_Patients ORDER BY In
 
 const Pages = graphql(`
   query Pages($siteId: ID!, $id: ID!) {
-    sqlQuery(siteId: $siteId, id: $id) { status pages { pageNumber status rangeStart rangeEnd columns rows } }
+    sqlQuery(siteId: $siteId, id: $id) {
+      status
+      pages {
+        pageNumber
+        status
+        rangeStart
+        rangeEnd
+        columns
+        rows
+      }
+    }
   }
 `);
 
 async function submit(sql = SQL): Promise<string> {
   const res = await execute(
     ctx.app,
-    graphql(`mutation SubmitForPages($input: RunQueryInput!) { submitAsyncQuery(input: $input) { id } }`),
+    graphql(`
+      mutation SubmitForPages($input: RunQueryInput!) {
+        submitAsyncQuery(input: $input) {
+          id
+        }
+      }
+    `),
     { input: { siteId: OnlineSite.id, sql } },
   );
   expect(res.errors).toBeUndefined();
@@ -58,10 +74,18 @@ describe('ResultPage', () => {
           sqlQuery(siteId: $siteId, id: $id) {
             rows
             again: rows
-            pages { pageNumber rows columns }
-            pagesAgain: pages { rows }
+            pages {
+              pageNumber
+              rows
+              columns
+            }
+            pagesAgain: pages {
+              rows
+            }
           }
-          same: sqlQuery(siteId: $siteId, id: $id) { rows }
+          same: sqlQuery(siteId: $siteId, id: $id) {
+            rows
+          }
         }
       `),
       { siteId: OnlineSite.id, id },
@@ -101,11 +125,21 @@ describe('ResultPage', () => {
 
     const rows = await execute(
       ctx.app,
-      graphql(`query ExpiredRows($siteId: ID!, $id: ID!) { sqlQuery(siteId: $siteId, id: $id) { status rowCount rows } }`),
+      graphql(`
+        query ExpiredRows($siteId: ID!, $id: ID!) {
+          sqlQuery(siteId: $siteId, id: $id) {
+            status
+            rowCount
+            rows
+          }
+        }
+      `),
       { siteId: OnlineSite.id, id },
     );
     expect(rows.data).toEqual({ sqlQuery: { status: 'SUCCESSFUL', rowCount: 300, rows: null } });
-    expect(rows.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['RESULT_EXPIRED', 'The result has expired.']]);
+    expect(rows.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['RESULT_EXPIRED', 'The result has expired.'],
+    ]);
 
     const pages = await execute(ctx.app, Pages, { siteId: OnlineSite.id, id });
     const got = pages.data!.sqlQuery!.pages;

@@ -12,12 +12,31 @@ beforeEach(async () => {
 
 const SitesByPms = graphql(`
   query SitesByPms($pmsSiteId: String!, $pms: PracticeManagementSystem!) {
-    sites(pmsSiteId: $pmsSiteId, pms: $pms) { id practiceName pmsType availability status authoritative pmsSiteId catalogues { name isDefault } }
+    sites(pmsSiteId: $pmsSiteId, pms: $pms) {
+      id
+      practiceName
+      pmsType
+      availability
+      status
+      authoritative
+      pmsSiteId
+      catalogues {
+        name
+        isDefault
+      }
+    }
   }
 `);
 
 const SiteById = graphql(`
-  query SiteById($id: ID!) { site(id: $id) { id practiceName availability heartbeatAt } }
+  query SiteById($id: ID!) {
+    site(id: $id) {
+      id
+      practiceName
+      availability
+      heartbeatAt
+    }
+  }
 `);
 
 describe('Site', () => {
@@ -49,11 +68,25 @@ describe('Site', () => {
     const res = await execute(
       ctx.app,
       graphql(`
-        query SiteTwice($a: ID!, $b: ID!) { a: site(id: $a) { id } b: site(id: $a) { practiceName } z: site(id: $b) { pmsType } }
+        query SiteTwice($a: ID!, $b: ID!) {
+          a: site(id: $a) {
+            id
+          }
+          b: site(id: $a) {
+            practiceName
+          }
+          z: site(id: $b) {
+            pmsType
+          }
+        }
       `),
       { a: OnlineSite.id, b: ZedmedSite.id },
     );
-    expect(res.data).toEqual({ a: { id: OnlineSite.id }, b: { practiceName: 'Halo Clinic North' }, z: { pmsType: 'ZEDMED' } });
+    expect(res.data).toEqual({
+      a: { id: OnlineSite.id },
+      b: { practiceName: 'Halo Clinic North' },
+      z: { pmsType: 'ZEDMED' },
+    });
     expect((await ctx.upstreamCalls('getSite')).length).toBe(2);
   });
 });
@@ -61,14 +94,37 @@ describe('Site', () => {
 const FullSite = graphql(`
   query FullSite($id: ID!) {
     site(id: $id) {
-      id pmsType availability status practiceName pmsSiteId pmsVersion haloLinkVersion authoritative
-      catalogues { name isDefault } enrichedAt heartbeatAt registeredQueries { id }
+      id
+      pmsType
+      availability
+      status
+      practiceName
+      pmsSiteId
+      pmsVersion
+      haloLinkVersion
+      authoritative
+      catalogues {
+        name
+        isDefault
+      }
+      enrichedAt
+      heartbeatAt
+      registeredQueries {
+        id
+      }
     }
   }
 `);
 
 const PairSite = graphql(`
-  mutation PairSite($input: PairSiteInput!) { pairSite(input: $input) { id practiceName pmsType authoritative } }
+  mutation PairSite($input: PairSiteInput!) {
+    pairSite(input: $input) {
+      id
+      practiceName
+      pmsType
+      authoritative
+    }
+  }
 `);
 
 describe('site', () => {
@@ -101,8 +157,14 @@ describe('site', () => {
   it('should show offline and unreachable sites as such', async () => {
     const offline = await execute(ctx.app, SiteById, { id: OfflineSite.id });
     const unreachable = await execute(ctx.app, SiteById, { id: UnreachableSite.id });
-    expect([offline.data?.site?.availability, unreachable.data?.site?.availability]).toEqual(['OFFLINE', 'UNREACHABLE']);
-    expect([offline.data?.site?.practiceName, unreachable.data?.site?.practiceName]).toEqual(['Halo Clinic South', 'Halo Clinic West']);
+    expect([offline.data?.site?.availability, unreachable.data?.site?.availability]).toEqual([
+      'OFFLINE',
+      'UNREACHABLE',
+    ]);
+    expect([offline.data?.site?.practiceName, unreachable.data?.site?.practiceName]).toEqual([
+      'Halo Clinic South',
+      'Halo Clinic West',
+    ]);
   });
 
   it('should call getSite once for one site under several aliases', async () => {
@@ -111,10 +173,22 @@ describe('site', () => {
       ctx.app,
       graphql(`
         query SiteAliases($id: ID!) {
-          a: site(id: $id) { id }
-          b: site(id: $id) { practiceName }
-          c: site(id: $id) { availability catalogues { name } }
-          d: site(id: $id) { pmsType authoritative }
+          a: site(id: $id) {
+            id
+          }
+          b: site(id: $id) {
+            practiceName
+          }
+          c: site(id: $id) {
+            availability
+            catalogues {
+              name
+            }
+          }
+          d: site(id: $id) {
+            pmsType
+            authoritative
+          }
         }
       `),
       { id: OnlineSite.id },
@@ -151,7 +225,9 @@ describe('site', () => {
     await injectFault(ctx, { operationId: 'getSite', body: 'malformed', count: 3 });
     const res = await execute(ctx.app, SiteById, { id: OnlineSite.id });
     expect(res.data).toEqual({ site: null });
-    expect(res.errors?.map((e) => [e.message, e.extensions])).toEqual([['Halo answered with an unexpected error.', { code: 'UPSTREAM_ERROR' }]]);
+    expect(res.errors?.map((e) => [e.message, e.extensions])).toEqual([
+      ['Halo answered with an unexpected error.', { code: 'UPSTREAM_ERROR' }],
+    ]);
   });
 
   it('should mask an unexpected resolver error: no message, no stack', async () => {
@@ -164,7 +240,14 @@ describe('site', () => {
       const res = await execute(ctx.app, SiteById, { id: OnlineSite.id });
       expect(res.data).toEqual({ site: null });
       // yoga's masked error: its own code, no originalError, no stack, nothing of the message.
-      expect(res.errors).toEqual([{ message: 'Unexpected error.', locations: [expect.any(Object)], path: ['site'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(res.errors).toEqual([
+        {
+          message: 'Unexpected error.',
+          locations: [expect.any(Object)],
+          path: ['site'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
       expect(JSON.stringify(res)).not.toMatch(/SECRET|TypeError|stack/);
     } finally {
       spy.mockRestore();
@@ -199,7 +282,13 @@ describe('sites', () => {
       ctx.app,
       graphql(`
         query SitesWithRegistered($pmsSiteId: String!) {
-          sites(pmsSiteId: $pmsSiteId, pms: BEST_PRACTICE) { id authoritative registeredQueries { id } }
+          sites(pmsSiteId: $pmsSiteId, pms: BEST_PRACTICE) {
+            id
+            authoritative
+            registeredQueries {
+              id
+            }
+          }
         }
       `),
       { pmsSiteId: '10001' },
@@ -209,7 +298,9 @@ describe('sites', () => {
       { id: OnlineSite.id, authoritative: true, registeredQueries: [] },
       { id: BackupSite.id, authoritative: false, registeredQueries: null },
     ]);
-    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['sites', 1, 'registeredQueries'], 'UPSTREAM_ERROR']]);
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['sites', 1, 'registeredQueries'], 'UPSTREAM_ERROR'],
+    ]);
   });
 
   it('should refuse an empty pmsSiteId with BAD_USER_INPUT without calling Halo', async () => {
@@ -223,28 +314,46 @@ describe('sites', () => {
 
 describe('pairSite', () => {
   it('should pair a Best Practice site with its pairing code and return the authoritative site', async () => {
-    const res = await execute(ctx.app, PairSite, { input: { pmsSiteId: '10001', pms: 'BEST_PRACTICE', pairingCode: 'ABC123' } });
+    const res = await execute(ctx.app, PairSite, {
+      input: { pmsSiteId: '10001', pms: 'BEST_PRACTICE', pairingCode: 'ABC123' },
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data?.pairSite).toEqual({ id: OnlineSite.id, practiceName: 'Halo Clinic North', pmsType: 'BEST_PRACTICE', authoritative: true });
+    expect(res.data?.pairSite).toEqual({
+      id: OnlineSite.id,
+      practiceName: 'Halo Clinic North',
+      pmsType: 'BEST_PRACTICE',
+      authoritative: true,
+    });
     expect(await callCounts(ctx)).toEqual({ Integrator_PairSite: 1 });
   });
 
   it('should pair a Zedmed site without a code', async () => {
     const res = await execute(ctx.app, PairSite, { input: { pmsSiteId: '20001', pms: 'ZEDMED' } });
-    expect(res.data?.pairSite).toEqual({ id: ZedmedSite.id, practiceName: 'Zedmed Family Practice', pmsType: 'ZEDMED', authoritative: true });
+    expect(res.data?.pairSite).toEqual({
+      id: ZedmedSite.id,
+      practiceName: 'Zedmed Family Practice',
+      pmsType: 'ZEDMED',
+      authoritative: true,
+    });
   });
 
   it('should refuse Best Practice without a pairing code with BAD_USER_INPUT, without calling Halo', async () => {
     const res = await execute(ctx.app, PairSite, { input: { pmsSiteId: '10001', pms: 'BEST_PRACTICE' } });
     expect(res.data).toBeNull();
-    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'pairingCode is required for Best Practice.']]);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'pairingCode is required for Best Practice.'],
+    ]);
     expect(await ctx.upstreamCalls()).toEqual([]);
   });
 
   it('should answer BAD_USER_INPUT when Halo refuses the pairing code, without echoing it', async () => {
-    const res = await execute(ctx.app, PairSite, { input: { pmsSiteId: '10001', pms: 'BEST_PRACTICE', pairingCode: 'WRONG-CANARY' } });
+    const res = await execute(ctx.app, PairSite, {
+      input: { pmsSiteId: '10001', pms: 'BEST_PRACTICE', pairingCode: 'WRONG-CANARY' },
+    });
     expect(res.data).toBeNull();
-    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'Halo rejected the request as invalid.']]);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'Halo rejected the request as invalid.'],
+    ]);
     expect(JSON.stringify(res)).not.toContain('CANARY');
     expect(await callCounts(ctx)).toEqual({ Integrator_PairSite: 1 });
   });

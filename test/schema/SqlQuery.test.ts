@@ -18,9 +18,27 @@ beforeEach(() => {
 const RunImmediate = graphql(`
   mutation RunImmediate($input: RunQueryInput!) {
     runImmediateQuery(input: $input) {
-      id siteId mode status isTerminal rowCount rowsAffected resultSizeBytes completedAt sqlExecutionDurationMs
-      error { type code message }
-      outputParameters { name direction type value }
+      id
+      siteId
+      mode
+      status
+      isTerminal
+      rowCount
+      rowsAffected
+      resultSizeBytes
+      completedAt
+      sqlExecutionDurationMs
+      error {
+        type
+        code
+        message
+      }
+      outputParameters {
+        name
+        direction
+        type
+        value
+      }
       rows
     }
   }
@@ -28,29 +46,74 @@ const RunImmediate = graphql(`
 
 const SubmitAsync = graphql(`
   mutation SubmitAsync($input: RunQueryInput!) {
-    submitAsyncQuery(input: $input) { id siteId mode status isTerminal createdAt updatedAt completedAt maxTimeInQueueMs pages { pageNumber } rows }
+    submitAsyncQuery(input: $input) {
+      id
+      siteId
+      mode
+      status
+      isTerminal
+      createdAt
+      updatedAt
+      completedAt
+      maxTimeInQueueMs
+      pages {
+        pageNumber
+      }
+      rows
+    }
   }
 `);
 
 const QueryStatus = graphql(`
   query QueryStatus($siteId: ID!, $id: ID!) {
     sqlQuery(siteId: $siteId, id: $id) {
-      id mode status isTerminal createdAt completedAt rowCount resultSizeBytes sqlExecutionDurationMs
-      timings { phase startTime endTime }
-      pages { pageNumber status rowCount rangeStart rangeEnd sizeBytes }
-      error { type code message }
+      id
+      mode
+      status
+      isTerminal
+      createdAt
+      completedAt
+      rowCount
+      resultSizeBytes
+      sqlExecutionDurationMs
+      timings {
+        phase
+        startTime
+        endTime
+      }
+      pages {
+        pageNumber
+        status
+        rowCount
+        rangeStart
+        rangeEnd
+        sizeBytes
+      }
+      error {
+        type
+        code
+        message
+      }
     }
   }
 `);
 
 const QueryRows = graphql(`
-  query QueryRows($siteId: ID!, $id: ID!) { sqlQuery(siteId: $siteId, id: $id) { status rowCount rows } }
+  query QueryRows($siteId: ID!, $id: ID!) {
+    sqlQuery(siteId: $siteId, id: $id) {
+      status
+      rowCount
+      rows
+    }
+  }
 `);
 
 const PATIENTS_SQL = 'SELECT InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID';
 
 async function submit(sql: string, siteId: string = OnlineSite.id, maxTimeInQueueMs?: number): Promise<string> {
-  const res = await execute(ctx.app, SubmitAsync, { input: { siteId, sql, ...(maxTimeInQueueMs !== undefined ? { maxTimeInQueueMs } : {}) } });
+  const res = await execute(ctx.app, SubmitAsync, {
+    input: { siteId, sql, ...(maxTimeInQueueMs !== undefined ? { maxTimeInQueueMs } : {}) },
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.submitAsyncQuery.id;
 }
@@ -65,7 +128,10 @@ describe('runImmediateQuery', () => {
   it('should return the decoded rows of a READER query, equal to a direct SELECT', async () => {
     const expected = await directSql(ctx, OnlineSite.id, `${PATIENTS_SQL} LIMIT 25`);
     const res = await execute(ctx.app, RunImmediate, {
-      input: { siteId: OnlineSite.id, sql: 'SELECT TOP 25 InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID' },
+      input: {
+        siteId: OnlineSite.id,
+        sql: 'SELECT TOP 25 InternalID, Firstname, Surname, DOB FROM BPS_Patients ORDER BY InternalID',
+      },
     });
     expect(res.errors).toBeUndefined();
     const q = res.data!.runImmediateQuery;
@@ -87,7 +153,11 @@ describe('runImmediateQuery', () => {
   });
 
   it('should bind parameters', async () => {
-    const expected = await directSql(ctx, OnlineSite.id, "SELECT InternalID, Surname FROM BPS_Patients WHERE Surname = 'Nguyen' AND InternalID < 500 ORDER BY InternalID");
+    const expected = await directSql(
+      ctx,
+      OnlineSite.id,
+      "SELECT InternalID, Surname FROM BPS_Patients WHERE Surname = 'Nguyen' AND InternalID < 500 ORDER BY InternalID",
+    );
     expect(expected.length).toBeGreaterThan(3);
     const res = await execute(ctx.app, RunImmediate, {
       input: {
@@ -104,7 +174,11 @@ describe('runImmediateQuery', () => {
   });
 
   it('should return one row for a SCALAR query', async () => {
-    const [count] = await directSql(ctx, OnlineSite.id, "SELECT COUNT(*) AS Total FROM BPS_Patients WHERE Surname = 'Smith'");
+    const [count] = await directSql(
+      ctx,
+      OnlineSite.id,
+      "SELECT COUNT(*) AS Total FROM BPS_Patients WHERE Surname = 'Smith'",
+    );
     const res = await execute(ctx.app, RunImmediate, {
       input: {
         siteId: OnlineSite.id,
@@ -129,7 +203,13 @@ describe('runImmediateQuery', () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.runImmediateQuery).toMatchObject({ status: 'SUCCESSFUL', rowsAffected: 2, error: null });
-    expect(await directSql(ctx, OnlineSite.id, 'SELECT INTERNALID, MOBILEPHONE FROM PATIENTS WHERE INTERNALID IN (7, 8) ORDER BY INTERNALID')).toEqual([
+    expect(
+      await directSql(
+        ctx,
+        OnlineSite.id,
+        'SELECT INTERNALID, MOBILEPHONE FROM PATIENTS WHERE INTERNALID IN (7, 8) ORDER BY INTERNALID',
+      ),
+    ).toEqual([
       { INTERNALID: 7, MOBILEPHONE: '0491 570 999' },
       { INTERNALID: 8, MOBILEPHONE: '0491 570 999' },
     ]);
@@ -157,23 +237,36 @@ describe('runImmediateQuery', () => {
     const q = res.data!.runImmediateQuery;
     expect(q).toMatchObject({ status: 'SUCCESSFUL', rowsAffected: 1 });
     const [newest] = await directSql(ctx, OnlineSite.id, 'SELECT MAX(RecordID) AS id FROM APPOINTMENTS');
-    expect(q.outputParameters).toEqual([{ name: '@RETURN_VALUE', direction: 'RETURN_VALUE', type: 'Int', value: String(newest?.['id']) }]);
-    expect(await directSql(ctx, OnlineSite.id, `SELECT AppointmentTime, AppointmentLength, InternalID FROM APPOINTMENTS WHERE RecordID = ${Number(newest?.['id'])}`)).toEqual([
-      { AppointmentTime: 29700, AppointmentLength: 900, InternalID: 1 },
+    expect(q.outputParameters).toEqual([
+      { name: '@RETURN_VALUE', direction: 'RETURN_VALUE', type: 'Int', value: String(newest?.['id']) },
     ]);
+    expect(
+      await directSql(
+        ctx,
+        OnlineSite.id,
+        `SELECT AppointmentTime, AppointmentLength, InternalID FROM APPOINTMENTS WHERE RecordID = ${Number(newest?.['id'])}`,
+      ),
+    ).toEqual([{ AppointmentTime: 29700, AppointmentLength: 900, InternalID: 1 }]);
   });
 
   it('should target another catalogue of the site', async () => {
     const [expected] = await directSql(ctx, OnlineSite.id, 'SELECT COUNT(*) AS n FROM PRODUCT', 'BPSDrugs');
     const res = await execute(ctx.app, RunImmediate, {
-      input: { siteId: OnlineSite.id, sql: 'SELECT COUNT(*) AS n FROM PRODUCT', catalogue: 'BPSDrugs', executionMode: 'SCALAR' },
+      input: {
+        siteId: OnlineSite.id,
+        sql: 'SELECT COUNT(*) AS n FROM PRODUCT',
+        catalogue: 'BPSDrugs',
+        executionMode: 'SCALAR',
+      },
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.runImmediateQuery.rows).toEqual([expected]);
   });
 
   it('should return a SQL error as data: status EXECUTION_FAILED and the MSSQL error, no GraphQL error', async () => {
-    const res = await execute(ctx.app, RunImmediate, { input: { siteId: OnlineSite.id, sql: 'SELECT * FROM NoSuchTable' } });
+    const res = await execute(ctx.app, RunImmediate, {
+      input: { siteId: OnlineSite.id, sql: 'SELECT * FROM NoSuchTable' },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.runImmediateQuery).toMatchObject({
       mode: 'IMMEDIATE',
@@ -186,24 +279,38 @@ describe('runImmediateQuery', () => {
   });
 
   it('should report a Zedmed SQL error as FBSQL', async () => {
-    const res = await execute(ctx.app, RunImmediate, { input: { siteId: ZedmedSite.id, sql: 'SELECT * FROM NoSuchTable' } });
+    const res = await execute(ctx.app, RunImmediate, {
+      input: { siteId: ZedmedSite.id, sql: 'SELECT * FROM NoSuchTable' },
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.runImmediateQuery).toMatchObject({ status: 'EXECUTION_FAILED', error: { type: 'FBSQL', code: -204 } });
+    expect(res.data!.runImmediateQuery).toMatchObject({
+      status: 'EXECUTION_FAILED',
+      error: { type: 'FBSQL', code: -204 },
+    });
   });
 
   it('should answer SITE_UNAVAILABLE for an offline site and for an unreachable one', async () => {
     const offline = await execute(ctx.app, RunImmediate, { input: { siteId: OfflineSite.id, sql: 'SELECT 1 AS one' } });
     expect(offline.data).toBeNull();
     expect(offline.errors).toEqual([
-      expect.objectContaining({ path: ['runImmediateQuery'], message: 'The practice is offline or unreachable. Try again later.', extensions: { code: 'SITE_UNAVAILABLE' } }),
+      expect.objectContaining({
+        path: ['runImmediateQuery'],
+        message: 'The practice is offline or unreachable. Try again later.',
+        extensions: { code: 'SITE_UNAVAILABLE' },
+      }),
     ]);
-    const unreachable = await execute(ctx.app, RunImmediate, { input: { siteId: UnreachableSite.id, sql: 'SELECT 1 AS one' } });
+    const unreachable = await execute(ctx.app, RunImmediate, {
+      input: { siteId: UnreachableSite.id, sql: 'SELECT 1 AS one' },
+    });
     expect(unreachable.errors?.map((e) => e.extensions?.code)).toEqual(['SITE_UNAVAILABLE']);
   });
 
   it('should answer RESULT_TOO_LARGE for a result over 8 MB', async () => {
     const res = await execute(ctx.app, RunImmediate, {
-      input: { siteId: OnlineSite.id, sql: 'SELECT a.*, b.InternalID AS n FROM BPS_Patients a CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) b' },
+      input: {
+        siteId: OnlineSite.id,
+        sql: 'SELECT a.*, b.InternalID AS n FROM BPS_Patients a CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) b',
+      },
     });
     expect(res.data).toBeNull();
     expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
@@ -220,7 +327,10 @@ describe('runImmediateQuery', () => {
     ];
     for (const input of cases) {
       const res = await execute(ctx.app, RunImmediate, { input });
-      expect(res.errors?.map((e) => e.extensions?.code), JSON.stringify(input)).toEqual(['BAD_USER_INPUT']);
+      expect(
+        res.errors?.map((e) => e.extensions?.code),
+        JSON.stringify(input),
+      ).toEqual(['BAD_USER_INPUT']);
     }
     expect(await ctx.upstreamCalls()).toEqual([]);
   });
@@ -230,16 +340,32 @@ describe('runImmediateQuery', () => {
     const canaryParam = [{ name: '@s', type: 'VarChar' as const, value: 'CANARY-PARAM-91be' }];
     const failures = [
       // Halo 503 (offline), Halo 400 (unknown catalogue), Halo 413 (too large), a malformed 200.
-      await execute(ctx.app, RunImmediate, { input: { siteId: OfflineSite.id, sql: canarySql, parameters: canaryParam } }),
-      await execute(ctx.app, RunImmediate, { input: { siteId: OnlineSite.id, sql: canarySql, parameters: canaryParam, catalogue: 'CANARY-CATALOGUE-2d4c' } }),
       await execute(ctx.app, RunImmediate, {
-        input: { siteId: OnlineSite.id, sql: "SELECT a.*, 'CANARY-SQL-7f3a' AS c FROM BPS_Patients a CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) b" },
+        input: { siteId: OfflineSite.id, sql: canarySql, parameters: canaryParam },
+      }),
+      await execute(ctx.app, RunImmediate, {
+        input: { siteId: OnlineSite.id, sql: canarySql, parameters: canaryParam, catalogue: 'CANARY-CATALOGUE-2d4c' },
+      }),
+      await execute(ctx.app, RunImmediate, {
+        input: {
+          siteId: OnlineSite.id,
+          sql: "SELECT a.*, 'CANARY-SQL-7f3a' AS c FROM BPS_Patients a CROSS JOIN (SELECT TOP 6 InternalID FROM BPS_Patients) b",
+        },
       }),
     ];
     await injectFault(ctx, { operationId: 'createImmediateQuery', body: 'malformed' });
-    failures.push(await execute(ctx.app, RunImmediate, { input: { siteId: OnlineSite.id, sql: canarySql, parameters: canaryParam } }));
+    failures.push(
+      await execute(ctx.app, RunImmediate, {
+        input: { siteId: OnlineSite.id, sql: canarySql, parameters: canaryParam },
+      }),
+    );
 
-    expect(failures.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['SITE_UNAVAILABLE', 'BAD_USER_INPUT', 'RESULT_TOO_LARGE', 'UPSTREAM_ERROR']);
+    expect(failures.map((r) => r.errors?.[0]?.extensions?.code)).toEqual([
+      'SITE_UNAVAILABLE',
+      'BAD_USER_INPUT',
+      'RESULT_TOO_LARGE',
+      'UPSTREAM_ERROR',
+    ]);
     for (const res of failures) {
       const text = errorsText(res);
       for (const secret of ['CANARY', 'BPS_Patients', ctx.sim.key]) expect(text).not.toContain(secret);
@@ -298,8 +424,18 @@ describe('submitAsyncQuery and sqlQuery', () => {
     expect(executed).toBeGreaterThanOrEqual(50);
     expect(done.sqlExecutionDurationMs).toBe(executed);
     // Each page takes 100 ms to upload.
-    expect(phases['UPLOADING']).toEqual({ phase: 'UPLOADING', startTime: phases['EXECUTING']!.endTime, endTime: at(300 + executed + 100 * done.pages.length) });
-    expect(done).toMatchObject({ mode: 'ASYNC', isTerminal: true, rowCount: 2000, completedAt: phases['UPLOADING']!.endTime, error: null });
+    expect(phases['UPLOADING']).toEqual({
+      phase: 'UPLOADING',
+      startTime: phases['EXECUTING']!.endTime,
+      endTime: at(300 + executed + 100 * done.pages.length),
+    });
+    expect(done).toMatchObject({
+      mode: 'ASYNC',
+      isTerminal: true,
+      rowCount: 2000,
+      completedAt: phases['UPLOADING']!.endTime,
+      error: null,
+    });
   });
 
   it('should describe every page with its status and row range, and read all rows across many pages', async () => {
@@ -330,7 +466,9 @@ describe('submitAsyncQuery and sqlQuery', () => {
   });
 
   it('should read an immediate query back by id with its rows', async () => {
-    const ran = await execute(ctx.app, RunImmediate, { input: { siteId: OnlineSite.id, sql: 'SELECT TOP 3 InternalID, Surname FROM BPS_Patients ORDER BY InternalID' } });
+    const ran = await execute(ctx.app, RunImmediate, {
+      input: { siteId: OnlineSite.id, sql: 'SELECT TOP 3 InternalID, Surname FROM BPS_Patients ORDER BY InternalID' },
+    });
     const { id, rows } = ran.data!.runImmediateQuery;
     const res = await execute(ctx.app, QueryRows, { siteId: OnlineSite.id, id });
     expect(res.errors).toBeUndefined();
@@ -360,7 +498,11 @@ describe('submitAsyncQuery and sqlQuery', () => {
       isTerminal: true,
       rowCount: null,
       pages: [],
-      error: { type: 'HALO_LINK', code: null, message: 'The query waited in the queue longer than maxTimeInQueueMs and was not run.' },
+      error: {
+        type: 'HALO_LINK',
+        code: null,
+        message: 'The query waited in the queue longer than maxTimeInQueueMs and was not run.',
+      },
     });
   });
 
@@ -419,48 +561,194 @@ describe('submitAsyncQuery and sqlQuery', () => {
       ctx.app,
       graphql(`
         query TwentyQueries(
-          $a: ID!, $b: ID!, $c: ID!,
-          $q1: ID!, $q2: ID!, $q3: ID!, $q4: ID!, $q5: ID!, $q6: ID!, $q7: ID!, $q8: ID!, $q9: ID!, $q10: ID!,
-          $q11: ID!, $q12: ID!, $q13: ID!, $q14: ID!, $q15: ID!, $q16: ID!, $q17: ID!, $q18: ID!, $q19: ID!, $q20: ID!
+          $a: ID!
+          $b: ID!
+          $c: ID!
+          $q1: ID!
+          $q2: ID!
+          $q3: ID!
+          $q4: ID!
+          $q5: ID!
+          $q6: ID!
+          $q7: ID!
+          $q8: ID!
+          $q9: ID!
+          $q10: ID!
+          $q11: ID!
+          $q12: ID!
+          $q13: ID!
+          $q14: ID!
+          $q15: ID!
+          $q16: ID!
+          $q17: ID!
+          $q18: ID!
+          $q19: ID!
+          $q20: ID!
         ) {
-          q1: sqlQuery(siteId: $a, id: $q1) { id siteId status }
-          q2: sqlQuery(siteId: $a, id: $q2) { id siteId status }
-          q3: sqlQuery(siteId: $a, id: $q3) { id siteId status }
-          q4: sqlQuery(siteId: $a, id: $q4) { id siteId status }
-          q5: sqlQuery(siteId: $a, id: $q5) { id siteId status }
-          q6: sqlQuery(siteId: $a, id: $q6) { id siteId status }
-          q7: sqlQuery(siteId: $a, id: $q7) { id siteId status }
-          q8: sqlQuery(siteId: $b, id: $q8) { id siteId status }
-          q9: sqlQuery(siteId: $b, id: $q9) { id siteId status }
-          q10: sqlQuery(siteId: $b, id: $q10) { id siteId status }
-          q11: sqlQuery(siteId: $b, id: $q11) { id siteId status }
-          q12: sqlQuery(siteId: $b, id: $q12) { id siteId status }
-          q13: sqlQuery(siteId: $b, id: $q13) { id siteId status }
-          q14: sqlQuery(siteId: $b, id: $q14) { id siteId status }
-          q15: sqlQuery(siteId: $c, id: $q15) { id siteId status }
-          q16: sqlQuery(siteId: $c, id: $q16) { id siteId status }
-          q17: sqlQuery(siteId: $c, id: $q17) { id siteId status }
-          q18: sqlQuery(siteId: $c, id: $q18) { id siteId status }
-          q19: sqlQuery(siteId: $c, id: $q19) { id siteId status }
-          q20: sqlQuery(siteId: $c, id: $q20) { id siteId status }
+          q1: sqlQuery(siteId: $a, id: $q1) {
+            id
+            siteId
+            status
+          }
+          q2: sqlQuery(siteId: $a, id: $q2) {
+            id
+            siteId
+            status
+          }
+          q3: sqlQuery(siteId: $a, id: $q3) {
+            id
+            siteId
+            status
+          }
+          q4: sqlQuery(siteId: $a, id: $q4) {
+            id
+            siteId
+            status
+          }
+          q5: sqlQuery(siteId: $a, id: $q5) {
+            id
+            siteId
+            status
+          }
+          q6: sqlQuery(siteId: $a, id: $q6) {
+            id
+            siteId
+            status
+          }
+          q7: sqlQuery(siteId: $a, id: $q7) {
+            id
+            siteId
+            status
+          }
+          q8: sqlQuery(siteId: $b, id: $q8) {
+            id
+            siteId
+            status
+          }
+          q9: sqlQuery(siteId: $b, id: $q9) {
+            id
+            siteId
+            status
+          }
+          q10: sqlQuery(siteId: $b, id: $q10) {
+            id
+            siteId
+            status
+          }
+          q11: sqlQuery(siteId: $b, id: $q11) {
+            id
+            siteId
+            status
+          }
+          q12: sqlQuery(siteId: $b, id: $q12) {
+            id
+            siteId
+            status
+          }
+          q13: sqlQuery(siteId: $b, id: $q13) {
+            id
+            siteId
+            status
+          }
+          q14: sqlQuery(siteId: $b, id: $q14) {
+            id
+            siteId
+            status
+          }
+          q15: sqlQuery(siteId: $c, id: $q15) {
+            id
+            siteId
+            status
+          }
+          q16: sqlQuery(siteId: $c, id: $q16) {
+            id
+            siteId
+            status
+          }
+          q17: sqlQuery(siteId: $c, id: $q17) {
+            id
+            siteId
+            status
+          }
+          q18: sqlQuery(siteId: $c, id: $q18) {
+            id
+            siteId
+            status
+          }
+          q19: sqlQuery(siteId: $c, id: $q19) {
+            id
+            siteId
+            status
+          }
+          q20: sqlQuery(siteId: $c, id: $q20) {
+            id
+            siteId
+            status
+          }
         }
       `),
       {
-        a: OnlineSite.id, b: ZedmedSite.id, c: D4wSite.id,
-        q1: q(1), q2: q(2), q3: q(3), q4: q(4), q5: q(5), q6: q(6), q7: q(7), q8: q(8), q9: q(9), q10: q(10),
-        q11: q(11), q12: q(12), q13: q(13), q14: q(14), q15: q(15), q16: q(16), q17: q(17), q18: q(18), q19: q(19), q20: q(20),
+        a: OnlineSite.id,
+        b: ZedmedSite.id,
+        c: D4wSite.id,
+        q1: q(1),
+        q2: q(2),
+        q3: q(3),
+        q4: q(4),
+        q5: q(5),
+        q6: q(6),
+        q7: q(7),
+        q8: q(8),
+        q9: q(9),
+        q10: q(10),
+        q11: q(11),
+        q12: q(12),
+        q13: q(13),
+        q14: q(14),
+        q15: q(15),
+        q16: q(16),
+        q17: q(17),
+        q18: q(18),
+        q19: q(19),
+        q20: q(20),
       },
     );
     expect(res.errors).toBeUndefined();
     const data = res.data!;
-    const got = [data.q1, data.q2, data.q3, data.q4, data.q5, data.q6, data.q7, data.q8, data.q9, data.q10,
-      data.q11, data.q12, data.q13, data.q14, data.q15, data.q16, data.q17, data.q18, data.q19, data.q20];
+    const got = [
+      data.q1,
+      data.q2,
+      data.q3,
+      data.q4,
+      data.q5,
+      data.q6,
+      data.q7,
+      data.q8,
+      data.q9,
+      data.q10,
+      data.q11,
+      data.q12,
+      data.q13,
+      data.q14,
+      data.q15,
+      data.q16,
+      data.q17,
+      data.q18,
+      data.q19,
+      data.q20,
+    ];
     expect(got.map((x) => x?.id)).toEqual(ids);
-    expect(got.map((x) => x?.siteId)).toEqual(ids.map((_, i) => (i < 7 ? OnlineSite.id : i < 14 ? ZedmedSite.id : D4wSite.id)));
+    expect(got.map((x) => x?.siteId)).toEqual(
+      ids.map((_, i) => (i < 7 ? OnlineSite.id : i < 14 ? ZedmedSite.id : D4wSite.id)),
+    );
     expect(new Set(got.map((x) => x?.status))).toEqual(new Set(['INITIALISING']));
 
     const calls = await ctx.upstreamCalls();
-    expect(calls.map((c) => c.operationId)).toEqual(['getQueryStatusBatch', 'getQueryStatusBatch', 'getQueryStatusBatch']);
+    expect(calls.map((c) => c.operationId)).toEqual([
+      'getQueryStatusBatch',
+      'getQueryStatusBatch',
+      'getQueryStatusBatch',
+    ]);
     expect(calls.map((c) => c.siteId).sort()).toEqual([OnlineSite.id, ZedmedSite.id, D4wSite.id].sort());
   });
 
@@ -473,7 +761,16 @@ describe('submitAsyncQuery and sqlQuery', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
       body: JSON.stringify({
-        query: print(graphql(`query StreamRows($siteId: ID!, $id: ID!) { sqlQuery(siteId: $siteId, id: $id) { status rows @stream(initialCount: 1) } }`)),
+        query: print(
+          graphql(`
+            query StreamRows($siteId: ID!, $id: ID!) {
+              sqlQuery(siteId: $siteId, id: $id) {
+                status
+                rows @stream(initialCount: 1)
+              }
+            }
+          `),
+        ),
         variables: { siteId: OnlineSite.id, id },
       }),
     });
@@ -518,18 +815,28 @@ describe('with writes disabled', () => {
 
   it('should refuse NON_QUERY commands with WRITES_DISABLED and never call Halo', async () => {
     const sql = "UPDATE PATIENTS SET SURNAME = 'X' WHERE INTERNALID = 1";
-    const immediate = await execute(ro.app, RunImmediate, { input: { siteId: OnlineSite.id, sql, executionMode: 'NON_QUERY' } });
-    const async = await execute(ro.app, SubmitAsync, { input: { siteId: OnlineSite.id, sql, executionMode: 'NON_QUERY' } });
+    const immediate = await execute(ro.app, RunImmediate, {
+      input: { siteId: OnlineSite.id, sql, executionMode: 'NON_QUERY' },
+    });
+    const async = await execute(ro.app, SubmitAsync, {
+      input: { siteId: OnlineSite.id, sql, executionMode: 'NON_QUERY' },
+    });
     for (const res of [immediate, async]) {
       expect(res.data).toBeNull();
-      expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['WRITES_DISABLED', 'NON_QUERY commands are not enabled for this client.']]);
+      expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['WRITES_DISABLED', 'NON_QUERY commands are not enabled for this client.'],
+      ]);
     }
     expect(await ro.upstreamCalls()).toEqual([]);
-    expect(await directSql(ro, OnlineSite.id, 'SELECT SURNAME FROM PATIENTS WHERE INTERNALID = 1')).not.toEqual([{ SURNAME: 'X' }]);
+    expect(await directSql(ro, OnlineSite.id, 'SELECT SURNAME FROM PATIENTS WHERE INTERNALID = 1')).not.toEqual([
+      { SURNAME: 'X' },
+    ]);
   });
 
   it('should still run READER queries', async () => {
-    const res = await execute(ro.app, RunImmediate, { input: { siteId: OnlineSite.id, sql: 'SELECT COUNT(*) AS n FROM BPS_Patients', executionMode: 'SCALAR' } });
+    const res = await execute(ro.app, RunImmediate, {
+      input: { siteId: OnlineSite.id, sql: 'SELECT COUNT(*) AS n FROM BPS_Patients', executionMode: 'SCALAR' },
+    });
     expect(res.data?.runImmediateQuery.rows).toEqual([{ n: 2000 }]);
   });
 });
@@ -546,6 +853,8 @@ describe('with a 300 ms deadline', () => {
     const res = await execute(slow.app, QueryStatus, { siteId: OnlineSite.id, id: UNKNOWN_ID });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(res.data).toEqual({ sqlQuery: null });
-    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['UPSTREAM_TIMEOUT', 'Halo did not answer in time.']]);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['UPSTREAM_TIMEOUT', 'Halo did not answer in time.'],
+    ]);
   });
 });

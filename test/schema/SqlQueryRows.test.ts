@@ -11,11 +11,12 @@ import { execute } from '../helpers/execute.js';
 import { callCounts, directSql, injectFault, type Row } from '../helpers/halo.js';
 import { multipartPayloads } from '../helpers/multipart.js';
 
-const Submit = parse(`mutation RowsSubmit($input: RunQueryInput!) { submitAsyncQuery(input: $input) { id } }`) as TypedDocumentNode<
-  { submitAsyncQuery: { id: string } },
-  { input: { siteId: string; sql: string } }
->;
-const Rows = parse(`query AllRows($siteId: ID!, $id: ID!) { sqlQuery(siteId: $siteId, id: $id) { status pages { pageNumber } rows } }`) as TypedDocumentNode<
+const Submit = parse(
+  `mutation RowsSubmit($input: RunQueryInput!) { submitAsyncQuery(input: $input) { id } }`,
+) as TypedDocumentNode<{ submitAsyncQuery: { id: string } }, { input: { siteId: string; sql: string } }>;
+const Rows = parse(
+  `query AllRows($siteId: ID!, $id: ID!) { sqlQuery(siteId: $siteId, id: $id) { status pages { pageNumber } rows } }`,
+) as TypedDocumentNode<
   { sqlQuery: { status: string; pages: Array<{ pageNumber: number }>; rows: Row[] | null } | null },
   { siteId: string; id: string }
 >;
@@ -47,7 +48,10 @@ describe('SqlQuery.rows of a multi-page result', () => {
   });
 
   /** POSTs a query to the listening app and collects every payload (one, or multipart parts). */
-  async function post(query: string, variables: Record<string, unknown>): Promise<{ contentType: string; payloads: Payload[] }> {
+  async function post(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ contentType: string; payloads: Payload[] }> {
     const res = await fetch(`${ctx.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'multipart/mixed, application/graphql-response+json' },

@@ -1,7 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createCursorCodec, MAX_CURSOR_LENGTH } from '../../src/schema/cursor.js';
-import { DEFAULT_PAGE_SIZE, forwardPage, isPosition, MAX_PAGE_SIZE, MAX_POSITION, offsetConnection } from '../../src/schema/pagination.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  forwardPage,
+  isPosition,
+  MAX_PAGE_SIZE,
+  MAX_POSITION,
+  offsetConnection,
+} from '../../src/schema/pagination.js';
 
 const cursorAt = (o: number) => `c${o}`;
 
@@ -50,7 +57,9 @@ describe.concurrent('offsetConnection', () => {
   });
 
   it('should read hasNextPage from the total when upstream gives no next link, and stop at the end', ({ expect }) => {
-    expect(offsetConnection({ offset: 0, items: [1, 2], total: 3, upstreamHasNext: false }, cursorAt).pageInfo.hasNextPage).toBe(true);
+    expect(
+      offsetConnection({ offset: 0, items: [1, 2], total: 3, upstreamHasNext: false }, cursorAt).pageInfo.hasNextPage,
+    ).toBe(true);
     const last = offsetConnection({ offset: 2, items: [3], total: 3, upstreamHasNext: false }, cursorAt);
     expect(last.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: 'c3', endCursor: 'c3' });
   });

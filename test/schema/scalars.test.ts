@@ -30,7 +30,12 @@ describe('DateTime', () => {
 
 describe('FhirDate', () => {
   it('should accept the three FHIR date precisions and nothing else', () => {
-    expect(['1950', '1950-03', '1950-03-07'].map((d) => FhirDate.parseValue(d))).toEqual(['1950', '1950-03', '1950-03-07']);
-    for (const bad of ['1950-3', '1950-13', '19500', '1950-03-07T00:00:00']) expect(() => FhirDate.parseValue(bad)).toThrow(GraphQLError);
+    expect(['1950', '1950-03', '1950-03-07'].map((d) => FhirDate.parseValue(d))).toEqual([
+      '1950',
+      '1950-03',
+      '1950-03-07',
+    ]);
+    for (const bad of ['1950-3', '1950-13', '19500', '1950-03-07T00:00:00'])
+      expect(() => FhirDate.parseValue(bad)).toThrow(GraphQLError);
   });
 });

@@ -22,7 +22,11 @@ const WEBHOOK_SECRET = 'canary-webhook-secret-0123456789';
 
 const log = captureLines();
 const ctx = useApp({
-  app: { security: { auth: { keys: clientKeyEntries() } }, logger: createLogger({ level: 'debug', destination: log.stream }), halo: { deadlineMs: 2_000, attemptTimeoutMs: 1_000 } },
+  app: {
+    security: { auth: { keys: clientKeyEntries() } },
+    logger: createLogger({ level: 'debug', destination: log.stream }),
+    halo: { deadlineMs: 2_000, attemptTimeoutMs: 1_000 },
+  },
   webhookSecret: WEBHOOK_SECRET,
 });
 
@@ -38,59 +42,207 @@ describe('patient-safe logs and errors', () => {
   let realPatient: { Firstname: string; Surname: string };
 
   beforeAll(async () => {
-    await ctx.call('POST', '/_sim/sql', { body: { siteId: OnlineSite.id, sql: `UPDATE PATIENTS SET SURNAME = '${CANARY_SURNAME}', FIRSTNAME = '${CANARY_GIVEN}' WHERE INTERNALID = 1` } });
-    const rows = (await ctx.call('POST', '/_sim/sql', { body: { siteId: OnlineSite.id, sql: 'SELECT FIRSTNAME AS Firstname, SURNAME AS Surname FROM PATIENTS WHERE INTERNALID = 2' } })).body.rows;
+    await ctx.call('POST', '/_sim/sql', {
+      body: {
+        siteId: OnlineSite.id,
+        sql: `UPDATE PATIENTS SET SURNAME = '${CANARY_SURNAME}', FIRSTNAME = '${CANARY_GIVEN}' WHERE INTERNALID = 1`,
+      },
+    });
+    const rows = (
+      await ctx.call('POST', '/_sim/sql', {
+        body: {
+          siteId: OnlineSite.id,
+          sql: 'SELECT FIRSTNAME AS Firstname, SURNAME AS Surname FROM PATIENTS WHERE INTERNALID = 2',
+        },
+      })
+    ).body.rows;
     realPatient = rows[0];
   });
 
   it('should keep canaries out of every log line and error message, on every path', async () => {
-    const canaries = [CANARY_SURNAME, CANARY_GIVEN, CANARY_SQL, CANARY_KEY, realPatient.Surname, realPatient.Firstname, WEBHOOK_SECRET];
+    const canaries = [
+      CANARY_SURNAME,
+      CANARY_GIVEN,
+      CANARY_SQL,
+      CANARY_KEY,
+      realPatient.Surname,
+      realPatient.Firstname,
+      WEBHOOK_SECRET,
+    ];
 
     // Queries that return patient data (as data: allowed in the response, never in a log).
-    const search = keep(await gql(ctx.app, `query Search($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q, first: 5) { edges { node { name { family given } } } } }`, { s: OnlineSite.id, q: { family: [CANARY_SURNAME] } }, as));
+    const search = keep(
+      await gql(
+        ctx.app,
+        `query Search($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q, first: 5) { edges { node { name { family given } } } } }`,
+        { s: OnlineSite.id, q: { family: [CANARY_SURNAME] } },
+        as,
+      ),
+    );
     expect(search.text).toContain(CANARY_SURNAME);
-    keep(await gql(ctx.app, `query Search($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`, { s: OnlineSite.id, q: { name: [realPatient.Surname] } }, as));
-    const rows = keep(await gql(ctx.app, `mutation R($i: RunQueryInput!) { runImmediateQuery(input: $i) { rows } }`, { i: { siteId: OnlineSite.id, sql: `SELECT SURNAME AS ${CANARY_SQL} FROM PATIENTS WHERE SURNAME = @s`, parameters: [{ name: '@s', type: 'VarChar', value: CANARY_SURNAME }] } }, as));
+    keep(
+      await gql(
+        ctx.app,
+        `query Search($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`,
+        { s: OnlineSite.id, q: { name: [realPatient.Surname] } },
+        as,
+      ),
+    );
+    const rows = keep(
+      await gql(
+        ctx.app,
+        `mutation R($i: RunQueryInput!) { runImmediateQuery(input: $i) { rows } }`,
+        {
+          i: {
+            siteId: OnlineSite.id,
+            sql: `SELECT SURNAME AS ${CANARY_SQL} FROM PATIENTS WHERE SURNAME = @s`,
+            parameters: [{ name: '@s', type: 'VarChar', value: CANARY_SURNAME }],
+          },
+        },
+        as,
+      ),
+    );
     expect(rows.text).toContain(CANARY_SURNAME);
-    keep(await gql(ctx.app, `mutation R($i: RunQueryInput!) { submitAsyncQuery(input: $i) { id } }`, { i: { siteId: OnlineSite.id, sql: `SELECT '${CANARY_SURNAME}' AS ${CANARY_SQL}` } }, as));
+    keep(
+      await gql(
+        ctx.app,
+        `mutation R($i: RunQueryInput!) { submitAsyncQuery(input: $i) { id } }`,
+        { i: { siteId: OnlineSite.id, sql: `SELECT '${CANARY_SURNAME}' AS ${CANARY_SQL}` } },
+        as,
+      ),
+    );
 
     // Refusals: the SQL guard, bad ids, wrong types, syntax, forbidden sites, bad keys.
-    keep(await gql(ctx.app, `mutation R($i: RunQueryInput!) { runImmediateQuery(input: $i) { rows } }`, { i: { siteId: OnlineSite.id, sql: `DELETE FROM PATIENTS WHERE SURNAME = '${CANARY_SURNAME}' -- ${CANARY_SQL}` } }, as));
-    keep(await gql(ctx.app, `mutation R($i: RunQueryInput!) { runImmediateQuery(input: $i) { rows } }`, { i: { siteId: CANARY_SURNAME, sql: `SELECT 1 AS ${CANARY_SQL}` } }, as));
-    keep(await gql(ctx.app, `query P($s: ID!, $id: ID!) { patient(siteId: $s, id: $id) { id } }`, { s: OnlineSite.id, id: `${CANARY_SURNAME} ${CANARY_GIVEN}` }, as));
-    keep(await gql(ctx.app, `query P($s: ID!, $n: Int) { patients(siteId: $s, first: $n) { totalCount } }`, { s: OnlineSite.id, n: CANARY_SURNAME }, as));
-    keep(await gql(ctx.app, `query P($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`, { s: OnlineSite.id, q: { family: { surname: CANARY_SURNAME } } }, as));
-    keep(await gql(ctx.app, `{ patients(siteId: "${OnlineSite.id}", first: "${CANARY_SURNAME}") { totalCount } }`, {}, as));
+    keep(
+      await gql(
+        ctx.app,
+        `mutation R($i: RunQueryInput!) { runImmediateQuery(input: $i) { rows } }`,
+        {
+          i: {
+            siteId: OnlineSite.id,
+            sql: `DELETE FROM PATIENTS WHERE SURNAME = '${CANARY_SURNAME}' -- ${CANARY_SQL}`,
+          },
+        },
+        as,
+      ),
+    );
+    keep(
+      await gql(
+        ctx.app,
+        `mutation R($i: RunQueryInput!) { runImmediateQuery(input: $i) { rows } }`,
+        { i: { siteId: CANARY_SURNAME, sql: `SELECT 1 AS ${CANARY_SQL}` } },
+        as,
+      ),
+    );
+    keep(
+      await gql(
+        ctx.app,
+        `query P($s: ID!, $id: ID!) { patient(siteId: $s, id: $id) { id } }`,
+        { s: OnlineSite.id, id: `${CANARY_SURNAME} ${CANARY_GIVEN}` },
+        as,
+      ),
+    );
+    keep(
+      await gql(
+        ctx.app,
+        `query P($s: ID!, $n: Int) { patients(siteId: $s, first: $n) { totalCount } }`,
+        { s: OnlineSite.id, n: CANARY_SURNAME },
+        as,
+      ),
+    );
+    keep(
+      await gql(
+        ctx.app,
+        `query P($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`,
+        { s: OnlineSite.id, q: { family: { surname: CANARY_SURNAME } } },
+        as,
+      ),
+    );
+    keep(
+      await gql(ctx.app, `{ patients(siteId: "${OnlineSite.id}", first: "${CANARY_SURNAME}") { totalCount } }`, {}, as),
+    );
     keep(await gql(ctx.app, `{ patients(siteId: "${OnlineSite.id}") "${CANARY_SURNAME}" }`, {}, as));
     keep(await gql(ctx.app, `{ sites(pmsSiteId: "1", pms: ${CANARY_SURNAME}) { id } }`, {}, as));
-    keep(await gql(ctx.app, `query P($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`, { s: ZedmedSite.id, q: { family: [CANARY_SURNAME] } }, CLIENTS.north.key));
+    keep(
+      await gql(
+        ctx.app,
+        `query P($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`,
+        { s: ZedmedSite.id, q: { family: [CANARY_SURNAME] } },
+        CLIENTS.north.key,
+      ),
+    );
     keep(await gql(ctx.app, '{ __typename }', {}, CANARY_KEY));
     keep(await gql(ctx.app, '{ __typename }', {}, undefined, { 'x-api-key': CANARY_KEY }));
-    keep(await raw(ctx.app, { method: 'GET', path: `/graphql?query=${encodeURIComponent(`{ patients(siteId: "${OnlineSite.id}", search: { family: ["${CANARY_SURNAME}"] }) { totalCount } }`)}`, headers: { accept: 'application/json' } }));
-    keep(await raw(ctx.app, { headers: { 'content-type': 'application/json' }, body: `{"query": "{ __typename }", "variables": {"x": "${CANARY_SURNAME}"` }));
+    keep(
+      await raw(ctx.app, {
+        method: 'GET',
+        path: `/graphql?query=${encodeURIComponent(`{ patients(siteId: "${OnlineSite.id}", search: { family: ["${CANARY_SURNAME}"] }) { totalCount } }`)}`,
+        headers: { accept: 'application/json' },
+      }),
+    );
+    keep(
+      await raw(ctx.app, {
+        headers: { 'content-type': 'application/json' },
+        body: `{"query": "{ __typename }", "variables": {"x": "${CANARY_SURNAME}"`,
+      }),
+    );
 
     // Upstream failures while patient data is in flight.
-    for (const fault of [{ status: 500 }, { status: 503 }, { body: 'malformed', status: 200 }, { dropConnection: true }, { status: 429, retryAfterSeconds: 1 }]) {
+    for (const fault of [
+      { status: 500 },
+      { status: 503 },
+      { body: 'malformed', status: 200 },
+      { dropConnection: true },
+      { status: 429, retryAfterSeconds: 1 },
+    ]) {
       await ctx.call('POST', '/_sim/faults', { body: { operationId: 'postFhirSearch', count: 3, ...fault } });
-      keep(await gql(ctx.app, `query Search($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`, { s: OnlineSite.id, q: { family: [CANARY_SURNAME] } }, as));
+      keep(
+        await gql(
+          ctx.app,
+          `query Search($s: ID!, $q: PatientSearch) { patients(siteId: $s, search: $q) { totalCount } }`,
+          { s: OnlineSite.id, q: { family: [CANARY_SURNAME] } },
+          as,
+        ),
+      );
       await ctx.call('DELETE', '/_sim/faults');
     }
 
     // Subscriptions over WebSocket: canary variables, and a canary key in connectionParams.
     const client = wsClient(ctx.url, { connectionParams: { authorization: `Bearer ${as}` } });
-    const sub = subscribe(client, parse(`subscription S($s: ID!, $q: ID!) { queryStatusChanged(siteId: $s, queryId: $q) { status } }`), { s: OnlineSite.id, q: CANARY_SURNAME });
+    const sub = subscribe(
+      client,
+      parse(`subscription S($s: ID!, $q: ID!) { queryStatusChanged(siteId: $s, queryId: $q) { status } }`),
+      { s: OnlineSite.id, q: CANARY_SURNAME },
+    );
     await sub.done.catch(() => undefined);
     for (const r of sub.results) for (const e of r.errors ?? []) errorMessages.push(e.message);
     await client.dispose();
     const socket = new WebSocket(`${ctx.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
     const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${CANARY_KEY}` } })));
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${CANARY_KEY}` } })),
+    );
     await closed;
 
     // Webhooks: forged, stale and replayed deliveries carrying canaries.
-    const body = JSON.stringify({ id: `evt-${CANARY_SURNAME}`, occurredAt: new Date().toISOString(), siteId: OnlineSite.id, queryId: '5d0c3a10-0000-4000-8000-000000000001', webhookSource: 'async', note: CANARY_SURNAME });
+    const body = JSON.stringify({
+      id: `evt-${CANARY_SURNAME}`,
+      occurredAt: new Date().toISOString(),
+      siteId: OnlineSite.id,
+      queryId: '5d0c3a10-0000-4000-8000-000000000001',
+      webhookSource: 'async',
+      note: CANARY_SURNAME,
+    });
     const post = (signature: string, timestamp = new Date().toISOString()) =>
-      fetch(`${ctx.url}/webhooks/halo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-halo-timestamp': timestamp, 'x-halo-signature-256': signature }, body });
+      fetch(`${ctx.url}/webhooks/halo`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-halo-timestamp': timestamp,
+          'x-halo-signature-256': signature,
+        },
+        body,
+      });
     const sign = (ts: string) => createHmac('sha256', WEBHOOK_SECRET).update(`${body}.${ts}`).digest('hex');
     const webhookTexts = [
       await (await post(createHmac('sha256', CANARY_KEY).update(body).digest('hex'))).text(),
@@ -113,6 +265,8 @@ describe('patient-safe logs and errors', () => {
     // …and the log still says what happened.
     const events = log.lines.map((l) => JSON.parse(l) as { event?: string; codes?: string[] });
     expect(new Set(events.map((e) => e.event))).toEqual(new Set(['operation', 'http.refused', 'upstream', 'webhook']));
-    expect(events.flatMap((e) => e.codes ?? [])).toEqual(expect.arrayContaining(['BAD_USER_INPUT', 'SITE_NOT_FOUND', 'UPSTREAM_ERROR', 'SITE_UNAVAILABLE']));
+    expect(events.flatMap((e) => e.codes ?? [])).toEqual(
+      expect.arrayContaining(['BAD_USER_INPUT', 'SITE_NOT_FOUND', 'UPSTREAM_ERROR', 'SITE_UNAVAILABLE']),
+    );
   });
 });

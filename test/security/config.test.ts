@@ -35,20 +35,29 @@ describe('security configuration', () => {
     writeFileSync(file, KEYS);
     expect(readSecurityConfig({ CLIENT_KEYS_FILE: file }, true).auth?.keys?.[0]?.id).toBe('reports');
     expect(() => readSecurityConfig({ CLIENT_KEYS_FILE: file, CLIENT_KEYS: KEYS }, true)).toThrow(/not both/);
-    expect(() => readSecurityConfig({ CLIENT_KEYS_FILE: join(tmpdir(), 'missing-keys.json') }, true)).toThrow(/could not be read/);
+    expect(() => readSecurityConfig({ CLIENT_KEYS_FILE: join(tmpdir(), 'missing-keys.json') }, true)).toThrow(
+      /could not be read/,
+    );
   });
 
   it('should need all three JWT settings and an https JWKS URL', () => {
     expect(() => readSecurityConfig({ JWT_ISSUER: 'https://idp' }, true)).toThrow(/needs all of/);
-    expect(() => readSecurityConfig({ JWT_ISSUER: 'https://idp', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'http://idp/jwks' }, true)).toThrow(/https/);
-    expect(readSecurityConfig({ JWT_ISSUER: 'https://idp', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'https://idp/jwks' }, true).auth?.jwt).toMatchObject({ issuer: 'https://idp' });
+    expect(() =>
+      readSecurityConfig({ JWT_ISSUER: 'https://idp', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'http://idp/jwks' }, true),
+    ).toThrow(/https/);
+    expect(
+      readSecurityConfig({ JWT_ISSUER: 'https://idp', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'https://idp/jwks' }, true).auth
+        ?.jwt,
+    ).toMatchObject({ issuer: 'https://idp' });
   });
 
   it('should validate limits and CORS origins, naming the variable and never a key', () => {
     expect(() => readSecurityConfig({ MAX_DEPTH: '0' }, false)).toThrow(/MAX_DEPTH/);
     expect(() => readSecurityConfig({ RATE_LIMIT_PER_SECOND: '-1' }, false)).toThrow(/RATE_LIMIT_PER_SECOND/);
     expect(() => readSecurityConfig({ CORS_ORIGINS: 'https://app.example.org/path' }, false)).toThrow(/CORS_ORIGINS/);
-    expect(readSecurityConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }, false).corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(readSecurityConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }, false).corsOrigins).toEqual(
+      ['https://a.example', 'http://localhost:5173'],
+    );
     const bad = JSON.stringify([{ id: 'x', sha256: 'the-actual-secret-key', sites: ['*'], permissions: [] }]);
     expect(() => readSecurityConfig({ CLIENT_KEYS: bad }, false)).toThrow(/sha256/);
     expect(() => readSecurityConfig({ CLIENT_KEYS: bad }, false)).not.toThrow(/the-actual-secret-key/);

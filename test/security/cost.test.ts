@@ -21,16 +21,27 @@ describe('cost', () => {
 
   it('should multiply by list sizes: `first` when given, else 10 for lists from Halo and 3 inside a record', () => {
     const perSite = 100 + 10 * (100 + 0);
-    expect(cost(`{ sites(pmsSiteId: "1", pms: ZEDMED) { registeredQueries { result { rowCount } } } }`)).toBe(100 + 10 * perSite);
-    expect(cost(`{ patients(siteId: "${SITE}", first: 2) { edges { node { id name { family } } } } }`)).toBe(100 + 2 * (1 + (1 + 3 * 1)));
+    expect(cost(`{ sites(pmsSiteId: "1", pms: ZEDMED) { registeredQueries { result { rowCount } } } }`)).toBe(
+      100 + 10 * perSite,
+    );
+    expect(cost(`{ patients(siteId: "${SITE}", first: 2) { edges { node { id name { family } } } } }`)).toBe(
+      100 + 2 * (1 + (1 + 3 * 1)),
+    );
   });
 
   it('should expand fragments and count aliases separately', () => {
-    expect(cost(`query { a: site(id: "${SITE}") { ...F } b: site(id: "${SITE}") { ...F } } fragment F on Site { registeredQueries { id } }`)).toBe(2 * (100 + 100));
+    expect(
+      cost(
+        `query { a: site(id: "${SITE}") { ...F } b: site(id: "${SITE}") { ...F } } fragment F on Site { registeredQueries { id } }`,
+      ),
+    ).toBe(2 * (100 + 100));
   });
 
   it('should refuse an operation above the limit with a BAD_USER_INPUT validation error', () => {
-    const aliases = Array.from({ length: 30 }, (_, i) => `s${i}: sites(pmsSiteId: "${i}", pms: ZEDMED) { registeredQueries { result { rowCount } } }`).join(' ');
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) => `s${i}: sites(pmsSiteId: "${i}", pms: ZEDMED) { registeredQueries { result { rowCount } } }`,
+    ).join(' ');
     const errors = validate(schema, parse(`{ ${aliases} }`), [costLimitRule()]);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COST_LIMIT', maxCost: 10_000 });

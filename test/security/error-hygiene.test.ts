@@ -28,7 +28,11 @@ function messages(source: string, variableValues?: Record<string, unknown>): Gra
 
 const cases: Array<[string, string, Record<string, unknown>?]> = [
   ['an Int variable given a name', 'query Q($n: Int) { patients(siteId: "x", first: $n) }', { n: CANARY }],
-  ['a nested input variable', 'query Q($s: Search) { patients(siteId: "x", search: $s) }', { s: { name: [{ family: CANARY }] } }],
+  [
+    'a nested input variable',
+    'query Q($s: Search) { patients(siteId: "x", search: $s) }',
+    { s: { name: [{ family: CANARY }] } },
+  ],
   ['an enum variable', 'query Q($p: Pms) { patients(siteId: "x", pms: $p) }', { p: CANARY }],
   ['an ID variable given an object', 'query Q($id: ID!) { patients(siteId: $id) }', { id: { name: CANARY } }],
   ['a Boolean variable', 'query Q($b: Boolean) { patients(siteId: "x", flag: $b) }', { b: CANARY }],
@@ -71,7 +75,11 @@ describe('error hygiene', () => {
   });
 
   it('should leave messages that quote no value unchanged', () => {
-    for (const m of ['Cannot query field "nope" on type "Query".', 'sql must not be empty.', 'Variable "$x" of required type "ID!" was not provided.']) {
+    for (const m of [
+      'Cannot query field "nope" on type "Query".',
+      'sql must not be empty.',
+      'Variable "$x" of required type "ID!" was not provided.',
+    ]) {
       expect(safeErrorMessage(m)).toBe(m);
     }
   });

@@ -18,9 +18,19 @@ export interface TestClient {
 
 /** The clients every suite's app is configured with. */
 export const CLIENTS = {
-  admin: { id: 'admin', key: 'test-key-admin-9c1d2f0a7b', sites: '*', permissions: ['read', 'async', 'registered', 'writes'] },
+  admin: {
+    id: 'admin',
+    key: 'test-key-admin-9c1d2f0a7b',
+    sites: '*',
+    permissions: ['read', 'async', 'registered', 'writes'],
+  },
   north: { id: 'north-reader', key: 'test-key-north-4e8b1c2d3f', sites: [OnlineSite.id], permissions: ['read'] },
-  northAll: { id: 'north-all', key: 'test-key-northall-7a6b5c4d', sites: [OnlineSite.id], permissions: ['read', 'async', 'registered'] },
+  northAll: {
+    id: 'north-all',
+    key: 'test-key-northall-7a6b5c4d',
+    sites: [OnlineSite.id],
+    permissions: ['read', 'async', 'registered'],
+  },
   noPerms: { id: 'nothing', key: 'test-key-nothing-1a2b3c4d5e', sites: '*', permissions: [] },
 } as const satisfies Record<string, TestClient>;
 
@@ -43,7 +53,10 @@ export interface RawResponse {
 }
 
 /** Sends a request to the app in process (yoga.fetch) and reads it whole. */
-export async function raw(app: Pick<App, 'yoga'>, init: { method?: string; path?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export async function raw(
+  app: Pick<App, 'yoga'>,
+  init: { method?: string; path?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   const res = await app.yoga.fetch(`http://yoga${init.path ?? '/graphql'}`, {
     method: init.method ?? 'POST',
     headers: init.headers ?? {},
@@ -60,9 +73,20 @@ export async function raw(app: Pick<App, 'yoga'>, init: { method?: string; path?
 }
 
 /** A GraphQL POST as a client (`key` undefined: no credentials). */
-export function gql(app: Pick<App, 'yoga'>, query: string, variables: Record<string, unknown> = {}, key?: string, extraHeaders: Record<string, string> = {}): Promise<RawResponse> {
+export function gql(
+  app: Pick<App, 'yoga'>,
+  query: string,
+  variables: Record<string, unknown> = {},
+  key?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<RawResponse> {
   return raw(app, {
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...extraHeaders },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...extraHeaders,
+    },
     body: JSON.stringify({ query, variables }),
   });
 }

@@ -17,11 +17,20 @@ describe('patient-safe logging', () => {
         clientId: 'reports app',
         durationMs: 12.345,
       }),
-    ).toEqual({ event: 'operation', operationName: 'SiteLookup', siteId: '0b1b7c6e-6b2a-4e59-9d53-2c1f7b0c0a01', status: 200, codes: ['SITE_NOT_FOUND'], durationMs: 12.3 });
+    ).toEqual({
+      event: 'operation',
+      operationName: 'SiteLookup',
+      siteId: '0b1b7c6e-6b2a-4e59-9d53-2c1f7b0c0a01',
+      status: 200,
+      codes: ['SITE_NOT_FOUND'],
+      durationMs: 12.3,
+    });
   });
 
   it('should drop a field whose value is not of its shape (a name in a GUID field, SQL in a code)', () => {
-    expect(allowListed({ siteId: 'John Smith', code: "SELECT 'x'", operationName: 'two words', where: 'Smith\nJohn' })).toEqual({});
+    expect(
+      allowListed({ siteId: 'John Smith', code: "SELECT 'x'", operationName: 'two words', where: 'Smith\nJohn' }),
+    ).toEqual({});
   });
 
   it('should reduce an error to its name and code, and withhold any message that is not a fixed one', async () => {
@@ -35,7 +44,14 @@ describe('patient-safe logging', () => {
     const text = lines.join('\n');
     expect(text).not.toMatch(/Canary|canary|Jane/);
     const [first, second, third] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(first).toMatchObject({ level: 'error', event: 'background.error', where: 'poller', errorName: 'TypeError', errorCode: 'ERR_X', msg: LOG_MESSAGES.background });
+    expect(first).toMatchObject({
+      level: 'error',
+      event: 'background.error',
+      where: 'poller',
+      errorName: 'TypeError',
+      errorCode: 'ERR_X',
+      msg: LOG_MESSAGES.background,
+    });
     expect(second).toMatchObject({ event: 'operation', msg: 'operation' });
     expect(third).toMatchObject({ level: 'warn', msg: 'message withheld' });
   });

@@ -21,8 +21,13 @@ describe('path segments', () => {
     'should send %j as one segment of the getSite route',
     async (siteId) => {
       await ctx.call('DELETE', '/_sim/requests');
-      await expect(halo.forRequest().getSite(siteId)).rejects.toMatchObject({ code: expect.stringMatching(/BAD_USER_INPUT|SITE_NOT_FOUND/) });
-      const log = (await ctx.call('GET', '/_sim/requests')).body as Array<{ operationId: string; siteId: string | null }>;
+      await expect(halo.forRequest().getSite(siteId)).rejects.toMatchObject({
+        code: expect.stringMatching(/BAD_USER_INPUT|SITE_NOT_FOUND/),
+      });
+      const log = (await ctx.call('GET', '/_sim/requests')).body as Array<{
+        operationId: string;
+        siteId: string | null;
+      }>;
       expect(log).toEqual([expect.objectContaining({ operationId: 'getSite', siteId })]);
     },
   );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkReadOnlySql, createSqlGuard, SQL_GUARD_MESSAGES, type SqlGuardReason } from '../../src/security/sql-guard.js';
+import {
+  checkReadOnlySql,
+  createSqlGuard,
+  SQL_GUARD_MESSAGES,
+  type SqlGuardReason,
+} from '../../src/security/sql-guard.js';
 import { lexSql, SqlLexError } from '../../src/security/sql-lexer.js';
 
 const ALLOWED: readonly string[] = [
@@ -99,7 +104,9 @@ describe('SQL guard', () => {
   });
 
   it('should parse a 64 KiB select in well under a second', () => {
-    const sql = `SELECT a FROM t WHERE x IN (${Array.from({ length: 12_000 }, (_, i) => i).join(',')})`.slice(0, 65_000).replace(/,\d*$/, ')');
+    const sql = `SELECT a FROM t WHERE x IN (${Array.from({ length: 12_000 }, (_, i) => i).join(',')})`
+      .slice(0, 65_000)
+      .replace(/,\d*$/, ')');
     const started = performance.now();
     expect(createSqlGuard()(sql)).toEqual({ ok: true });
     expect(performance.now() - started).toBeLessThan(1_500);

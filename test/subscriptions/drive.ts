@@ -6,7 +6,12 @@ import type { AppContext } from '../helpers/app.js';
  * so a fixed advance could land before the query moved on a busy machine. Reads the simulator's
  * state in process, so the request log only holds the app's calls.
  */
-export async function advanceUntil(ctx: Pick<AppContext, 'sim' | 'advance'>, queryId: string, status: string, stepMs = 10): Promise<void> {
+export async function advanceUntil(
+  ctx: Pick<AppContext, 'sim' | 'advance'>,
+  queryId: string,
+  status: string,
+  stepMs = 10,
+): Promise<void> {
   for (let i = 0; i < 100_000; i++) {
     if (ctx.sim.state.queries.get(queryId)?.status === status) return;
     await ctx.advance(stepMs);

@@ -11,7 +11,11 @@ import { LiveQueryStatus, LiveQueryStatusBrief, LiveSubmitAsync } from './docume
 const CONNECTIONS = 10;
 const PER_CONNECTION = 100;
 const scheduler = createManualScheduler();
-const ctx = useApp({ listen: true, deps: { scheduler }, app: { subscriptions: { maxSubscriptionsPerConnection: PER_CONNECTION } } });
+const ctx = useApp({
+  listen: true,
+  deps: { scheduler },
+  app: { subscriptions: { maxSubscriptionsPerConnection: PER_CONNECTION } },
+});
 const siteId = OnlineSite.id;
 let clients: Client[] = [];
 
@@ -24,7 +28,9 @@ afterAll(async () => {
 
 describe('fan-out', () => {
   it('should serve 1,000 subscribers of one async query from one watcher and one status call per poll', async () => {
-    const res = await execute(ctx.app, LiveSubmitAsync, { input: { siteId, sql: 'SELECT TOP 5 InternalID FROM BPS_Patients' } });
+    const res = await execute(ctx.app, LiveSubmitAsync, {
+      input: { siteId, sql: 'SELECT TOP 5 InternalID FROM BPS_Patients' },
+    });
     const queryId = res.data!.submitAsyncQuery.id;
     await ctx.clearRequests();
     const started = performance.now();
@@ -41,7 +47,12 @@ describe('fan-out', () => {
     const subscribedMs = performance.now() - started;
     expect(new Set(initial.map((r) => r.data?.queryStatusChanged.status))).toEqual(new Set(['INITIALISING']));
     expect(ctx.app.live.stats()).toMatchObject({ watches: 1, subscribers: 2, pollingSites: [siteId] });
-    expect(ctx.app.ws.stats()).toEqual({ connections: CONNECTIONS, operations: 1_000, executions: 2, subscribers: 1_000 });
+    expect(ctx.app.ws.stats()).toEqual({
+      connections: CONNECTIONS,
+      operations: 1_000,
+      executions: 2,
+      subscribers: 1_000,
+    });
 
     const steps = ['QUEUED', 'EXECUTING', 'UPLOADING', 'SUCCESSFUL'];
     const stepsStarted = performance.now();

@@ -48,7 +48,12 @@ describe('queryStatusChanged', () => {
     const queryId = await submit();
     await ctx.clearRequests();
     const sub = subscribe(client, LiveQueryStatus, { siteId, queryId });
-    expect((await sub.next()).data?.queryStatusChanged).toEqual({ id: queryId, status: 'INITIALISING', isTerminal: false, rowCount: null });
+    expect((await sub.next()).data?.queryStatusChanged).toEqual({
+      id: queryId,
+      status: 'INITIALISING',
+      isTerminal: false,
+      rowCount: null,
+    });
 
     const steps = ['QUEUED', 'EXECUTING', 'UPLOADING', 'SUCCESSFUL'];
     for (const status of steps) {
@@ -57,8 +62,19 @@ describe('queryStatusChanged', () => {
       expect((await sub.next()).data?.queryStatusChanged.status).toBe(status);
     }
     await sub.done;
-    expect(sub.results.map((r) => r.data?.queryStatusChanged.status)).toEqual(['INITIALISING', 'QUEUED', 'EXECUTING', 'UPLOADING', 'SUCCESSFUL']);
-    expect(sub.results.at(-1)?.data?.queryStatusChanged).toEqual({ id: queryId, status: 'SUCCESSFUL', isTerminal: true, rowCount: 3 });
+    expect(sub.results.map((r) => r.data?.queryStatusChanged.status)).toEqual([
+      'INITIALISING',
+      'QUEUED',
+      'EXECUTING',
+      'UPLOADING',
+      'SUCCESSFUL',
+    ]);
+    expect(sub.results.at(-1)?.data?.queryStatusChanged).toEqual({
+      id: queryId,
+      status: 'SUCCESSFUL',
+      isTerminal: true,
+      rowCount: 3,
+    });
     // One read for the current state, then one batch call per poll.
     expect(await batchCalls()).toBe(1 + steps.length);
     await ctx.app.live.whenIdle();
@@ -78,7 +94,9 @@ describe('queryStatusChanged', () => {
     const unknown = subscribe(client, LiveQueryStatus, { siteId, queryId: '00000000-0000-4000-8000-000000000000' });
     await unknown.done;
     // An error creating the event stream: one result with errors and no data, then complete (GraphQL spec, graphql-ws).
-    expect(unknown.results).toEqual([{ errors: [expect.objectContaining({ message: 'Query not found.', extensions: { code: 'NOT_FOUND' } })] }]);
+    expect(unknown.results).toEqual([
+      { errors: [expect.objectContaining({ message: 'Query not found.', extensions: { code: 'NOT_FOUND' } })] },
+    ]);
 
     const bad = subscribe(client, LiveQueryStatus, { siteId, queryId: 'not-a-guid' });
     await bad.done;
@@ -142,7 +160,9 @@ describe('queryStatusChanged', () => {
     expect((await sub.next()).data?.queryStatusChanged.status).toBe('QUEUED');
     expect(scheduler.nextDelay()).toBe(250);
 
-    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'getQueryStatusBatch', status: 429, retryAfterSeconds: 45, count: 1 } });
+    await ctx.call('POST', '/_sim/faults', {
+      body: { operationId: 'getQueryStatusBatch', status: 429, retryAfterSeconds: 45, count: 1 },
+    });
     await ctx.clearRequests();
     await poll();
     expect(await batchCalls()).toBe(1);
@@ -207,22 +227,37 @@ describe('queryStatusChanged over Server-Sent Events', () => {
     const queryId = await submit();
     const stream = sse({ query: print(LiveQueryStatus), variables: { siteId, queryId } });
     const first = await stream.next();
-    expect(first.value).toEqual({ event: 'next', data: { data: { queryStatusChanged: { id: queryId, status: 'INITIALISING', isTerminal: false, rowCount: null } } } });
+    expect(first.value).toEqual({
+      event: 'next',
+      data: {
+        data: { queryStatusChanged: { id: queryId, status: 'INITIALISING', isTerminal: false, rowCount: null } },
+      },
+    });
     const ws = subscribe(client, LiveQueryStatus, { siteId, queryId });
     await ws.next();
     expect(ctx.app.live.stats()).toMatchObject({ watches: 1, subscribers: 2 });
     await ctx.advance(10_000);
     await poll();
-    expect((await stream.next()).value).toMatchObject({ event: 'next', data: { data: { queryStatusChanged: { status: 'SUCCESSFUL', rowCount: 3 } } } });
+    expect((await stream.next()).value).toMatchObject({
+      event: 'next',
+      data: { data: { queryStatusChanged: { status: 'SUCCESSFUL', rowCount: 3 } } },
+    });
     expect((await stream.next()).value).toMatchObject({ event: 'complete' });
     await ws.done;
   });
 
   it('should answer NOT_FOUND the same way as over WebSocket', async () => {
     const events = [];
-    for await (const e of sse({ query: print(LiveQueryStatus), variables: { siteId, queryId: '00000000-0000-4000-8000-000000000000' } })) events.push(e);
+    for await (const e of sse({
+      query: print(LiveQueryStatus),
+      variables: { siteId, queryId: '00000000-0000-4000-8000-000000000000' },
+    }))
+      events.push(e);
     expect(events).toEqual([
-      { event: 'next', data: { errors: [expect.objectContaining({ message: 'Query not found.', extensions: { code: 'NOT_FOUND' } })] } },
+      {
+        event: 'next',
+        data: { errors: [expect.objectContaining({ message: 'Query not found.', extensions: { code: 'NOT_FOUND' } })] },
+      },
       { event: 'complete', data: null },
     ]);
   });

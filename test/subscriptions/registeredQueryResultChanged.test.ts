@@ -26,7 +26,9 @@ beforeEach(async () => {
 });
 
 async function register(sql: string, frequencySeconds = 60, durationSeconds = 600): Promise<string> {
-  const res = await execute(ctx.app, LiveCreateRegistered, { input: { siteId, name: 'watch me', sql, frequencySeconds, durationSeconds } });
+  const res = await execute(ctx.app, LiveCreateRegistered, {
+    input: { siteId, name: 'watch me', sql, frequencySeconds, durationSeconds },
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.createRegisteredQuery.id;
 }
@@ -60,7 +62,9 @@ describe('registeredQueryResultChanged', () => {
     expect(await count('getRegisteredQuery')).toBe(2);
     expect(await count('getRegisteredQueryResult')).toBe(1);
 
-    await ctx.call('POST', '/_sim/sql', { body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Zzyzx' WHERE INTERNALID = 1" } });
+    await ctx.call('POST', '/_sim/sql', {
+      body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Zzyzx' WHERE INTERNALID = 1" },
+    });
     await ctx.advance(60_000);
     await poll();
     const h2 = hashOf([{ n: 1 }]);
@@ -120,7 +124,9 @@ describe('registeredQueryResultChanged', () => {
     expect(ctx.app.live.stats()).toMatchObject({ watches: 1, subscribers: 1 });
     expect(ctx.app.ws.stats()).toMatchObject({ executions: 1, subscribers: 2 });
 
-    await ctx.call('POST', '/_sim/sql', { body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Zzyzx' WHERE INTERNALID < 3" } });
+    await ctx.call('POST', '/_sim/sql', {
+      body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Zzyzx' WHERE INTERNALID < 3" },
+    });
     await ctx.advance(60_000);
     await poll();
     expect((await a.next()).data?.registeredQueryResultChanged.result?.rows).toEqual([{ n: 2 }]);

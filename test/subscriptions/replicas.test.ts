@@ -70,7 +70,11 @@ describe.skipIf(!hasRedisServer())('several replicas through Redis', () => {
   });
 
   const submit = async () =>
-    (await execute(apps.a.app, LiveSubmitAsync, { input: { siteId, sql: 'SELECT TOP 4 InternalID FROM BPS_Patients' } })).data!.submitAsyncQuery.id;
+    (
+      await execute(apps.a.app, LiveSubmitAsync, {
+        input: { siteId, sql: 'SELECT TOP 4 InternalID FROM BPS_Patients' },
+      })
+    ).data!.submitAsyncQuery.id;
   const leaseHolder = async () => {
     const [key] = await inspector.keys(`halo-graphql:*:lease:${siteId}`);
     return key ? inspector.get(key) : null;
@@ -80,7 +84,11 @@ describe.skipIf(!hasRedisServer())('several replicas through Redis', () => {
     const timestamp = new Date().toISOString();
     const res = await fetch(`${url}/webhooks/halo`, {
       method: 'POST',
-      headers: { 'x-halo-id': id, 'x-halo-timestamp': timestamp, 'x-halo-signature-256': createHmac('sha256', SECRET).update(`${raw}.${timestamp}`).digest('hex') },
+      headers: {
+        'x-halo-id': id,
+        'x-halo-timestamp': timestamp,
+        'x-halo-signature-256': createHmac('sha256', SECRET).update(`${raw}.${timestamp}`).digest('hex'),
+      },
       body: raw,
     });
     await res.arrayBuffer();
@@ -109,7 +117,13 @@ describe.skipIf(!hasRedisServer())('several replicas through Redis', () => {
 
   it('should route a webhook received by the replica that does not poll to the one that does, and read the result once', async () => {
     const created = await execute(apps.a.app, LiveCreateRegistered, {
-      input: { siteId, name: 'replicated', sql: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Repl'", frequencySeconds: 60, durationSeconds: 600 },
+      input: {
+        siteId,
+        name: 'replicated',
+        sql: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Repl'",
+        frequencySeconds: 60,
+        durationSeconds: 600,
+      },
     });
     const queryId = created.data!.createRegisteredQuery.id;
     const onA = subscribe(apps.a.client, LiveRegisteredResults, { siteId, queryId });
@@ -119,11 +133,17 @@ describe.skipIf(!hasRedisServer())('several replicas through Redis', () => {
     const first = (await onB.next()).data?.registeredQueryResultChanged;
     await call('DELETE', '/_sim/requests');
 
-    await call('POST', '/_sim/sql', { body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Repl' WHERE INTERNALID = 3" } });
+    await call('POST', '/_sim/sql', {
+      body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Repl' WHERE INTERNALID = 3" },
+    });
     await call('POST', '/_sim/clock/advance', { body: { ms: 60_000 } });
     expect(await postWebhook(apps.b.url, randomUUID(), { siteId, queryId, webhookSource: 'registered' })).toBe(202);
     const change = (await onB.next()).data?.registeredQueryResultChanged;
-    expect(change).toMatchObject({ previousHash: first?.hash, hash: createHash('sha256').update('[{"n":1}]').digest('base64'), result: { rows: [{ n: 1 }] } });
+    expect(change).toMatchObject({
+      previousHash: first?.hash,
+      hash: createHash('sha256').update('[{"n":1}]').digest('base64'),
+      result: { rows: [{ n: 1 }] },
+    });
     expect((await onA.next()).data?.registeredQueryResultChanged.hash).toBe(change?.hash);
     // Polled and read once (together, after a webhook), by the lease holder; b got the result through Redis.
     const log = (await call('GET', '/_sim/requests')).body as Array<{ operationId: string }>;
@@ -143,9 +163,13 @@ describe.skipIf(!hasRedisServer())('several replicas through Redis', () => {
   it('should hand polling over when the polling replica is killed, without losing the terminal status', async () => {
     // Replica c in its own process, so it can die without releasing anything.
     const script = fileURLToPath(new URL('./replica-process.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify({ config, replicaId: 'replica-c' })], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, JSON.stringify({ config, replicaId: 'replica-c' })],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(child);
     const cUrl = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -175,9 +199,15 @@ describe.skipIf(!hasRedisServer())('several replicas through Redis', () => {
       expect((await onA.next()).data?.queryStatusChanged).toMatchObject({ status: 'SUCCESSFUL', rowCount: 4 });
       const handoverMs = performance.now() - killedAt;
       await onA.done;
-      expect(onA.results.map((r) => r.data?.queryStatusChanged.status)).toEqual(['INITIALISING', 'QUEUED', 'SUCCESSFUL']);
+      expect(onA.results.map((r) => r.data?.queryStatusChanged.status)).toEqual([
+        'INITIALISING',
+        'QUEUED',
+        'SUCCESSFUL',
+      ]);
       expect(handoverMs).toBeLessThan(5_000);
-      console.info(`replicas: polling handed over ${handoverMs.toFixed(0)} ms after the polling replica was killed (lease TTL 900 ms)`);
+      console.info(
+        `replicas: polling handed over ${handoverMs.toFixed(0)} ms after the polling replica was killed (lease TTL 900 ms)`,
+      );
       await expect(onC.done).rejects.toBeDefined();
     } finally {
       await cClient.dispose();

@@ -12,7 +12,8 @@ import { RawWsClient } from './raw-ws.js';
 const KEY = 'shared-delivery-key';
 const PARAMS = { 'x-api-key': KEY };
 const TICKS = 'subscription Ticks($room: String!) { ticks(room: $room) { room n } }';
-const frame = (id: string, room: string, n: number) => `{"id":"${id}","type":"next","payload":{"data":{"ticks":{"room":"${room}","n":${n}}}}}`;
+const frame = (id: string, room: string, n: number) =>
+  `{"id":"${id}","type":"next","payload":{"data":{"ticks":{"room":"${room}","n":${n}}}}}`;
 
 interface TestServer {
   url: string;
@@ -42,7 +43,8 @@ async function start(options: Pick<WsServerOptions, 'admit'> | { withAdmit: bool
     if (refusal) throw refusal();
   };
   const schema = createSchema({
-    typeDefs: 'type Query { ok: Boolean } type Tick { room: String! n: Int! } type Subscription { ticks(room: String!): Tick }',
+    typeDefs:
+      'type Query { ok: Boolean } type Tick { room: String! n: Int! } type Subscription { ticks(room: String!): Tick }',
     resolvers: {
       Subscription: {
         ticks: {
@@ -66,7 +68,12 @@ async function start(options: Pick<WsServerOptions, 'admit'> | { withAdmit: bool
     },
   });
   const server = createServer();
-  const admit = 'withAdmit' in options ? (options.withAdmit ? (h: Headers) => (counts.admits++, check(h)) : undefined) : options.admit;
+  const admit =
+    'withAdmit' in options
+      ? options.withAdmit
+        ? (h: Headers) => (counts.admits++, check(h))
+        : undefined
+      : options.admit;
   // The app's yoga has the app's Context; this one's context is empty, which the transport never reads.
   const ws = attachWebSocketServer(server, yoga as never, { ...(admit ? { admit } : {}), keepAliveMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -87,7 +94,11 @@ async function start(options: Pick<WsServerOptions, 'admit'> | { withAdmit: bool
 describe('shared subscription delivery', () => {
   it('should send each event to every subscriber of one execution as one payload framed with its own id', async () => {
     const s = await start({ withAdmit: true });
-    const [a, b, c] = await Promise.all([RawWsClient.open(s.url, PARAMS), RawWsClient.open(s.url, PARAMS), RawWsClient.open(s.url, PARAMS)]);
+    const [a, b, c] = await Promise.all([
+      RawWsClient.open(s.url, PARAMS),
+      RawWsClient.open(s.url, PARAMS),
+      RawWsClient.open(s.url, PARAMS),
+    ]);
     a.subscribe('1', TICKS, { room: 'r1' });
     await vi.waitFor(() => expect(s.sources('r1')).toHaveLength(1));
     const [source] = s.sources('r1');
@@ -113,7 +124,10 @@ describe('shared subscription delivery', () => {
     source!.end();
     expect(await a.next()).toBe('{"id":"1","type":"complete"}');
     expect(await b.next()).toBe('{"id":"1","type":"complete"}');
-    expect([await c.next(), await c.next()].sort()).toEqual(['{"id":"x","type":"complete"}', '{"id":"y","type":"complete"}']);
+    expect([await c.next(), await c.next()].sort()).toEqual([
+      '{"id":"x","type":"complete"}',
+      '{"id":"y","type":"complete"}',
+    ]);
     expect(await Promise.all([a.drain(), b.drain(), c.drain()])).toEqual([[], [], []]);
     expect(s.ws.stats()).toEqual({ connections: 3, operations: 0, executions: 0, subscribers: 0 });
     await Promise.all([a.close(), b.close(), c.close()]);
@@ -135,12 +149,20 @@ describe('shared subscription delivery', () => {
       s.refuse(refusal);
       const counts = { ...s.counts };
       b.subscribe('joiner', TICKS, { room: 'r2' }); // the running execution's key: admitted without a context
-      const joiner = JSON.parse(await b.next()) as { id: string; type: string; payload: Array<{ message: string; extensions: Record<string, unknown> }> };
+      const joiner = JSON.parse(await b.next()) as {
+        id: string;
+        type: string;
+        payload: Array<{ message: string; extensions: Record<string, unknown> }>;
+      };
       b.subscribe('own', TICKS, { room: `${code}-alone` }); // nothing running: builds its own context
       const own = JSON.parse(await b.next()) as typeof joiner;
       expect(s.counts).toEqual({ contexts: counts.contexts + 1, admits: counts.admits + 1 });
       expect(joiner).toEqual({ id: 'joiner', type: 'error', payload: own.payload });
-      expect(own).toMatchObject({ id: 'own', type: 'error', payload: [{ message: refusal().message, extensions: { code } }] });
+      expect(own).toMatchObject({
+        id: 'own',
+        type: 'error',
+        payload: [{ message: refusal().message, extensions: { code } }],
+      });
     }
     expect(s.ws.stats()).toMatchObject({ operations: 1, executions: 1, subscribers: 1 });
 
@@ -168,7 +190,11 @@ describe('shared subscription delivery', () => {
     expect([await a.next(), await b.next()]).toEqual([frame('1', 'r3', 1), frame('2', 'r3', 1)]);
 
     source!.fail(new GraphQLError('The watched query is gone.', { extensions: { code: 'NOT_FOUND' } }));
-    const errorOf = (id: string) => ({ id, type: 'error', payload: [{ message: 'The watched query is gone.', extensions: { code: 'NOT_FOUND' } }] });
+    const errorOf = (id: string) => ({
+      id,
+      type: 'error',
+      payload: [{ message: 'The watched query is gone.', extensions: { code: 'NOT_FOUND' } }],
+    });
     expect(JSON.parse(await a.next())).toEqual(errorOf('1'));
     expect(JSON.parse(await b.next())).toEqual(errorOf('2'));
     expect(await Promise.all([a.drain(), b.drain()])).toEqual([[], []]);

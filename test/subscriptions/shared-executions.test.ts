@@ -68,9 +68,9 @@ describe('SharedExecutions', () => {
     const run = execution();
     const slow = recorder(1);
     const fast = recorder();
-    const [slowIterator, fastIterator] = (await Promise.all([slow, fast].map((d) => shared.join('k', run.start, run.adopt, undefined, d)))) as Array<
-      AsyncIterator<ExecutionResult>
-    >;
+    const [slowIterator, fastIterator] = (await Promise.all(
+      [slow, fast].map((d) => shared.join('k', run.start, run.adopt, undefined, d)),
+    )) as Array<AsyncIterator<ExecutionResult>>;
     run.source.push(result(1));
     run.source.push(result(2));
     await expect(slowIterator!.next()).rejects.toThrow('too slow');
@@ -103,7 +103,13 @@ describe('SharedExecutions', () => {
     for (const ending of ['done', 'error'] as const) {
       const run = execution();
       const first = recorder();
-      const iterator = (await shared.join(`k-${ending}`, run.start, run.adopt, { tag: ending }, first)) as AsyncIterator<ExecutionResult>;
+      const iterator = (await shared.join(
+        `k-${ending}`,
+        run.start,
+        run.adopt,
+        { tag: ending },
+        first,
+      )) as AsyncIterator<ExecutionResult>;
       const late = shared.reserve(`k-${ending}`)!;
       expect(late.info).toEqual({ tag: ending });
       run.source.push(result(1));
@@ -127,7 +133,10 @@ describe('SharedExecutions', () => {
     let starts = 0;
     const failed: ExecutionResult = { errors: [] };
     const start = async () => (starts++, failed);
-    const outcomes = await Promise.all([shared.join('k', start, () => () => undefined, undefined), shared.join('k', start, () => () => undefined, undefined)]);
+    const outcomes = await Promise.all([
+      shared.join('k', start, () => () => undefined, undefined),
+      shared.join('k', start, () => () => undefined, undefined),
+    ]);
     expect(outcomes).toEqual([failed, failed]);
     expect(starts).toBe(1);
     expect(await shared.join('k', start, () => () => undefined, undefined)).toBe(failed);

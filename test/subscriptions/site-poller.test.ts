@@ -5,7 +5,12 @@ import type { DecodedRegisteredQueryResult } from '../../src/datasources/registe
 import type { RegisteredQuery } from '../../src/datasources/types.js';
 import { createLocalCoordination } from '../../src/subscriptions/coordination.js';
 import { SitePoller } from '../../src/subscriptions/site-poller.js';
-import { refreshTopic, snapshotTopic, type RefreshRequest, type RegisteredSnapshot } from '../../src/subscriptions/snapshots.js';
+import {
+  refreshTopic,
+  snapshotTopic,
+  type RefreshRequest,
+  type RegisteredSnapshot,
+} from '../../src/subscriptions/snapshots.js';
 import { createManualScheduler } from '../helpers/scheduler.js';
 
 const siteId = '0b8e3a52-0000-4000-8000-00000000a001';
@@ -21,16 +26,37 @@ interface PendingCall {
 }
 
 const registered = (lastHash: string, runs: number): RegisteredQuery =>
-  ({ id: queryId, name: 'q', registeredQueryType: 'query', status: 'enabled', frequency: 60, duration: 600, lastHash, metrics: { executionSucceededCount: runs } }) as RegisteredQuery;
-const resultOf = (n: number): DecodedRegisteredQueryResult => ({ columns: ['n'], rows: [{ n }], rowCount: 1, size: 7, parameters: null });
-const notFound = () => new HaloApiError({ kind: 'general', status: 404, code: 'NOT_FOUND', operationId: 'getRegisteredQueryResult' });
+  ({
+    id: queryId,
+    name: 'q',
+    registeredQueryType: 'query',
+    status: 'enabled',
+    frequency: 60,
+    duration: 600,
+    lastHash,
+    metrics: { executionSucceededCount: runs },
+  }) as RegisteredQuery;
+const resultOf = (n: number): DecodedRegisteredQueryResult => ({
+  columns: ['n'],
+  rows: [{ n }],
+  rowCount: 1,
+  size: 7,
+  parameters: null,
+});
+const notFound = () =>
+  new HaloApiError({ kind: 'general', status: 404, code: 'NOT_FOUND', operationId: 'getRegisteredQueryResult' });
 
 /** A poller of one registered query whose upstream calls the test answers one by one. */
 async function startPoller() {
   const calls: PendingCall[] = [];
   const call = (operation: Operation) =>
     new Promise((resolve, reject) => {
-      const c: PendingCall = { operation, settled: false, resolve: (v) => ((c.settled = true), resolve(v)), reject: (e) => ((c.settled = true), reject(e)) };
+      const c: PendingCall = {
+        operation,
+        settled: false,
+        resolve: (v) => ((c.settled = true), resolve(v)),
+        reject: (e) => ((c.settled = true), reject(e)),
+      };
       calls.push(c);
     });
   const halo = {
@@ -65,7 +91,12 @@ async function startPoller() {
     if ('value' in outcome) c.resolve(outcome.value);
     else c.reject(outcome.error);
   };
-  const webhook = () => coordination.bus.publish(refreshTopic(siteId), { kind: 'registered', queryId, when: 'now' } satisfies RefreshRequest);
+  const webhook = () =>
+    coordination.bus.publish(refreshTopic(siteId), {
+      kind: 'registered',
+      queryId,
+      when: 'now',
+    } satisfies RefreshRequest);
 
   // The first (timer) poll: query, then its result, one after the other.
   scheduler.tick();
@@ -86,12 +117,18 @@ describe('SitePoller after a webhook', () => {
     p.answer('readRegisteredQueryResult', { value: resultOf(2) });
     p.answer('getRegisteredQuery', { value: registered('h2', 2) });
     await vi.waitFor(() => expect(p.published).toHaveLength(2));
-    expect(p.published[1]).toEqual({ type: 'registered', siteId, queryId, query: registered('h2', 2), result: resultOf(2) });
+    expect(p.published[1]).toEqual({
+      type: 'registered',
+      siteId,
+      queryId,
+      query: registered('h2', 2),
+      result: resultOf(2),
+    });
     expect(p.calls.map((c) => c.operation).sort()).toEqual(['getRegisteredQuery', 'readRegisteredQueryResult']);
     expect(p.errors).toEqual([]);
   });
 
-  it('should read the result again when the one read along with the query is still the previous hash\'s', async () => {
+  it("should read the result again when the one read along with the query is still the previous hash's", async () => {
     const p = await startPoller();
     await p.webhook();
     await vi.waitFor(() => expect(p.pending().sort()).toEqual(['getRegisteredQuery', 'readRegisteredQueryResult']));
@@ -103,7 +140,12 @@ describe('SitePoller after a webhook', () => {
     p.answer('readRegisteredQueryResult', { value: resultOf(2) });
     await vi.waitFor(() => expect(p.published).toHaveLength(2));
     expect(p.published[1]?.result).toEqual(resultOf(2));
-    expect(p.calls.map((c) => c.operation).slice(0, 2).sort()).toEqual(['getRegisteredQuery', 'readRegisteredQueryResult']);
+    expect(
+      p.calls
+        .map((c) => c.operation)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['getRegisteredQuery', 'readRegisteredQueryResult']);
     expect(p.calls.map((c) => c.operation)[2]).toBe('readRegisteredQueryResult');
     expect(p.calls).toHaveLength(3);
   });
@@ -126,7 +168,14 @@ describe('SitePoller after a webhook', () => {
     await p.webhook();
     await vi.waitFor(() => expect(p.pending().sort()).toEqual(['getRegisteredQuery', 'readRegisteredQueryResult']));
     p.answer('getRegisteredQuery', { value: registered('h1', 2) });
-    p.answer('readRegisteredQueryResult', { error: new HaloApiError({ kind: 'network', code: 'UPSTREAM_ERROR', networkCode: 'ECONNRESET', operationId: 'getRegisteredQueryResult' }) });
+    p.answer('readRegisteredQueryResult', {
+      error: new HaloApiError({
+        kind: 'network',
+        code: 'UPSTREAM_ERROR',
+        networkCode: 'ECONNRESET',
+        operationId: 'getRegisteredQueryResult',
+      }),
+    });
     // A second webhook polls again (nothing else happened in between): only then is the first poll surely over.
     await p.webhook();
     await vi.waitFor(() => expect(p.pending().sort()).toEqual(['getRegisteredQuery', 'readRegisteredQueryResult']));

@@ -34,19 +34,30 @@ const nextDelivery = () => once(ctx.sim.webhooks.events, 'attempt') as Promise<[
 const batchCalls = async () => (await ctx.upstreamCalls('getQueryStatusBatch')).length;
 
 async function submit(): Promise<string> {
-  const res = await execute(ctx.app, LiveSubmitAsync, { input: { siteId, sql: 'SELECT TOP 2 InternalID FROM BPS_Patients' } });
+  const res = await execute(ctx.app, LiveSubmitAsync, {
+    input: { siteId, sql: 'SELECT TOP 2 InternalID FROM BPS_Patients' },
+  });
   return res.data!.submitAsyncQuery.id;
 }
 
 /** Posts a webhook the way Halo does, with overridable parts. */
-async function post(options: { body?: string; id?: string; timestamp?: string; signature?: string; method?: string } = {}) {
+async function post(
+  options: { body?: string; id?: string; timestamp?: string; signature?: string; method?: string } = {},
+) {
   const id = options.id ?? randomUUID();
-  const body = options.body ?? JSON.stringify({ id, occurredAt: new Date().toISOString(), siteId, queryId: randomUUID(), webhookSource: 'async' });
+  const body =
+    options.body ??
+    JSON.stringify({ id, occurredAt: new Date().toISOString(), siteId, queryId: randomUUID(), webhookSource: 'async' });
   const timestamp = options.timestamp ?? new Date().toISOString();
   const signature = options.signature ?? createHmac('sha256', SECRET).update(`${body}.${timestamp}`).digest('hex');
   const res = await fetch(`${ctx.url}/webhooks/halo`, {
     method: options.method ?? 'POST',
-    headers: { 'content-type': 'application/json', 'x-halo-id': id, 'x-halo-timestamp': timestamp, 'x-halo-signature-256': signature },
+    headers: {
+      'content-type': 'application/json',
+      'x-halo-id': id,
+      'x-halo-timestamp': timestamp,
+      'x-halo-signature-256': signature,
+    },
     ...(options.method === 'GET' ? {} : { body }),
   });
   await res.arrayBuffer();
@@ -74,35 +85,56 @@ describe('Halo webhooks', () => {
 
   it('should deliver a registered result change at once, with the result read once', async () => {
     const created = await execute(ctx.app, LiveCreateRegistered, {
-      input: { siteId, name: 'hooked', sql: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Hook'", frequencySeconds: 60, durationSeconds: 600 },
+      input: {
+        siteId,
+        name: 'hooked',
+        sql: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Hook'",
+        frequencySeconds: 60,
+        durationSeconds: 600,
+      },
     });
     const queryId = created.data!.createRegisteredQuery.id;
     const sub = subscribe(client, LiveRegisteredResults, { siteId, queryId });
     const first = (await sub.next()).data?.registeredQueryResultChanged;
     await ctx.clearRequests();
-    await ctx.call('POST', '/_sim/sql', { body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Hook' WHERE INTERNALID = 2" } });
+    await ctx.call('POST', '/_sim/sql', {
+      body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Hook' WHERE INTERNALID = 2" },
+    });
     await ctx.advance(60_000);
     const change = (await sub.next()).data?.registeredQueryResultChanged;
     expect(change).toMatchObject({
-      hash: createHash('sha256').update(JSON.stringify([{ n: 1 }])).digest('base64'),
+      hash: createHash('sha256')
+        .update(JSON.stringify([{ n: 1 }]))
+        .digest('base64'),
       previousHash: first?.hash,
       result: { rows: [{ n: 1 }] },
     });
-    expect((await ctx.upstreamCalls()).map((c) => c.operationId).sort()).toEqual(['getRegisteredQuery', 'getRegisteredQueryResult']);
+    expect((await ctx.upstreamCalls()).map((c) => c.operationId).sort()).toEqual([
+      'getRegisteredQuery',
+      'getRegisteredQueryResult',
+    ]);
     sub.unsubscribe();
     await vi.waitFor(() => expect(ctx.app.live.stats().watches).toBe(0));
   });
 
-  it('should send a change to identical subscribers as one payload framed with each subscriber\'s id', async () => {
+  it("should send a change to identical subscribers as one payload framed with each subscriber's id", async () => {
     const created = await execute(ctx.app, LiveCreateRegistered, {
-      input: { siteId, name: 'fanned', sql: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Fan'", frequencySeconds: 60, durationSeconds: 600 },
+      input: {
+        siteId,
+        name: 'fanned',
+        sql: "SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = 'Fan'",
+        frequencySeconds: 60,
+        durationSeconds: 600,
+      },
     });
     const queryId = created.data!.createRegisteredQuery.id;
     const clients = await Promise.all([1, 2, 3].map(() => RawWsClient.open(`${ctx.url}/graphql`)));
     const ids = ['1', '1', 'z'];
     clients.forEach((c, i) => c.subscribe(ids[i]!, print(LiveRegisteredResults), { siteId, queryId }));
     const payloadsOf = async () => {
-      const messages = (await Promise.all(clients.map((c) => c.next()))).map((m) => JSON.parse(m) as { id: string; type: string; payload: unknown });
+      const messages = (await Promise.all(clients.map((c) => c.next()))).map(
+        (m) => JSON.parse(m) as { id: string; type: string; payload: unknown },
+      );
       expect(messages.map((m) => [m.id, m.type])).toEqual(ids.map((id) => [id, 'next']));
       return messages.map((m) => m.payload);
     };
@@ -111,12 +143,17 @@ describe('Halo webhooks', () => {
     expect(ctx.app.ws.stats()).toMatchObject({ executions: 1, subscribers: 3 });
     await ctx.clearRequests();
 
-    await ctx.call('POST', '/_sim/sql', { body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Fan' WHERE INTERNALID < 4" } });
+    await ctx.call('POST', '/_sim/sql', {
+      body: { siteId, sql: "UPDATE PATIENTS SET SURNAME = 'Fan' WHERE INTERNALID < 4" },
+    });
     await ctx.advance(60_000);
     const [change, ...others] = await payloadsOf();
     expect(others).toEqual([change, change]);
     expect(change).toMatchObject({ data: { registeredQueryResultChanged: { result: { rows: [{ n: 3 }] } } } });
-    expect((await ctx.upstreamCalls()).map((c) => c.operationId).sort()).toEqual(['getRegisteredQuery', 'getRegisteredQueryResult']);
+    expect((await ctx.upstreamCalls()).map((c) => c.operationId).sort()).toEqual([
+      'getRegisteredQuery',
+      'getRegisteredQueryResult',
+    ]);
     await Promise.all(clients.map((c) => c.close()));
     await vi.waitFor(() => expect(ctx.app.live.stats().watches).toBe(0));
   });
@@ -126,13 +163,22 @@ describe('Halo webhooks', () => {
     const sub = subscribe(client, LiveQueryStatus, { siteId, queryId });
     await sub.next();
     await ctx.clearRequests();
-    const about = (id: string) => JSON.stringify({ id, occurredAt: new Date().toISOString(), siteId, queryId, webhookSource: 'async' });
+    const about = (id: string) =>
+      JSON.stringify({ id, occurredAt: new Date().toISOString(), siteId, queryId, webhookSource: 'async' });
 
     const forged = randomUUID();
-    expect(await post({ id: forged, body: about(forged), signature: createHmac('sha256', 'wrong-secret').update('x').digest('hex') })).toBe(401);
+    expect(
+      await post({
+        id: forged,
+        body: about(forged),
+        signature: createHmac('sha256', 'wrong-secret').update('x').digest('hex'),
+      }),
+    ).toBe(401);
     expect(await post({ signature: 'not-hex' })).toBe(401);
     const stale = randomUUID();
-    expect(await post({ id: stale, body: about(stale), timestamp: new Date(Date.now() - 5 * 60_000 - 1_000).toISOString() })).toBe(401);
+    expect(
+      await post({ id: stale, body: about(stale), timestamp: new Date(Date.now() - 5 * 60_000 - 1_000).toISOString() }),
+    ).toBe(401);
     expect(await post({ timestamp: new Date(Date.now() + 6 * 60_000).toISOString() })).toBe(401);
     expect(await post({ body: '{"id": "no closing brace"' })).toBe(400);
     expect(await post({ id: randomUUID(), body: about(randomUUID()) })).toBe(400);
@@ -157,13 +203,20 @@ describe('Halo webhooks', () => {
     const queryId = await submit();
     const sub = subscribe(client, LiveQueryStatus, { siteId, queryId });
     await sub.next();
-    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'getQueryStatusBatch', status: 429, retryAfterSeconds: 30, count: 1 } });
+    await ctx.call('POST', '/_sim/faults', {
+      body: { operationId: 'getQueryStatusBatch', status: 429, retryAfterSeconds: 30, count: 1 },
+    });
     scheduler.tick();
     await ctx.app.live.whenIdle();
     expect(scheduler.nextDelay()).toBe(30_000);
     await ctx.clearRequests();
     const id = randomUUID();
-    expect(await post({ id, body: JSON.stringify({ id, occurredAt: new Date().toISOString(), siteId, queryId, webhookSource: 'async' }) })).toBe(202);
+    expect(
+      await post({
+        id,
+        body: JSON.stringify({ id, occurredAt: new Date().toISOString(), siteId, queryId, webhookSource: 'async' }),
+      }),
+    ).toBe(202);
     await ctx.app.live.whenIdle();
     expect(await batchCalls()).toBe(0);
     await ctx.advance(100);
@@ -182,7 +235,11 @@ describe('Halo webhooks', () => {
   });
 
   it('should answer 404 when no webhook secret is configured', async () => {
-    const app = createApp({ haloApiUrl: ctx.sim.url, haloSubscriptionKey: ctx.sim.key, halo: { keepAliveTimeoutMs: 10 } });
+    const app = createApp({
+      haloApiUrl: ctx.sim.url,
+      haloSubscriptionKey: ctx.sim.key,
+      halo: { keepAliveTimeoutMs: 10 },
+    });
     try {
       const { url } = await app.start(0);
       const res = await fetch(`${url}/webhooks/halo`, { method: 'POST', body: '{}' });

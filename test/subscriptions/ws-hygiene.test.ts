@@ -12,7 +12,12 @@ import { subscribe, wsClient } from '../helpers/ws.js';
 import { LiveQueryStatus, LiveSubmitAsync } from './documents.js';
 
 const scheduler = createManualScheduler();
-const LIMITS = { maxSubscriptionsPerConnection: 3, connectionInitWaitTimeoutMs: 200, keepAliveMs: 100, maxPayloadBytes: 4_096 };
+const LIMITS = {
+  maxSubscriptionsPerConnection: 3,
+  connectionInitWaitTimeoutMs: 200,
+  keepAliveMs: 100,
+  maxPayloadBytes: 4_096,
+};
 const ctx = useApp({ listen: true, deps: { scheduler }, app: { subscriptions: LIMITS } });
 const siteId = OnlineSite.id;
 const PROTOCOL = 'graphql-transport-ws';
@@ -73,7 +78,9 @@ describe('WebSocket connection hygiene', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     onTestFinished(() => quiet.mockRestore());
     const ws = await acknowledged();
-    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename } # ${'x'.repeat(5_000)}` } }));
+    ws.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename } # ${'x'.repeat(5_000)}` } }),
+    );
     expect((await closeOf(ws)).code).toBe(1009);
   });
 
@@ -87,13 +94,18 @@ describe('WebSocket connection hygiene', () => {
   });
 
   it('should refuse operations beyond the per-connection cap with BAD_USER_INPUT, and keep the connection', async () => {
-    const res = await execute(ctx.app, LiveSubmitAsync, { input: { siteId, sql: 'SELECT TOP 1 InternalID FROM BPS_Patients' } });
+    const res = await execute(ctx.app, LiveSubmitAsync, {
+      input: { siteId, sql: 'SELECT TOP 1 InternalID FROM BPS_Patients' },
+    });
     const queryId = res.data!.submitAsyncQuery.id;
     const subs = [1, 2, 3].map(() => subscribe(client, LiveQueryStatus, { siteId, queryId }));
     for (const s of subs) await s.next();
     const refused = subscribe(client, LiveQueryStatus, { siteId, queryId });
     await expect(refused.done).rejects.toEqual([
-      expect.objectContaining({ message: 'Too many operations on this connection: at most 3 at a time.', extensions: { code: 'BAD_USER_INPUT', limit: 3 } }),
+      expect.objectContaining({
+        message: 'Too many operations on this connection: at most 3 at a time.',
+        extensions: { code: 'BAD_USER_INPUT', limit: 3 },
+      }),
     ]);
     subs[0]!.unsubscribe();
     await vi.waitFor(() => expect(ctx.app.ws.stats().operations).toBe(2));
@@ -105,7 +117,13 @@ describe('WebSocket connection hygiene', () => {
   });
 
   it('should run queries over the same transport, through the same context and error masking', async () => {
-    const SiteName = graphql(`query LiveSiteName($id: ID!) { site(id: $id) { practiceName } }`);
+    const SiteName = graphql(`
+      query LiveSiteName($id: ID!) {
+        site(id: $id) {
+          practiceName
+        }
+      }
+    `);
     const ok = subscribe(client, SiteName, { id: siteId });
     await ok.done;
     expect(ok.results).toEqual([{ data: { site: { practiceName: 'Halo Clinic North' } } }]);
@@ -115,7 +133,10 @@ describe('WebSocket connection hygiene', () => {
   });
 
   it('should close every connection with 1001 on stop', async () => {
-    const app = createApp({ haloApiUrl: ctx.sim.url, haloSubscriptionKey: ctx.sim.key, halo: { keepAliveTimeoutMs: 10 } }, { scheduler });
+    const app = createApp(
+      { haloApiUrl: ctx.sim.url, haloSubscriptionKey: ctx.sim.key, halo: { keepAliveTimeoutMs: 10 } },
+      { scheduler },
+    );
     const { url } = await app.start(0);
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, PROTOCOL);
     await once(ws, 'open');

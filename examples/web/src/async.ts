@@ -27,7 +27,11 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
   replace(
     root,
     h('h2', {}, '3. Async query'),
-    h('p', { class: 'hint' }, 'submitAsyncQuery returns at once; the queryStatusChanged subscription (WebSocket) then reports every status until the query is done.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'submitAsyncQuery returns at once; the queryStatusChanged subscription (WebSocket) then reports every status until the query is done.',
+    ),
     form,
     output,
   );
@@ -39,7 +43,10 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
     stopWatching?.();
     submit.disabled = !site;
     if (site && !edited) sql.value = EXAMPLE_SQL[site.pmsType].async;
-    replace(output, h('p', { class: 'hint' }, site ? `Runs on ${site.practiceName ?? site.id}.` : 'Pick a site first.'));
+    replace(
+      output,
+      h('p', { class: 'hint' }, site ? `Runs on ${site.practiceName ?? site.id}.` : 'Pick a site first.'),
+    );
   });
 
   form.addEventListener('submit', async (e) => {
@@ -51,7 +58,8 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
     replace(output, h('p', { class: 'hint' }, 'Submitting…'));
     const result = await client.mutation(SubmitAsync, { input: { siteId: site.id, sql: sql.value } }).toPromise();
     submit.disabled = false;
-    if (result.error || !result.data) return replace(output, result.error ? errorBox(result.error, 'async-error') : h('p', {}, 'No data.'));
+    if (result.error || !result.data)
+      return replace(output, result.error ? errorBox(result.error, 'async-error') : h('p', {}, 'No data.'));
     const submitted = result.data.submitAsyncQuery;
     stopWatching = watch(site.id, submitted.id, { status: submitted.status, updatedAt: submitted.updatedAt });
   });
@@ -61,7 +69,14 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
     const pages = h('div', { class: 'pages', 'data-testid': 'page-progress' });
     const live = h('p', { class: 'hint', 'data-testid': 'async-live' }, 'Subscribing…');
     const result = h('div', { 'data-testid': 'async-result' });
-    replace(output, h('p', {}, 'Query ', h('code', { 'data-testid': 'async-query-id' }, queryId)), live, timeline, pages, result);
+    replace(
+      output,
+      h('p', {}, 'Query ', h('code', { 'data-testid': 'async-query-id' }, queryId)),
+      live,
+      timeline,
+      pages,
+      result,
+    );
 
     const seen: QueryStatus[] = [];
     let stopped = false;
@@ -71,7 +86,14 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
     const addStep = (status: QueryStatus, at: string) => {
       if (seen.at(-1) === status) return;
       seen.push(status);
-      timeline.append(h('li', { 'data-testid': 'timeline-step', 'data-status': status, class: status.toLowerCase() }, h('strong', {}, status), h('time', { datetime: at }, time(at))));
+      timeline.append(
+        h(
+          'li',
+          { 'data-testid': 'timeline-step', 'data-status': status, class: status.toLowerCase() },
+          h('strong', {}, status),
+          h('time', { datetime: at }, time(at)),
+        ),
+      );
     };
     const renderPages = (p: Progress['pages']) => {
       if (p.length === 0) return replace(pages, h('span', { class: 'hint' }, 'No result pages yet.'));
@@ -82,20 +104,38 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
         h(
           'span',
           { class: 'blocks' },
-          ...p.map((x) => h('span', { class: `block ${x.status.toLowerCase()}`, title: `Page ${x.pageNumber}: ${x.status}${x.rowCount !== null ? ` (${x.rowCount} rows)` : ''}` })),
+          ...p.map((x) =>
+            h('span', {
+              class: `block ${x.status.toLowerCase()}`,
+              title: `Page ${x.pageNumber}: ${x.status}${x.rowCount !== null ? ` (${x.rowCount} rows)` : ''}`,
+            }),
+          ),
         ),
       );
     };
     const showResult = async () => {
-      const r = await client.query(FirstResultPage, { siteId, id: queryId }, { requestPolicy: 'network-only' }).toPromise();
+      const r = await client
+        .query(FirstResultPage, { siteId, id: queryId }, { requestPolicy: 'network-only' })
+        .toPromise();
       if (stopped) return;
-      if (r.error || !r.data?.sqlQuery) return replace(result, r.error ? errorBox(r.error, 'async-result-error') : h('p', {}, 'Gone.'));
+      if (r.error || !r.data?.sqlQuery)
+        return replace(result, r.error ? errorBox(r.error, 'async-result-error') : h('p', {}, 'Gone.'));
       const q = r.data.sqlQuery;
       const page = q.pages[0];
       replace(
         result,
-        h('p', { 'data-testid': 'async-summary' }, `${q.rowCount ?? 0} rows in ${q.pages.length} page${q.pages.length === 1 ? '' : 's'}; the first ${Math.min(PREVIEW_ROWS, page?.rows?.length ?? 0)}:`),
-        page?.rows ? h('div', { class: 'scroll' }, rowsTable(page.rows.slice(0, PREVIEW_ROWS), 'async-table', page.columns ?? undefined)) : null,
+        h(
+          'p',
+          { 'data-testid': 'async-summary' },
+          `${q.rowCount ?? 0} rows in ${q.pages.length} page${q.pages.length === 1 ? '' : 's'}; the first ${Math.min(PREVIEW_ROWS, page?.rows?.length ?? 0)}:`,
+        ),
+        page?.rows
+          ? h(
+              'div',
+              { class: 'scroll' },
+              rowsTable(page.rows.slice(0, PREVIEW_ROWS), 'async-table', page.columns ?? undefined),
+            )
+          : null,
       );
     };
     const stopPolls = () => {
@@ -111,9 +151,17 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
       if (stopped) return;
       addStep(p.status, p.updatedAt);
       renderPages(p.pages);
-      if (p.error) result.replaceChildren(h('p', { class: 'error', 'data-testid': 'async-query-error' }, `${p.error.type ?? ''} ${p.error.code ?? ''}: ${p.error.message ?? ''}`));
+      if (p.error)
+        result.replaceChildren(
+          h(
+            'p',
+            { class: 'error', 'data-testid': 'async-query-error' },
+            `${p.error.type ?? ''} ${p.error.code ?? ''}: ${p.error.message ?? ''}`,
+          ),
+        );
       // Statuses arrive by subscription; page uploads within UPLOADING do not change the status, so poll them.
-      if (p.status === 'UPLOADING' && !pagePoll && !fallbackPoll) pagePoll = setInterval(() => void pollOnce(), PAGE_POLL_MS);
+      if (p.status === 'UPLOADING' && !pagePoll && !fallbackPoll)
+        pagePoll = setInterval(() => void pollOnce(), PAGE_POLL_MS);
       if (p.isTerminal) {
         stopPolls();
         live.textContent = 'Done.';

@@ -10,7 +10,10 @@ export const SiteLookup = graphql(`
       status
       authoritative
       pmsVersion
-      catalogues { name isDefault }
+      catalogues {
+        name
+        isDefault
+      }
     }
   }
 `);
@@ -24,7 +27,11 @@ export const RunImmediate = graphql(`
       rowCount
       sqlExecutionDurationMs
       rows
-      error { type code message }
+      error {
+        type
+        code
+        message
+      }
     }
   }
 `);
@@ -51,9 +58,21 @@ export const WatchQueryStatus = graphql(`
       updatedAt
       rowCount
       resultSizeBytes
-      timings { phase startTime endTime }
-      pages { pageNumber status rowCount }
-      error { type code message }
+      timings {
+        phase
+        startTime
+        endTime
+      }
+      pages {
+        pageNumber
+        status
+        rowCount
+      }
+      error {
+        type
+        code
+        message
+      }
     }
   }
 `);
@@ -67,8 +86,16 @@ export const QueryPages = graphql(`
       isTerminal
       updatedAt
       rowCount
-      pages { pageNumber status rowCount }
-      error { type code message }
+      pages {
+        pageNumber
+        status
+        rowCount
+      }
+      error {
+        type
+        code
+        message
+      }
     }
   }
 `);
@@ -79,7 +106,13 @@ export const FirstResultPage = graphql(`
       id
       siteId
       rowCount
-      pages { pageNumber status rowCount columns rows }
+      pages {
+        pageNumber
+        status
+        rowCount
+        columns
+        rows
+      }
     }
   }
 `);
@@ -88,7 +121,10 @@ export const SearchPatients = graphql(`
   query SearchPatients($siteId: ID!, $search: PatientSearch, $first: Int, $after: String) {
     patients(siteId: $siteId, search: $search, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
@@ -97,8 +133,15 @@ export const SearchPatients = graphql(`
           active
           gender
           birthDate
-          name { use family given }
-          telecom { system value }
+          name {
+            use
+            family
+            given
+          }
+          telecom {
+            system
+            value
+          }
         }
       }
     }

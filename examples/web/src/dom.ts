@@ -2,7 +2,11 @@
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -48,14 +52,31 @@ export function rowsTable(rows: readonly unknown[], testId: string, columns?: re
     h(
       'tbody',
       {},
-      ...rows.map((row) => h('tr', {}, ...cols.map((c) => h('td', {}, cellText(row && typeof row === 'object' ? (row as Record<string, unknown>)[c] : undefined))))),
+      ...rows.map((row) =>
+        h(
+          'tr',
+          {},
+          ...cols.map((c) =>
+            h('td', {}, cellText(row && typeof row === 'object' ? (row as Record<string, unknown>)[c] : undefined)),
+          ),
+        ),
+      ),
     ),
   );
 }
 
 /** An error message for a failed operation: the GraphQL error's code and message. */
-export function errorBox(error: { graphQLErrors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; message: string }, testId: string): HTMLElement {
+export function errorBox(
+  error: { graphQLErrors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; message: string },
+  testId: string,
+): HTMLElement {
   const first = error.graphQLErrors?.[0];
   const code = first?.extensions?.['code'];
-  return h('p', { class: 'error', 'data-testid': testId, role: 'alert' }, typeof code === 'string' ? h('code', {}, code) : null, ' ', first?.message ?? error.message);
+  return h(
+    'p',
+    { class: 'error', 'data-testid': testId, role: 'alert' },
+    typeof code === 'string' ? h('code', {}, code) : null,
+    ' ',
+    first?.message ?? error.message,
+  );
 }

@@ -9,14 +9,23 @@ export function mountImmediate(root: HTMLElement, client: Client, state: SiteSta
   const run = h('button', { type: 'submit', 'data-testid': 'immediate-run' }, 'Run');
   const output = h('div', { class: 'output', 'data-testid': 'immediate-output' });
   const form = h('form', {}, sql, h('div', { class: 'row' }, run));
-  replace(root, h('h2', {}, '2. Immediate query'), h('p', { class: 'hint' }, 'runImmediateQuery: waits for the practice server and returns the rows.'), form, output);
+  replace(
+    root,
+    h('h2', {}, '2. Immediate query'),
+    h('p', { class: 'hint' }, 'runImmediateQuery: waits for the practice server and returns the rows.'),
+    form,
+    output,
+  );
 
   let edited = false;
   sql.addEventListener('input', () => (edited = true));
   state.onChange((site) => {
     run.disabled = !site;
     if (site && !edited) sql.value = EXAMPLE_SQL[site.pmsType].immediate;
-    replace(output, h('p', { class: 'hint' }, site ? `Runs on ${site.practiceName ?? site.id}.` : 'Pick a site first.'));
+    replace(
+      output,
+      h('p', { class: 'hint' }, site ? `Runs on ${site.practiceName ?? site.id}.` : 'Pick a site first.'),
+    );
   });
 
   form.addEventListener('submit', async (e) => {
@@ -27,7 +36,8 @@ export function mountImmediate(root: HTMLElement, client: Client, state: SiteSta
     replace(output, h('p', { class: 'hint' }, 'Running…'));
     const result = await client.mutation(RunImmediate, { input: { siteId: site.id, sql: sql.value } }).toPromise();
     run.disabled = false;
-    if (result.error || !result.data) return replace(output, result.error ? errorBox(result.error, 'immediate-error') : h('p', {}, 'No data.'));
+    if (result.error || !result.data)
+      return replace(output, result.error ? errorBox(result.error, 'immediate-error') : h('p', {}, 'No data.'));
     const q = result.data.runImmediateQuery;
     replace(
       output,
@@ -38,7 +48,13 @@ export function mountImmediate(root: HTMLElement, client: Client, state: SiteSta
         ` ${q.rowCount ?? 0} rows`,
         q.sqlExecutionDurationMs !== null ? ` · ${q.sqlExecutionDurationMs} ms on the practice server` : '',
       ),
-      q.error ? h('p', { class: 'error', 'data-testid': 'immediate-query-error' }, `${q.error.type ?? ''} ${q.error.code ?? ''}: ${q.error.message ?? ''}`) : null,
+      q.error
+        ? h(
+            'p',
+            { class: 'error', 'data-testid': 'immediate-query-error' },
+            `${q.error.type ?? ''} ${q.error.code ?? ''}: ${q.error.message ?? ''}`,
+          )
+        : null,
       q.rows && q.rows.length > 0 ? h('div', { class: 'scroll' }, rowsTable(q.rows, 'immediate-table')) : null,
     );
   });

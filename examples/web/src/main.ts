@@ -16,7 +16,8 @@ const client = createClient();
 const state = new SiteState();
 const current = document.querySelector<HTMLElement>('[data-testid="current-site"]');
 state.onChange((site) => {
-  if (current) current.textContent = site ? `Site: ${site.practiceName ?? site.id} (${site.pmsType})` : 'No site selected';
+  if (current)
+    current.textContent = site ? `Site: ${site.practiceName ?? site.id} (${site.pmsType})` : 'No site selected';
 });
 mountSites(section('sites'), client, state);
 mountImmediate(section('immediate'), client, state);

@@ -22,17 +22,32 @@ export function mountPatients(root: HTMLElement, client: Client, state: SiteStat
     h('option', { value: 'male' }, 'male'),
     h('option', { value: 'other' }, 'other'),
   );
-  const size = h('select', { name: 'first', 'data-testid': 'patients-page-size' }, ...[5, 10, 20].map((n) => h('option', { value: n, selected: n === 10 }, String(n))));
+  const size = h(
+    'select',
+    { name: 'first', 'data-testid': 'patients-page-size' },
+    ...[5, 10, 20].map((n) => h('option', { value: n, selected: n === 10 }, String(n))),
+  );
   const search = h('button', { type: 'submit', 'data-testid': 'patients-search' }, 'Search');
   const prev = h('button', { type: 'button', 'data-testid': 'patients-prev', disabled: true }, '← Previous');
   const next = h('button', { type: 'button', 'data-testid': 'patients-next', disabled: true }, 'Next →');
   const info = h('span', { class: 'hint', 'data-testid': 'patients-page' });
   const output = h('div', { class: 'output', 'data-testid': 'patients-output' });
-  const form = h('form', { class: 'row' }, h('label', {}, 'Name ', name), h('label', {}, 'Gender ', gender), h('label', {}, 'Page size ', size), search);
+  const form = h(
+    'form',
+    { class: 'row' },
+    h('label', {}, 'Name ', name),
+    h('label', {}, 'Gender ', gender),
+    h('label', {}, 'Page size ', size),
+    search,
+  );
   replace(
     root,
     h('h2', {}, '4. Search patients'),
-    h('p', { class: 'hint' }, 'patients(siteId, search, first, after): FHIR Patient search on the practice server, one page at a time.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'patients(siteId, search, first, after): FHIR Patient search on the practice server, one page at a time.',
+    ),
     form,
     output,
     h('div', { class: 'row pager' }, prev, info, next),
@@ -49,7 +64,10 @@ export function mountPatients(root: HTMLElement, client: Client, state: SiteStat
     page = 0;
     prev.disabled = next.disabled = true;
     info.textContent = '';
-    replace(output, h('p', { class: 'hint' }, site ? 'Search by name, or leave it empty for everyone.' : 'Pick a site first.'));
+    replace(
+      output,
+      h('p', { class: 'hint' }, site ? 'Search by name, or leave it empty for everyone.' : 'Pick a site first.'),
+    );
   });
 
   const criteria = (): PatientSearch => ({
@@ -63,7 +81,11 @@ export function mountPatients(root: HTMLElement, client: Client, state: SiteStat
     if (!site) return;
     search.disabled = prev.disabled = next.disabled = true;
     const result = await client
-      .query(SearchPatients, { siteId: site.id, search: criteria(), first: Number(size.value), after: cursors[page] ?? null }, { requestPolicy: 'cache-and-network' })
+      .query(
+        SearchPatients,
+        { siteId: site.id, search: criteria(), first: Number(size.value), after: cursors[page] ?? null },
+        { requestPolicy: 'cache-and-network' },
+      )
       .toPromise();
     search.disabled = false;
     if (result.error || !result.data) {
@@ -81,14 +103,31 @@ export function mountPatients(root: HTMLElement, client: Client, state: SiteStat
       h(
         'table',
         { 'data-testid': 'patients-table' },
-        h('thead', {}, h('tr', {}, ...['FHIR id', 'Family', 'Given', 'Gender', 'Birth date', 'Phone'].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['FHIR id', 'Family', 'Given', 'Gender', 'Birth date', 'Phone'].map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
         h(
           'tbody',
           {},
           ...edges.map(({ node }) => {
             const n = displayName(node);
             const phone = node.telecom?.find((t) => t.system === 'phone')?.value ?? '—';
-            return h('tr', { 'data-testid': 'patient-row', 'data-patient-id': node.id }, h('td', {}, node.id), h('td', {}, n.family), h('td', {}, n.given), h('td', {}, node.gender ?? '—'), h('td', {}, node.birthDate ?? '—'), h('td', {}, phone));
+            return h(
+              'tr',
+              { 'data-testid': 'patient-row', 'data-patient-id': node.id },
+              h('td', {}, node.id),
+              h('td', {}, n.family),
+              h('td', {}, n.given),
+              h('td', {}, node.gender ?? '—'),
+              h('td', {}, node.birthDate ?? '—'),
+              h('td', {}, phone),
+            );
           }),
         ),
       ),

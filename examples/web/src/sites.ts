@@ -14,8 +14,18 @@ type FoundSite = SiteLookupQuery['sites'][number];
 
 /** "Pick a site": look sites up by PMS and practice id, then select one. */
 export function mountSites(root: HTMLElement, client: Client, state: SiteState): void {
-  const pms = h('select', { name: 'pms', 'data-testid': 'site-pms' }, ...PMS.map(([value, label]) => h('option', { value }, label)));
-  const pmsSiteId = h('input', { name: 'pmsSiteId', value: '10001', required: true, size: 10, 'data-testid': 'site-pms-id' });
+  const pms = h(
+    'select',
+    { name: 'pms', 'data-testid': 'site-pms' },
+    ...PMS.map(([value, label]) => h('option', { value }, label)),
+  );
+  const pmsSiteId = h('input', {
+    name: 'pmsSiteId',
+    value: '10001',
+    required: true,
+    size: 10,
+    'data-testid': 'site-pms-id',
+  });
   const results = h('div', { class: 'sites', 'data-testid': 'site-results' });
   const form = h(
     'form',
@@ -27,7 +37,11 @@ export function mountSites(root: HTMLElement, client: Client, state: SiteState):
   replace(
     root,
     h('h2', {}, '1. Pick a site'),
-    h('p', { class: 'hint' }, 'The simulator has Best Practice 10001 (online, with a backup server), 10002 (offline), 10003 (unreachable), Zedmed 20001 and D4w 30001.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'The simulator has Best Practice 10001 (online, with a backup server), 10002 (offline), 10003 (unreachable), Zedmed 20001 and D4w 30001.',
+    ),
     form,
     results,
   );
@@ -53,7 +67,9 @@ export function mountSites(root: HTMLElement, client: Client, state: SiteState):
           },
           h('strong', {}, site.practiceName ?? site.id),
           h('span', { class: `badge ${site.availability.toLowerCase()}` }, site.availability),
-          site.authoritative ? h('span', { class: 'badge' }, 'authoritative') : h('span', { class: 'badge muted' }, 'backup'),
+          site.authoritative
+            ? h('span', { class: 'badge' }, 'authoritative')
+            : h('span', { class: 'badge muted' }, 'backup'),
           h('small', {}, `${site.pmsType} ${site.pmsVersion ?? ''} · ${site.id}`),
         );
       }),
@@ -62,7 +78,13 @@ export function mountSites(root: HTMLElement, client: Client, state: SiteState):
 
   const lookup = async () => {
     replace(results, h('p', { class: 'hint' }, 'Looking up…'));
-    const result = await client.query(SiteLookup, { pms: pms.value as PracticeManagementSystem, pmsSiteId: pmsSiteId.value.trim() }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(
+        SiteLookup,
+        { pms: pms.value as PracticeManagementSystem, pmsSiteId: pmsSiteId.value.trim() },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
     if (result.error) return replace(results, errorBox(result.error, 'site-error'));
     render(result.data?.sites ?? []);
   };

@@ -59,19 +59,34 @@ export const BEST_PRACTICE_PROFILE: PmsProfile = { staff: BP_STAFF, appointmentT
 // =============================================================================================
 
 const TITLES: ReadonlyArray<readonly [number, string]> = [
-  [1, 'Mr'], [2, 'Mrs'], [3, 'Ms'], [4, 'Miss'], [5, 'Master'], [6, 'Dr'], [7, 'Prof'], [8, 'Mx'], [9, 'Rev'],
+  [1, 'Mr'],
+  [2, 'Mrs'],
+  [3, 'Ms'],
+  [4, 'Miss'],
+  [5, 'Master'],
+  [6, 'Dr'],
+  [7, 'Prof'],
+  [8, 'Mx'],
+  [9, 'Rev'],
 ];
 const TITLE_CODE = new Map(TITLES.map(([code, title]) => [title, code] as const));
 
 /** SEXCODE: METeOR sex codes (invented lookup). */
 const SEXES: ReadonlyArray<readonly [number, string]> = [
-  [1, 'Male'], [2, 'Female'], [3, 'Intersex'], [9, 'Not stated'],
+  [1, 'Male'],
+  [2, 'Female'],
+  [3, 'Intersex'],
+  [9, 'Not stated'],
 ];
 const SEX_CODE: Readonly<Record<Sex, number>> = { M: 1, F: 2, X: 3, U: 9 };
 
 /** GENDERCODE: METeOR gender codes (invented lookup). */
 const GENDERS: ReadonlyArray<readonly [number, string]> = [
-  [1, 'Man or male'], [2, 'Woman or female'], [3, 'Non-binary'], [4, 'Different term'], [5, 'Prefer not to answer'],
+  [1, 'Man or male'],
+  [2, 'Woman or female'],
+  [3, 'Non-binary'],
+  [4, 'Different term'],
+  [5, 'Prefer not to answer'],
 ];
 
 /** ETHNICCODE holds the AU indigenous status code; Bp shows it as "Ethnicity". */
@@ -93,12 +108,20 @@ const PENSION_CODE = new Map(PENSION_TYPES.map(([code, , kind]) => [kind, code] 
 /** DVACode: 0 none, 1 Gold, 2 White, 3 Orange (invented coding; DVACARDTYPE holds the FHIR code). */
 const DVA_CODE = { DVG: 1, DVW: 2, DVO: 3 } as const;
 
-const PATIENT_STATUSES: ReadonlyArray<readonly [number, string]> = [[1, 'Active'], [2, 'Inactive'], [3, 'Deceased']];
+const PATIENT_STATUSES: ReadonlyArray<readonly [number, string]> = [
+  [1, 'Active'],
+  [2, 'Inactive'],
+  [3, 'Deceased'],
+];
 const PATIENT_STATUS_CODE = { Active: 1, Inactive: 2, Deceased: 3 } as const;
 
 /** `AppointmentCodes`: the appointment status (DOMAIN.md §9.1 values). */
 const APPOINTMENT_CODES: ReadonlyArray<readonly [number, string]> = [
-  [1, 'Booked'], [2, 'Waiting'], [3, 'With doctor'], [4, 'At billing'], [5, 'Completed'],
+  [1, 'Booked'],
+  [2, 'Waiting'],
+  [3, 'With doctor'],
+  [4, 'At billing'],
+  [5, 'Completed'],
 ];
 const STATE_CODE: Readonly<Record<AppointmentState, number>> = {
   booked: 1,
@@ -109,8 +132,19 @@ const STATE_CODE: Readonly<Record<AppointmentState, number>> = {
 };
 
 const VISIT_TYPES = [
-  'Surgery', 'Home', 'Non Visit', 'Hospital', 'RACF', 'Telephone', 'SMS', 'Email', 'Locum Service',
-  'Out of Office', 'Other', 'Hostel', 'Telehealth',
+  'Surgery',
+  'Home',
+  'Non Visit',
+  'Hospital',
+  'RACF',
+  'Telephone',
+  'SMS',
+  'Email',
+  'Locum Service',
+  'Out of Office',
+  'Other',
+  'Hostel',
+  'Telehealth',
 ] as const;
 const VISIT_SURGERY = 1;
 const VISIT_TELEHEALTH = 13;
@@ -309,15 +343,59 @@ CREATE INDEX IX_VISITS_PATIENT ON VISITS (InternalID);
 /** Exact column lists of the views (DOMAIN.md §9.1), in order. */
 export const BPS_VIEW_COLUMNS = {
   BPS_Patients: [
-    'InternalID', 'Title', 'Firstname', 'Middlename', 'Surname', 'Preferredname', 'Address1', 'Address2', 'City',
-    'Postcode', 'PostalAddress', 'PostalCity', 'PostalPostcode', 'DOB', 'Sex', 'Gender', 'Ethnicity', 'HomePhone',
-    'WorkPhone', 'MobilePhone', 'Email', 'MedicareNo', 'MedicareLineNo', 'MedicareExpiry', 'PensionNo',
-    'PensionStart', 'PensionExpiry', 'PensionType', 'DVANo', 'SafetyNetNo', 'RecordNo', 'HCHTier', 'HCHStart',
-    'Religion', 'HealthFundName', 'HealthFundNo', 'IHI', 'UsualDoctor', 'StatusText',
+    'InternalID',
+    'Title',
+    'Firstname',
+    'Middlename',
+    'Surname',
+    'Preferredname',
+    'Address1',
+    'Address2',
+    'City',
+    'Postcode',
+    'PostalAddress',
+    'PostalCity',
+    'PostalPostcode',
+    'DOB',
+    'Sex',
+    'Gender',
+    'Ethnicity',
+    'HomePhone',
+    'WorkPhone',
+    'MobilePhone',
+    'Email',
+    'MedicareNo',
+    'MedicareLineNo',
+    'MedicareExpiry',
+    'PensionNo',
+    'PensionStart',
+    'PensionExpiry',
+    'PensionType',
+    'DVANo',
+    'SafetyNetNo',
+    'RecordNo',
+    'HCHTier',
+    'HCHStart',
+    'Religion',
+    'HealthFundName',
+    'HealthFundNo',
+    'IHI',
+    'UsualDoctor',
+    'StatusText',
   ],
   BPS_Appointments: [
-    'Patient', 'InternalID', 'AppointmentDate', 'AppointmentTime', 'AppointmentLength', 'Provider', 'Urgent',
-    'AppointmentType', 'Status', 'ArrivalTime', 'ConsultationTime', 'BookedBy',
+    'Patient',
+    'InternalID',
+    'AppointmentDate',
+    'AppointmentTime',
+    'AppointmentLength',
+    'Provider',
+    'Urgent',
+    'AppointmentType',
+    'Status',
+    'ArrivalTime',
+    'ConsultationTime',
+    'BookedBy',
   ],
   BPS_Users: ['UserID', 'Surname', 'Firstname', 'LocationName', 'Title', 'ProviderNo'],
   BPS_Visits: ['InternalID', 'VisitType', 'VisitDate', 'UserID', 'DrName'],
@@ -365,18 +443,37 @@ export function seedBestPractice(db: Database.Database, data: PracticeData): voi
     insertRows(db, 'INSERT INTO SEX VALUES (?, ?)', SEXES);
     insertRows(db, 'INSERT INTO GENDER VALUES (?, ?)', GENDERS);
     insertRows(db, 'INSERT INTO ETHNICITY VALUES (?, ?)', ETHNICITIES);
-    insertRows(db, 'INSERT INTO RELIGION VALUES (?, ?)', [...religionCodes].map(([r, c]) => [c, r]));
-    insertRows(db, 'INSERT INTO PENSIONTYPES VALUES (?, ?)', PENSION_TYPES.map(([c, t]) => [c, t]));
-    insertRows(db, 'INSERT INTO HEALTHFUNDS VALUES (?, ?)', [...fundCodes].map(([f, c]) => [c, f]));
+    insertRows(
+      db,
+      'INSERT INTO RELIGION VALUES (?, ?)',
+      [...religionCodes].map(([r, c]) => [c, r]),
+    );
+    insertRows(
+      db,
+      'INSERT INTO PENSIONTYPES VALUES (?, ?)',
+      PENSION_TYPES.map(([c, t]) => [c, t]),
+    );
+    insertRows(
+      db,
+      'INSERT INTO HEALTHFUNDS VALUES (?, ?)',
+      [...fundCodes].map(([f, c]) => [c, f]),
+    );
     insertRows(db, 'INSERT INTO PATIENTSTATUS VALUES (?, ?)', PATIENT_STATUSES);
-    insertRows(db, 'INSERT INTO YesNo VALUES (?, ?)', [[0, 'No'], [1, 'Yes']]);
+    insertRows(db, 'INSERT INTO YesNo VALUES (?, ?)', [
+      [0, 'No'],
+      [1, 'Yes'],
+    ]);
     insertRows(db, 'INSERT INTO AppointmentCodes VALUES (?, ?)', APPOINTMENT_CODES);
     insertRows(
       db,
       'INSERT INTO AppointmentTypes VALUES (?, ?, ?)',
       BP_APPOINTMENT_TYPES.map((t) => [t.code, t.description, t.slots * 900]),
     );
-    insertRows(db, 'INSERT INTO VISITTYPES VALUES (?, ?)', VISIT_TYPES.map((v, k) => [k + 1, v]));
+    insertRows(
+      db,
+      'INSERT INTO VISITTYPES VALUES (?, ?)',
+      VISIT_TYPES.map((v, k) => [k + 1, v]),
+    );
     const home = data.patients.find((p) => p.address.state === data.homeState && p.address.suburb === data.homeSuburb);
     insertRows(db, 'INSERT INTO LOCATIONS VALUES (?, ?, ?, ?, ?, ?)', [
       [1, 'Main Surgery', '1 Station Street', data.homeSuburb, home?.address.postcode ?? null, data.homeState],

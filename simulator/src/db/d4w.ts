@@ -193,18 +193,27 @@ export function seedD4w(db: Database.Database, data: PracticeData): void {
   db.transaction(() => {
     const insProvider = db.prepare('INSERT INTO providers VALUES (?, ?, ?, ?, ?, ?, ?, 1)');
     for (const s of data.staff) {
-      insProvider.run(s.id, s.title || null, s.firstName, s.surname, s.providerNo, ROLE[s.role] ?? 'Other', s.provider ? 1 : 0);
+      insProvider.run(
+        s.id,
+        s.title || null,
+        s.firstName,
+        s.surname,
+        s.providerNo,
+        ROLE[s.role] ?? 'Other',
+        s.provider ? 1 : 0,
+      );
     }
     const insType = db.prepare('INSERT INTO appointment_types VALUES (?, ?, ?)');
     for (const t of D4W_APPOINTMENT_TYPES) insType.run(t.code, t.description, t.slots * 900);
     const insItem = db.prepare('INSERT INTO treatment_items VALUES (?, ?, ?, ?)');
-    for (const [code, description, fee, perTooth] of TREATMENT_ITEMS) insItem.run(code, description, fee, perTooth ? 1 : 0);
+    for (const [code, description, fee, perTooth] of TREATMENT_ITEMS)
+      insItem.run(code, description, fee, perTooth ? 1 : 0);
 
     const insPatient = db.prepare(`INSERT INTO patients VALUES (${new Array(36).fill('?').join(', ')})`);
     for (const p of data.patients) {
       const primary =
         dentists.length > 0 ? (dentists[Math.floor(p.usualProviderDraw * dentists.length)]?.id ?? null) : null;
-      const recallMonth = 1 + Math.floor(p.usualProviderDraw * 1000) % 12;
+      const recallMonth = 1 + (Math.floor(p.usualProviderDraw * 1000) % 12);
       insPatient.run(
         p.id,
         String(p.id),

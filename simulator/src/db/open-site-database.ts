@@ -261,10 +261,30 @@ const NZ_LOCALITIES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const STREETS = [
-  'High Street', 'George Street', 'King Street', 'Church Street', 'Station Street', 'Victoria Road',
-  'Main Road', 'Queen Street', 'Railway Parade', 'Park Avenue', 'Bridge Road', 'Beach Road',
-  'William Street', 'Elizabeth Street', 'Smith Street', 'Albert Street', 'Grey Street', 'Hill Street',
-  'Wattle Avenue', 'Banksia Crescent', 'Acacia Close', 'Gum Tree Lane', 'Ocean Parade', 'Mill Lane',
+  'High Street',
+  'George Street',
+  'King Street',
+  'Church Street',
+  'Station Street',
+  'Victoria Road',
+  'Main Road',
+  'Queen Street',
+  'Railway Parade',
+  'Park Avenue',
+  'Bridge Road',
+  'Beach Road',
+  'William Street',
+  'Elizabeth Street',
+  'Smith Street',
+  'Albert Street',
+  'Grey Street',
+  'Hill Street',
+  'Wattle Avenue',
+  'Banksia Crescent',
+  'Acacia Close',
+  'Gum Tree Lane',
+  'Ocean Parade',
+  'Mill Lane',
 ] as const;
 
 const ACCENTED_FIRST: Readonly<Record<'F' | 'M', readonly string[]>> = {
@@ -272,11 +292,30 @@ const ACCENTED_FIRST: Readonly<Record<'F' | 'M', readonly string[]>> = {
   M: ['José', 'Jérôme', 'Søren', 'Björn', 'Łukasz', 'André', 'Joaquín', 'Ramón', 'Seán', 'Noël'],
 };
 const ACCENTED_SURNAMES = [
-  'Quiñones', 'Carreño', 'Müller', 'Gonçalves', 'Pérez', 'García', 'Núñez', 'Sánchez', 'Brontë',
-  'Lefèvre', 'Nguyễn', 'Carreño Quiñones', 'Żukowski', 'Ångström',
+  'Quiñones',
+  'Carreño',
+  'Müller',
+  'Gonçalves',
+  'Pérez',
+  'García',
+  'Núñez',
+  'Sánchez',
+  'Brontë',
+  'Lefèvre',
+  'Nguyễn',
+  'Carreño Quiñones',
+  'Żukowski',
+  'Ångström',
 ] as const;
 const APOSTROPHE_SURNAMES = [
-  "O'Brien", "O'Connor", "O'Neill", "D'Souza", "D'Arcy", "O'Sullivan", "O'Keefe", "D'Angelo",
+  "O'Brien",
+  "O'Connor",
+  "O'Neill",
+  "D'Souza",
+  "D'Arcy",
+  "O'Sullivan",
+  "O'Keefe",
+  "D'Angelo",
 ] as const;
 const FIXED_HYPHENATED_SURNAMES = ['Smith-Jones', 'Taylor-Wood', 'Lloyd-Evans', 'Harris-Wong'] as const;
 const HYPHENATED_FIRST: Readonly<Record<'F' | 'M', readonly string[]>> = {
@@ -292,18 +331,57 @@ const CLUSTER_FIRST: Readonly<Record<'F' | 'M', readonly string[]>> = {
 /** Used for the guaranteed same-name pairs (whatever the two patients' sexes). */
 const UNISEX_FIRST = ['Alex', 'Sam', 'Jordan', 'Charlie'] as const;
 const SHORT_NAMES: Readonly<Record<string, string>> = {
-  Elizabeth: 'Liz', Robert: 'Bob', William: 'Bill', Katherine: 'Kate', Alexander: 'Alex',
-  Christopher: 'Chris', Jennifer: 'Jen', Michael: 'Mike', Thomas: 'Tom', Benjamin: 'Ben',
-  Samantha: 'Sam', Nicholas: 'Nick', Matthew: 'Matt', Jessica: 'Jess', Daniel: 'Dan',
-  Rebecca: 'Bec', Joshua: 'Josh', Jonathan: 'Jon', Patricia: 'Trish', Margaret: 'Maggie',
-  Victoria: 'Tori', Isabelle: 'Izzy', Charlotte: 'Charlie', Alexandra: 'Lexi', Zachary: 'Zac',
+  Elizabeth: 'Liz',
+  Robert: 'Bob',
+  William: 'Bill',
+  Katherine: 'Kate',
+  Alexander: 'Alex',
+  Christopher: 'Chris',
+  Jennifer: 'Jen',
+  Michael: 'Mike',
+  Thomas: 'Tom',
+  Benjamin: 'Ben',
+  Samantha: 'Sam',
+  Nicholas: 'Nick',
+  Matthew: 'Matt',
+  Jessica: 'Jess',
+  Daniel: 'Dan',
+  Rebecca: 'Bec',
+  Joshua: 'Josh',
+  Jonathan: 'Jon',
+  Patricia: 'Trish',
+  Margaret: 'Maggie',
+  Victoria: 'Tori',
+  Isabelle: 'Izzy',
+  Charlotte: 'Charlie',
+  Alexandra: 'Lexi',
+  Zachary: 'Zac',
 };
 const HEALTH_FUNDS = [
-  'Medibank', 'Bupa', 'HCF', 'nib', 'HBF', 'ahm', 'GMHBA', 'Australian Unity', 'Teachers Health', 'CBHS',
+  'Medibank',
+  'Bupa',
+  'HCF',
+  'nib',
+  'HBF',
+  'ahm',
+  'GMHBA',
+  'Australian Unity',
+  'Teachers Health',
+  'CBHS',
 ] as const;
 const RELIGIONS = [
-  'Catholic', 'Anglican', 'No religion', 'Uniting Church', 'Buddhism', 'Islam', 'Hinduism',
-  'Greek Orthodox', 'Judaism', 'Presbyterian', 'Baptist', 'Sikhism',
+  'Catholic',
+  'Anglican',
+  'No religion',
+  'Uniting Church',
+  'Buddhism',
+  'Islam',
+  'Hinduism',
+  'Greek Orthodox',
+  'Judaism',
+  'Presbyterian',
+  'Baptist',
+  'Sikhism',
 ] as const;
 
 /** Age buckets [min, max, weight] roughly like an Australian general practice list. */
@@ -355,7 +433,14 @@ function asciiSlug(s: string): string {
 }
 
 const AREA_CODE: Readonly<Record<AuState, string>> = {
-  NSW: '02', ACT: '02', VIC: '03', TAS: '03', QLD: '07', SA: '08', WA: '08', NT: '08',
+  NSW: '02',
+  ACT: '02',
+  VIC: '03',
+  TAS: '03',
+  QLD: '07',
+  SA: '08',
+  WA: '08',
+  NT: '08',
 };
 
 /** ACMA creative-works mobile: `0491 57x xxx` (sometimes written without spaces). */
@@ -555,7 +640,9 @@ function generatePatient(seed: number, i: number, live: boolean, geo: SiteGeo): 
       : { line1: `${streetNo} ${street}`, line2: null, suburb: loc[0], state: loc[1], postcode: loc[2], country: 'AU' };
   }
   const postal =
-    !overseas && rng() < 0.07 ? { line: `PO Box ${randInt(rng, 1, 9999)}`, suburb: address.suburb, postcode: address.postcode } : null;
+    !overseas && rng() < 0.07
+      ? { line: `PO Box ${randInt(rng, 1, 9999)}`, suburb: address.suburb, postcode: address.postcode }
+      : null;
 
   // --- contact ----------------------------------------------------------------------------
   const phoneState: AuState = address.state ?? geo.homeState;
@@ -592,15 +679,29 @@ function generatePatient(seed: number, i: number, live: boolean, geo: SiteGeo): 
     };
   }
   const dvaState: AuState = address.state ?? geo.homeState;
-  const dva = !overseas && ((age >= 65 && rng() < 0.1) || (age >= 20 && rng() < 0.008)) ? generateDva(rng, dvaState) : null;
+  const dva =
+    !overseas && ((age >= 65 && rng() < 0.1) || (age >= 20 && rng() < 0.008)) ? generateDva(rng, dvaState) : null;
   let pension: SyntheticPatient['pension'] = null;
   const pensionDraw = rng();
   if (!overseas) {
     const kind: PensionKind | null =
-      age >= 66 ? (pensionDraw < 0.5 ? 'PCC' : pensionDraw < 0.62 ? 'CSHC' : null) : age >= 16 && pensionDraw < 0.12 ? 'HCC' : null;
+      age >= 66
+        ? pensionDraw < 0.5
+          ? 'PCC'
+          : pensionDraw < 0.62
+            ? 'CSHC'
+            : null
+        : age >= 16 && pensionDraw < 0.12
+          ? 'HCC'
+          : null;
     if (kind) {
       const start = randomDateBetween(rng, Date.UTC(Math.max(birthYear + 16, 2000), 0, 1), Date.UTC(2024, 5, 30));
-      pension = { kind, number: generateCrn(rng), start, expiry: ymd(randInt(rng, 2025, 2027), randInt(rng, 1, 12), 1) };
+      pension = {
+        kind,
+        number: generateCrn(rng),
+        start,
+        expiry: ymd(randInt(rng, 2025, 2027), randInt(rng, 1, 12), 1),
+      };
     }
   }
   const healthFund =
@@ -608,7 +709,10 @@ function generatePatient(seed: number, i: number, live: boolean, geo: SiteGeo): 
   const safetyNetNo = rng() < 0.02 ? `SN${randomDigits(rng, 7)}` : null;
   const hch =
     age >= 50 && rng() < 0.03
-      ? { tier: `Tier ${randInt(rng, 1, 3)}`, start: randomDateBetween(rng, Date.UTC(2017, 9, 1), Date.UTC(2021, 5, 30)) }
+      ? {
+          tier: `Tier ${randInt(rng, 1, 3)}`,
+          start: randomDateBetween(rng, Date.UTC(2017, 9, 1), Date.UTC(2021, 5, 30)),
+        }
       : null;
   const religion = rng() < 0.35 ? pick(rng, RELIGIONS) : null;
   const ind = rng();
@@ -898,7 +1002,10 @@ export function siteDatabaseImages(site: SiteDatabaseSpec): ReadonlyArray<readon
  * snapshot), so opening it deserializes them instead of seeding. They must be exactly what
  * `siteDatabaseImages(site)` returns for the same spec.
  */
-export function primeSiteDatabaseImages(site: SiteDatabaseSpec, images: ReadonlyArray<readonly [string, Buffer]>): void {
+export function primeSiteDatabaseImages(
+  site: SiteDatabaseSpec,
+  images: ReadonlyArray<readonly [string, Buffer]>,
+): void {
   imageCache.set(siteImageKey(site), images);
 }
 

@@ -9,7 +9,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SITES } from '../fixtures.js';
-import { primeSiteDatabaseImages, siteDatabaseImages, siteImageKey, type SiteDatabaseSpec } from './open-site-database.js';
+import {
+  primeSiteDatabaseImages,
+  siteDatabaseImages,
+  siteImageKey,
+  type SiteDatabaseSpec,
+} from './open-site-database.js';
 
 const MANIFEST = 'manifest.json';
 const FORMAT = 1;
@@ -39,7 +44,10 @@ export function writeSeedSnapshot(dir: string, sites: readonly SiteDatabaseSpec[
       return { catalogue, file, bytes: image.length };
     });
     const { pmsType, seed, patients, catalogues } = site;
-    manifest.entries.push({ site: { pmsType, seed, patients, catalogues: catalogues.map((c) => ({ name: c.name, isDefault: c.isDefault })) }, files });
+    manifest.entries.push({
+      site: { pmsType, seed, patients, catalogues: catalogues.map((c) => ({ name: c.name, isDefault: c.isDefault })) },
+      files,
+    });
   }
   writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 1));
 }
@@ -64,7 +72,8 @@ export function useSeedSnapshot(dir: string | URL): number {
       if (files.length !== site.catalogues.length) continue;
       const images = files.map(({ catalogue, file, bytes }, i) => {
         const image = readFileSync(join(path, file));
-        if (image.length !== bytes || catalogue !== site.catalogues[i]?.name) throw new Error('snapshot entry does not match its manifest');
+        if (image.length !== bytes || catalogue !== site.catalogues[i]?.name)
+          throw new Error('snapshot entry does not match its manifest');
         return [catalogue, image] as const;
       });
       primeSiteDatabaseImages(site, images);

@@ -144,8 +144,18 @@ export function seedZedmed(db: Database.Database, data: PracticeData): void {
   db.transaction(() => {
     const insDoctor = db.prepare('INSERT INTO DOCTOR VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)');
     for (const s of data.staff) {
-      const code = (s.firstName.slice(0, 1) + s.surname.replace(/[^A-Za-z]/g, '').slice(0, 3)).toUpperCase() + String(s.id);
-      insDoctor.run(s.id, code, s.title || null, s.firstName, s.surname, s.providerNo, DOCTOR_TYPE[s.role] ?? 'OTHER', s.provider ? 1 : 0);
+      const code =
+        (s.firstName.slice(0, 1) + s.surname.replace(/[^A-Za-z]/g, '').slice(0, 3)).toUpperCase() + String(s.id);
+      insDoctor.run(
+        s.id,
+        code,
+        s.title || null,
+        s.firstName,
+        s.surname,
+        s.providerNo,
+        DOCTOR_TYPE[s.role] ?? 'OTHER',
+        s.provider ? 1 : 0,
+      );
     }
     const insType = db.prepare('INSERT INTO APPOINTMENT_TYPE VALUES (?, ?, ?)');
     for (const t of ZEDMED_APPOINTMENT_TYPES) insType.run(t.code, t.description, t.slots * 900);
@@ -153,7 +163,9 @@ export function seedZedmed(db: Database.Database, data: PracticeData): void {
     const insPatient = db.prepare(`INSERT INTO PATIENT VALUES (${new Array(44).fill('?').join(', ')})`);
     for (const p of data.patients) {
       const usual =
-        p.usualProviderDraw < 0.9 && gps.length > 0 ? (gps[Math.floor((p.usualProviderDraw / 0.9) * gps.length)]?.id ?? null) : null;
+        p.usualProviderDraw < 0.9 && gps.length > 0
+          ? (gps[Math.floor((p.usualProviderDraw / 0.9) * gps.length)]?.id ?? null)
+          : null;
       insPatient.run(
         p.id,
         `Z${String(p.id).padStart(6, '0')}`,

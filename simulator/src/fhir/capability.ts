@@ -35,7 +35,8 @@ const DEFINITIONS: Readonly<Record<string, string>> = {
 };
 
 const MODIFIER_TEXT: Readonly<Record<string, string>> = {
-  string: 'Default: case- and accent-insensitive prefix match ignoring punctuation. Modifiers: :exact, :contains, :missing.',
+  string:
+    'Default: case- and accent-insensitive prefix match ignoring punctuation. Modifiers: :exact, :contains, :missing.',
   token: 'Modifiers: :not, :missing.',
   date: 'Prefixes: eq (default), ne, gt, lt, ge, le, sa, eb, ap (±10% of the distance to now). Dates without a zone are Australia/Sydney time. Modifier: :missing.',
 };
@@ -55,14 +56,22 @@ export function capabilityStatement(site: SiteFixture, baseUrl: string, now: Dat
     return p;
   });
   searchParam.push(
-    { name: '_count', type: 'number', documentation: `Page size; default ${DEFAULT_COUNT}, at most ${MAX_COUNT} (larger values are lowered). 0 returns only the total.` },
+    {
+      name: '_count',
+      type: 'number',
+      documentation: `Page size; default ${DEFAULT_COUNT}, at most ${MAX_COUNT} (larger values are lowered). 0 returns only the total.`,
+    },
     {
       name: '_sort',
       type: 'string',
       documentation: `Comma-separated, '-' for descending; deterministic tie-break by _id. Sortable: ${[...PATIENT_SORT_KEYS.keys()].join(', ')}.`,
     },
     { name: '_total', type: 'token', documentation: 'none | estimate | accurate; the total is exact unless none.' },
-    { name: PAGES_TOKEN_PARAM, type: 'string', documentation: 'Paging continuation of a POST search; only as found in Bundle links.' },
+    {
+      name: PAGES_TOKEN_PARAM,
+      type: 'string',
+      documentation: 'Paging continuation of a POST search; only as found in Bundle links.',
+    },
     { name: PAGES_OFFSET_PARAM, type: 'number', documentation: 'Paging offset; only as found in Bundle links.' },
   );
   return {
@@ -86,7 +95,10 @@ export function capabilityStatement(site: SiteFixture, baseUrl: string, now: Dat
             type: 'Patient',
             profile: 'http://hl7.org/fhir/StructureDefinition/Patient',
             supportedProfile: [AU_PATIENT_PROFILE],
-            interaction: [{ code: 'read' }, { code: 'search-type', documentation: 'GET Patient?… or POST Patient/_search (form body).' }],
+            interaction: [
+              { code: 'read' },
+              { code: 'search-type', documentation: 'GET Patient?… or POST Patient/_search (form body).' },
+            ],
             searchParam,
           },
         ],

@@ -117,7 +117,8 @@ export function formatInstant(instant: number): string {
 const daysInMonth = (y: number, mo: number): number => new Date(wallMs(y, mo + 1, 0)).getUTCDate();
 
 /** `yyyy[-mm[-dd[Thh:mm[:ss[.fff]][Z|±hh:mm]]]]` (FHIR.md §2.4: an hour needs minutes). */
-const SEARCH_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const SEARCH_DATE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 /**
  * A `+` in a GET query string decodes to a space, so `T10:00+10:00` often arrives as
@@ -150,7 +151,14 @@ export function parseFhirDate(text: string): DateRange | undefined {
   if (h > 23 || mi > 59 || s > 59) return undefined;
   const fraction = m[7];
   const ms = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  const width = m[6] === undefined ? 60_000 : fraction === undefined ? 1000 : fraction.length >= 3 ? 1 : 10 ** (3 - fraction.length);
+  const width =
+    m[6] === undefined
+      ? 60_000
+      : fraction === undefined
+        ? 1000
+        : fraction.length >= 3
+          ? 1
+          : 10 ** (3 - fraction.length);
   const wall = wallMs(y, mo, d, h, mi, s, ms);
   const zone = m[8];
   let lo: number;
@@ -169,8 +177,7 @@ export function parseFhirDate(text: string): DateRange | undefined {
 
 /** A parsed date search value, or why it could not be parsed. */
 export type DateSearchValue =
-  | { ok: true; prefix: DatePrefix; range: DateRange }
-  | { ok: false; problem: 'prefix' | 'date' };
+  { ok: true; prefix: DatePrefix; range: DateRange } | { ok: false; problem: 'prefix' | 'date' };
 
 /**
  * Splits a date search value into its prefix (default `eq`) and range. A value starting with a

@@ -40,12 +40,15 @@ export function openSearch(siteId: string, token: string): RawParam[] | undefine
     const decipher = createDecipheriv('aes-256-gcm', keyOf(), raw.subarray(0, IV_BYTES));
     decipher.setAAD(aad(siteId));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+      'utf8',
+    );
     const parsed: unknown = JSON.parse(text);
     if (!Array.isArray(parsed)) return undefined;
     const out: RawParam[] = [];
     for (const item of parsed) {
-      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || typeof item[1] !== 'string') return undefined;
+      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || typeof item[1] !== 'string')
+        return undefined;
       out.push([item[0], item[1]]);
     }
     return out;

@@ -57,8 +57,12 @@ const strings = (values: ReadonlyArray<string | undefined>): IndexedString[] =>
 function indexPatient(record: PatientRecord): IndexedPatient {
   const family = strings(record.names.map((n) => n.family));
   const given = strings(record.names.flatMap((n) => n.given ?? []));
-  const name = strings(record.names.flatMap((n) => [n.family, ...(n.given ?? []), ...(n.prefix ?? []), ...(n.suffix ?? []), n.text]));
-  const address = strings(record.addresses.flatMap((a) => [...(a.line ?? []), a.city, a.state, a.postalCode, a.country, a.text]));
+  const name = strings(
+    record.names.flatMap((n) => [n.family, ...(n.given ?? []), ...(n.prefix ?? []), ...(n.suffix ?? []), n.text]),
+  );
+  const address = strings(
+    record.addresses.flatMap((a) => [...(a.line ?? []), a.city, a.state, a.postalCode, a.country, a.text]),
+  );
   return {
     record,
     family,
@@ -105,7 +109,10 @@ function statementsOf(db: Database.Database): Statements {
  * database has changed since the last call (see the module comment). Throws what better-sqlite3
  * throws when the schema no longer has the columns the mapping reads.
  */
-export function patientIndex(db: Database.Database, site: Pick<SiteFixture, 'id' | 'pmsSiteId' | 'practiceName'>): PatientIndex {
+export function patientIndex(
+  db: Database.Database,
+  site: Pick<SiteFixture, 'id' | 'pmsSiteId' | 'practiceName'>,
+): PatientIndex {
   const s = statementsOf(db);
   const row = s.stamp.get() as { stamp: string } | undefined;
   const stamp = `${site.id}:${row?.stamp ?? ''}`;

@@ -89,7 +89,14 @@ function str(row: PatientRow, column: string): string | undefined {
 
 function int(row: PatientRow, column: string): number | undefined {
   const v = row[column];
-  const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'bigint'
+        ? Number(v)
+        : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)
+          ? Number(v)
+          : NaN;
   return Number.isInteger(n) ? n : undefined;
 }
 
@@ -121,7 +128,12 @@ export interface PatientRecord {
 }
 
 /** `Sex` → administrative gender (SCHEMAS.md SEX lookup: 1 Male, 2 Female, 3 Intersex, 9 Not stated). */
-const GENDER_BY_SEXCODE: Readonly<Record<number, AdministrativeGender>> = { 1: 'male', 2: 'female', 3: 'other', 9: 'unknown' };
+const GENDER_BY_SEXCODE: Readonly<Record<number, AdministrativeGender>> = {
+  1: 'male',
+  2: 'female',
+  3: 'other',
+  9: 'unknown',
+};
 
 /** `YYYY-MM-DD…` + DOBPRECISION → `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 function birthDateOf(row: PatientRow): { text: string; range: DateRange } | undefined {
@@ -167,10 +179,16 @@ function namesOf(row: PatientRow): HumanName[] {
 }
 
 const IHI_STATUS_CODES: Readonly<Record<string, string>> = {
-  active: 'active', deceased: 'deceased', retired: 'retired', expired: 'expired', resolved: 'resolved',
+  active: 'active',
+  deceased: 'deceased',
+  retired: 'retired',
+  expired: 'expired',
+  resolved: 'resolved',
 };
 const IHI_RECORD_STATUS_CODES: Readonly<Record<string, string>> = {
-  verified: 'verified', unverified: 'unverified', provisional: 'provisional',
+  verified: 'verified',
+  unverified: 'unverified',
+  provisional: 'provisional',
 };
 
 function ihiOf(row: PatientRow): Identifier | undefined {
@@ -180,7 +198,8 @@ function ihiOf(row: PatientRow): Identifier | undefined {
   const status = IHI_STATUS_CODES[(str(row, 'IHISTATUS') ?? '').toLowerCase()];
   if (status) extension.push({ url: `${EXT}ihi-status`, valueCoding: { system: IHI_STATUS_SYSTEM, code: status } });
   const record = IHI_RECORD_STATUS_CODES[(str(row, 'IHIRECORDSTATUS') ?? '').toLowerCase()];
-  if (record) extension.push({ url: `${EXT}ihi-record-status`, valueCoding: { system: IHI_RECORD_STATUS_SYSTEM, code: record } });
+  if (record)
+    extension.push({ url: `${EXT}ihi-record-status`, valueCoding: { system: IHI_RECORD_STATUS_SYSTEM, code: record } });
   const validated = str(row, 'IHIVALIDATED');
   if (validated !== undefined && /^\d{4}-\d{2}-\d{2}/.test(validated)) {
     extension.push({ url: `${EXT}ihi-verified-date`, valueDate: validated.slice(0, 10) });
@@ -220,7 +239,11 @@ function medicareOf(row: PatientRow): Identifier | undefined {
 }
 
 const DVA_DISPLAY: Readonly<Record<string, string>> = {
-  DVG: 'DVA Gold Card', DVW: 'DVA White Card', DVO: 'DVA Orange Card', DVL: 'DVA Lilac Card', DVAU: 'DVA Number',
+  DVG: 'DVA Gold Card',
+  DVW: 'DVA White Card',
+  DVO: 'DVA Orange Card',
+  DVL: 'DVA Lilac Card',
+  DVAU: 'DVA Number',
 };
 /** DVACode (SCHEMAS.md, invented coding) → card type, used when DVACARDTYPE is empty. */
 const DVA_BY_CODE: Readonly<Record<number, string>> = { 1: 'DVG', 2: 'DVW', 3: 'DVO' };
@@ -239,9 +262,15 @@ function dvaOf(row: PatientRow): Identifier | undefined {
 
 /** PensionCode (SCHEMAS.md PENSIONTYPES) → AU Base concession card identifier type (FHIR.md §3.1). */
 const PENSION_TYPES: Readonly<Record<number, CodeableConcept>> = {
-  1: { coding: [{ system: V2_0203, code: 'PEN', display: 'Pensioner Concession Card' }], text: 'Pensioner Concession Card' },
+  1: {
+    coding: [{ system: V2_0203, code: 'PEN', display: 'Pensioner Concession Card' }],
+    text: 'Pensioner Concession Card',
+  },
   2: { coding: [{ system: V2_0203, code: 'HC', display: 'Health Care Card' }], text: 'Health Care Card' },
-  3: { coding: [{ system: AU_V2_0203, code: 'SEN', display: 'Commonwealth Seniors Health Card' }], text: 'Commonwealth Seniors Health Card' },
+  3: {
+    coding: [{ system: AU_V2_0203, code: 'SEN', display: 'Commonwealth Seniors Health Card' }],
+    text: 'Commonwealth Seniors Health Card',
+  },
 };
 
 function pensionOf(row: PatientRow): Identifier | undefined {
@@ -254,7 +283,10 @@ function pensionOf(row: PatientRow): Identifier | undefined {
   return id;
 }
 
-function recordNumberOf(row: PatientRow, site: Pick<SiteFixture, 'pmsSiteId' | 'practiceName'>): Identifier | undefined {
+function recordNumberOf(
+  row: PatientRow,
+  site: Pick<SiteFixture, 'pmsSiteId' | 'practiceName'>,
+): Identifier | undefined {
   const value = str(row, 'RECORDNO');
   if (value === undefined) return undefined;
   return {
@@ -371,11 +403,29 @@ const INDIGENOUS_DISPLAY: Readonly<Record<number, string>> = {
 
 /** GENDERCODE (SCHEMAS.md, METeOR gender) → AU gender-identity-response-1 (FHIR.md §3.2). */
 const GENDER_IDENTITY: Readonly<Record<number, CodeableConcept>> = {
-  1: { coding: [{ system: 'http://snomed.info/sct', code: '446151000124109', display: 'Identifies as male gender' }], text: 'Man or male' },
-  2: { coding: [{ system: 'http://snomed.info/sct', code: '446141000124107', display: 'Identifies as female gender' }], text: 'Woman or female' },
-  3: { coding: [{ system: 'http://snomed.info/sct', code: '33791000087105', display: 'Identifies as nonbinary gender' }], text: 'Non-binary' },
+  1: {
+    coding: [{ system: 'http://snomed.info/sct', code: '446151000124109', display: 'Identifies as male gender' }],
+    text: 'Man or male',
+  },
+  2: {
+    coding: [{ system: 'http://snomed.info/sct', code: '446141000124107', display: 'Identifies as female gender' }],
+    text: 'Woman or female',
+  },
+  3: {
+    coding: [{ system: 'http://snomed.info/sct', code: '33791000087105', display: 'Identifies as nonbinary gender' }],
+    text: 'Non-binary',
+  },
   4: { text: 'Different term' },
-  5: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'asked-declined', display: 'Asked But Declined' }], text: 'Prefer not to answer' },
+  5: {
+    coding: [
+      {
+        system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason',
+        code: 'asked-declined',
+        display: 'Asked But Declined',
+      },
+    ],
+    text: 'Prefer not to answer',
+  },
 };
 
 function extensionsOf(row: PatientRow): Extension[] {
@@ -389,7 +439,8 @@ function extensionsOf(row: PatientRow): Extension[] {
     });
   }
   const identity = GENDER_IDENTITY[int(row, 'GENDERCODE') ?? -1];
-  if (identity) out.push({ url: 'http://hl7.org/fhir/StructureDefinition/patient-genderIdentity', valueCodeableConcept: identity });
+  if (identity)
+    out.push({ url: 'http://hl7.org/fhir/StructureDefinition/patient-genderIdentity', valueCodeableConcept: identity });
   return out;
 }
 
@@ -414,7 +465,10 @@ function generalPractitionerOf(row: PatientRow): Reference[] | undefined {
 export function patientResource(record: PatientRecord): Patient {
   const { row } = record;
   const patient: Patient = { resourceType: 'Patient', id: record.id };
-  patient.meta = record.lastUpdated === undefined ? { profile: [AU_PATIENT_PROFILE] } : { lastUpdated: record.lastUpdated, profile: [AU_PATIENT_PROFILE] };
+  patient.meta =
+    record.lastUpdated === undefined
+      ? { profile: [AU_PATIENT_PROFILE] }
+      : { lastUpdated: record.lastUpdated, profile: [AU_PATIENT_PROFILE] };
   const extension = extensionsOf(row);
   if (extension.length > 0) patient.extension = extension;
   if (record.identifiers.length > 0) patient.identifier = record.identifiers;

@@ -28,7 +28,8 @@ export function loadRawPatients(db: Database.Database, resources: unknown): { lo
   const store = stores.get(db) ?? new Map<string, RawPatient>();
   const incoming = new Map<string, RawPatient>();
   for (const [i, r] of resources.entries()) {
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) return { problem: `resources[${i}] is not a JSON object.` };
+    if (typeof r !== 'object' || r === null || Array.isArray(r))
+      return { problem: `resources[${i}] is not a JSON object.` };
     const rec = r as Record<string, unknown>;
     if (rec['resourceType'] !== 'Patient') return { problem: `resources[${i}] is not a Patient.` };
     const id = rec['id'];
@@ -36,7 +37,8 @@ export function loadRawPatients(db: Database.Database, resources: unknown): { lo
     incoming.set(id, structuredClone(rec));
   }
   const ids = new Set([...store.keys(), ...incoming.keys()]);
-  if (ids.size > MAX_RAW_PATIENTS) return { problem: `A site holds at most ${MAX_RAW_PATIENTS} raw Patient resources.` };
+  if (ids.size > MAX_RAW_PATIENTS)
+    return { problem: `A site holds at most ${MAX_RAW_PATIENTS} raw Patient resources.` };
   for (const [id, r] of incoming) store.set(id, r);
   stores.set(db, store);
   return { loaded: incoming.size };

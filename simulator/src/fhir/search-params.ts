@@ -57,7 +57,11 @@ const label = (name: string): string => {
 // ---------------------------------------------------------------------------------------------
 // Parameter kinds
 
-function stringParam(name: string, documentation: string, values: (p: IndexedPatient) => IndexedString[]): SearchParamDef {
+function stringParam(
+  name: string,
+  documentation: string,
+  values: (p: IndexedPatient) => IndexedString[],
+): SearchParamDef {
   return {
     name,
     type: 'string',
@@ -76,7 +80,11 @@ function stringParam(name: string, documentation: string, values: (p: IndexedPat
   };
 }
 
-function dateParam(name: string, documentation: string, range: (p: IndexedPatient) => DateRange | undefined): SearchParamDef {
+function dateParam(
+  name: string,
+  documentation: string,
+  range: (p: IndexedPatient) => DateRange | undefined,
+): SearchParamDef {
   return {
     name,
     type: 'date',
@@ -130,13 +138,15 @@ function tokenParam(
 
 /** ContactPoint tokens take the bare form only (FHIR.md §2.6). */
 function bareCode(name: string, token: TokenValue): string {
-  if (token.system !== undefined) throw badFhirRequest(`${label(name)} parameter takes a bare value, without a system or '|'.`);
+  if (token.system !== undefined)
+    throw badFhirRequest(`${label(name)} parameter takes a bare value, without a system or '|'.`);
   return token.code;
 }
 
 function booleanCode(name: string, token: TokenValue): boolean {
   const code = bareCode(name, token);
-  if (code !== 'true' && code !== 'false') throw badFhirRequest(`${label(name)} parameter value must be true or false.`);
+  if (code !== 'true' && code !== 'false')
+    throw badFhirRequest(`${label(name)} parameter value must be true or false.`);
   return code === 'true';
 }
 
@@ -166,11 +176,21 @@ function identifierMatcher(token: TokenValue): (p: IndexedPatient) => boolean {
 /** Every supported Patient search parameter, by name (names are case-sensitive). */
 export const PATIENT_SEARCH_PARAMS: ReadonlyMap<string, SearchParamDef> = new Map(
   [
-    tokenParam('_id', 'Resource.id: the Bp InternalID, exact match.', () => true, (t) => {
-      if (t.system !== undefined) throw badFhirRequest('The "_id" parameter takes a bare id, without a system or \'|\'.');
-      return (p) => p.record.id === t.code;
-    }),
-    dateParam('_lastUpdated', 'Resource.meta.lastUpdated (PATIENTS.UPDATED, else CREATED), to the second.', (p) => p.record.lastUpdatedRange),
+    tokenParam(
+      '_id',
+      'Resource.id: the Bp InternalID, exact match.',
+      () => true,
+      (t) => {
+        if (t.system !== undefined)
+          throw badFhirRequest('The "_id" parameter takes a bare id, without a system or \'|\'.');
+        return (p) => p.record.id === t.code;
+      },
+    ),
+    dateParam(
+      '_lastUpdated',
+      'Resource.meta.lastUpdated (PATIENTS.UPDATED, else CREATED), to the second.',
+      (p) => p.record.lastUpdatedRange,
+    ),
     tokenParam(
       'identifier',
       'Patient.identifier: system|value, |value, value or system|. Systems match exactly, values case-insensitively; a 10-digit Medicare number with the Medicare system also matches its 11-digit (IRN) identifiers.',
@@ -180,33 +200,67 @@ export const PATIENT_SEARCH_PARAMS: ReadonlyMap<string, SearchParamDef> = new Ma
     stringParam('name', 'Any part of Patient.name: family, given, prefix, suffix, text.', (p) => p.name),
     stringParam('family', 'Patient.name.family (each hyphen- or space-separated part too).', (p) => p.family),
     stringParam('given', 'Patient.name.given (official and usual/preferred names).', (p) => p.given),
-    dateParam('birthdate', 'Patient.birthDate, honouring partial precision (yyyy, yyyy-mm).', (p) => p.record.birthRange),
-    tokenParam('gender', 'Patient.gender: male | female | other | unknown.', (p) => p.record.gender !== undefined, (t) => {
-      if (t.system !== undefined && t.system !== GENDER_SYSTEM) return () => false;
-      if (!GENDERS.has(t.code)) throw badFhirRequest('The "gender" parameter value must be one of male, female, other, unknown.');
-      return (p) => p.record.gender === t.code;
-    }),
-    tokenParam('phone', "Patient.telecom.where(system='phone'): digits compared, +61 read as 0.", (p) => p.phones.length > 0, (t) => {
-      const digits = normalisePhone(bareCode('phone', t));
-      if (digits === '') throw badFhirRequest('The "phone" parameter value must contain digits.');
-      return (p) => p.phones.includes(digits);
-    }),
-    tokenParam('email', "Patient.telecom.where(system='email'), case-insensitive.", (p) => p.emails.length > 0, (t) => {
-      const email = bareCode('email', t).trim().toLowerCase();
-      return (p) => p.emails.includes(email);
-    }),
-    stringParam('address', 'Any part of Patient.address: line, city, state, postalCode, country, text.', (p) => p.address),
+    dateParam(
+      'birthdate',
+      'Patient.birthDate, honouring partial precision (yyyy, yyyy-mm).',
+      (p) => p.record.birthRange,
+    ),
+    tokenParam(
+      'gender',
+      'Patient.gender: male | female | other | unknown.',
+      (p) => p.record.gender !== undefined,
+      (t) => {
+        if (t.system !== undefined && t.system !== GENDER_SYSTEM) return () => false;
+        if (!GENDERS.has(t.code))
+          throw badFhirRequest('The "gender" parameter value must be one of male, female, other, unknown.');
+        return (p) => p.record.gender === t.code;
+      },
+    ),
+    tokenParam(
+      'phone',
+      "Patient.telecom.where(system='phone'): digits compared, +61 read as 0.",
+      (p) => p.phones.length > 0,
+      (t) => {
+        const digits = normalisePhone(bareCode('phone', t));
+        if (digits === '') throw badFhirRequest('The "phone" parameter value must contain digits.');
+        return (p) => p.phones.includes(digits);
+      },
+    ),
+    tokenParam(
+      'email',
+      "Patient.telecom.where(system='email'), case-insensitive.",
+      (p) => p.emails.length > 0,
+      (t) => {
+        const email = bareCode('email', t).trim().toLowerCase();
+        return (p) => p.emails.includes(email);
+      },
+    ),
+    stringParam(
+      'address',
+      'Any part of Patient.address: line, city, state, postalCode, country, text.',
+      (p) => p.address,
+    ),
     stringParam('address-city', 'Patient.address.city.', (p) => p.city),
     stringParam('address-state', 'Patient.address.state.', (p) => p.state),
     stringParam('address-postalcode', 'Patient.address.postalCode.', (p) => p.postalCode),
-    tokenParam('active', 'Patient.active: true only for Bp status Active.', () => true, (t) => {
-      const want = booleanCode('active', t);
-      return (p) => p.record.active === want;
-    }),
-    tokenParam('deceased', 'Patient.deceased[x] exists and is not false.', () => true, (t) => {
-      const want = booleanCode('deceased', t);
-      return (p) => p.record.deceased === want;
-    }),
+    tokenParam(
+      'active',
+      'Patient.active: true only for Bp status Active.',
+      () => true,
+      (t) => {
+        const want = booleanCode('active', t);
+        return (p) => p.record.active === want;
+      },
+    ),
+    tokenParam(
+      'deceased',
+      'Patient.deceased[x] exists and is not false.',
+      () => true,
+      (t) => {
+        const want = booleanCode('deceased', t);
+        return (p) => p.record.deceased === want;
+      },
+    ),
     dateParam('death-date', 'Patient.deceasedDateTime.', (p) => p.record.deathRange),
   ].map((d) => [d.name, d] as const),
 );
@@ -286,8 +340,26 @@ export const PAGES_OFFSET_PARAM = '_getpagesoffset';
 
 /** Result parameters FHIR defines that this server does not support: a 400 rather than ignored. */
 const UNSUPPORTED = new Set([
-  '_include', '_revinclude', '_summary', '_elements', '_contained', '_containedType', '_filter', '_query',
-  '_has', '_list', '_text', '_content', '_type', '_tag', '_profile', '_security', '_source', '_format', '_pretty', '_offset',
+  '_include',
+  '_revinclude',
+  '_summary',
+  '_elements',
+  '_contained',
+  '_containedType',
+  '_filter',
+  '_query',
+  '_has',
+  '_list',
+  '_text',
+  '_content',
+  '_type',
+  '_tag',
+  '_profile',
+  '_security',
+  '_source',
+  '_format',
+  '_pretty',
+  '_offset',
 ]);
 
 /** One filter as received (name with modifier, raw value), kept for self links and continuation tokens. */
@@ -321,7 +393,11 @@ function parseSort(value: string): SortSpec[] {
     const key = PATIENT_SORT_KEYS.get(name);
     if (!key) {
       const q = quoteName(name);
-      throw badFhirRequest(q ? `The "_sort" parameter names ${q}, which this server cannot sort Patient by.` : 'The "_sort" parameter names a parameter this server cannot sort Patient by.');
+      throw badFhirRequest(
+        q
+          ? `The "_sort" parameter names ${q}, which this server cannot sort Patient by.`
+          : 'The "_sort" parameter names a parameter this server cannot sort Patient by.',
+      );
     }
     return { key, descending };
   });
@@ -350,7 +426,12 @@ export function parseSearch(params: Iterable<readonly [string, string]>, ctx: Se
   for (const [fullName, value] of params) {
     if (value === '') continue;
     const [name = '', modifierText, ...extra] = fullName.split(':');
-    const control = name === '_count' || name === '_sort' || name === '_total' || name === PAGES_TOKEN_PARAM || name === PAGES_OFFSET_PARAM;
+    const control =
+      name === '_count' ||
+      name === '_sort' ||
+      name === '_total' ||
+      name === PAGES_TOKEN_PARAM ||
+      name === PAGES_OFFSET_PARAM;
     if (control || UNSUPPORTED.has(name)) {
       if (modifierText !== undefined) throw badFhirRequest(`${label(name)} parameter does not take a modifier.`);
     }
@@ -375,7 +456,11 @@ export function parseSearch(params: Iterable<readonly [string, string]>, ctx: Se
     const def = PATIENT_SEARCH_PARAMS.get(name);
     if (!def) {
       const q = quoteName(name);
-      throw badFhirRequest(q ? `Unknown search parameter ${q} for resource type Patient.` : 'Unknown search parameter for resource type Patient.');
+      throw badFhirRequest(
+        q
+          ? `Unknown search parameter ${q} for resource type Patient.`
+          : 'Unknown search parameter for resource type Patient.',
+      );
     }
     let modifier: Modifier | undefined;
     if (modifierText !== undefined || extra.length > 0) {
@@ -393,12 +478,14 @@ export function parseSearch(params: Iterable<readonly [string, string]>, ctx: Se
     const alternatives = splitOr(value);
     if (modifier === 'missing') {
       const wants = alternatives.map((a) => {
-        if (a !== 'true' && a !== 'false') throw badFhirRequest(`The "${name}:missing" parameter value must be true or false.`);
+        if (a !== 'true' && a !== 'false')
+          throw badFhirRequest(`The "${name}:missing" parameter value must be true or false.`);
         return a === 'true';
       });
       out.predicates.push((p) => wants.some((missing) => def.has(p) !== missing));
     } else {
-      if (alternatives.some((a) => a === '')) throw badFhirRequest(`The "${fullName}" parameter has an empty value in its comma-separated list.`);
+      if (alternatives.some((a) => a === ''))
+        throw badFhirRequest(`The "${fullName}" parameter has an empty value in its comma-separated list.`);
       out.predicates.push(def.compile(alternatives, modifier, ctx));
     }
     out.applied.push([fullName, value]);

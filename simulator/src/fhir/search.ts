@@ -41,10 +41,15 @@ export function searchPatients(req: FhirRequest): Bundle {
   let token: string | undefined;
   if (outer.pagesToken !== undefined) {
     if (outer.applied.length > 0) {
-      throw badFhirRequest(`The "${PAGES_TOKEN_PARAM}" parameter cannot be combined with search or sort parameters; follow the Bundle links as given.`);
+      throw badFhirRequest(
+        `The "${PAGES_TOKEN_PARAM}" parameter cannot be combined with search or sort parameters; follow the Bundle links as given.`,
+      );
     }
     const sealed = openSearch(req.site.id, outer.pagesToken);
-    if (!sealed) throw badFhirRequest(`The "${PAGES_TOKEN_PARAM}" continuation is not valid for this site (it may be from an earlier simulator run).`);
+    if (!sealed)
+      throw badFhirRequest(
+        `The "${PAGES_TOKEN_PARAM}" continuation is not valid for this site (it may be from an earlier simulator run).`,
+      );
     search = parseSearch(sealed, ctx);
     token = outer.pagesToken;
   } else if (req.method === 'POST') {

@@ -23,7 +23,18 @@ export interface IndexedString {
 }
 
 const FOLD: Readonly<Record<string, string>> = {
-  ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  þ: 'th',
+  ð: 'd',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
 };
 const FOLD_RE = /[øłđæœßþðıħŧŀ]/g;
 

@@ -72,7 +72,9 @@ function word(f: TsqlFailure): { mssql: Worded; fbsql: Worded } {
   switch (f.kind) {
     case 'syntax':
       return {
-        mssql: f.keyword ? [156, `Incorrect syntax near the keyword '${f.near}'.`] : [102, `Incorrect syntax near '${f.near}'.`],
+        mssql: f.keyword
+          ? [156, `Incorrect syntax near the keyword '${f.near}'.`]
+          : [102, `Incorrect syntax near '${f.near}'.`],
         fbsql: fb(-104, 'Token unknown', f.near),
       };
     case 'unclosedQuote':
@@ -99,7 +101,10 @@ function word(f: TsqlFailure): { mssql: Worded; fbsql: Worded } {
       };
     case 'unknownUserFunction':
       return {
-        mssql: [4121, `Cannot find either column "${f.name.split('.')[0] ?? ''}" or the user-defined function or aggregate "${f.name}", or the name is ambiguous.`],
+        mssql: [
+          4121,
+          `Cannot find either column "${f.name.split('.')[0] ?? ''}" or the user-defined function or aggregate "${f.name}", or the name is ambiguous.`,
+        ],
         fbsql: fb(-804, 'Function unknown', f.name),
       };
     case 'argumentCount':
@@ -108,9 +113,15 @@ function word(f: TsqlFailure): { mssql: Worded; fbsql: Worded } {
         fbsql: fb(-170, 'Input parameter mismatch for function', f.name),
       };
     case 'undeclaredVariable':
-      return { mssql: [137, `Must declare the scalar variable "${f.name}".`], fbsql: fb(-104, 'Token unknown', f.name) };
+      return {
+        mssql: [137, `Must declare the scalar variable "${f.name}".`],
+        fbsql: fb(-104, 'Token unknown', f.name),
+      };
     case 'noProcedure':
-      return { mssql: [2812, `Could not find stored procedure '${f.name}'.`], fbsql: fb(-204, 'Procedure unknown', f.name) };
+      return {
+        mssql: [2812, `Could not find stored procedure '${f.name}'.`],
+        fbsql: fb(-204, 'Procedure unknown', f.name),
+      };
     case 'notAParameter':
       return {
         mssql: [8145, `${f.name} is not a parameter for procedure ${f.procedure}.`],
@@ -133,7 +144,10 @@ function word(f: TsqlFailure): { mssql: Worded; fbsql: Worded } {
       };
     case 'dateOutOfRange':
       return {
-        mssql: [242, 'The conversion of a varchar data type to a datetime data type resulted in an out-of-range value.'],
+        mssql: [
+          242,
+          'The conversion of a varchar data type to a datetime data type resulted in an out-of-range value.',
+        ],
         fbsql: [-413, 'Overflow occurred during data type conversion; conversion error from string'],
       };
     case 'valueConversion':
@@ -188,12 +202,18 @@ function word(f: TsqlFailure): { mssql: Worded; fbsql: Worded } {
       };
     case 'notNull':
       return {
-        mssql: [515, `Cannot insert the value NULL into column '${f.column}', table 'dbo.${f.table}'; column does not allow nulls. ${f.verb} fails.`],
+        mssql: [
+          515,
+          `Cannot insert the value NULL into column '${f.column}', table 'dbo.${f.table}'; column does not allow nulls. ${f.verb} fails.`,
+        ],
         fbsql: [-625, `validation error for column "${f.table}"."${f.column}", value "*** null ***"`],
       };
     case 'viewNotUpdatable':
       return {
-        mssql: [4405, `View or function '${f.name}' is not updatable because the modification affects multiple base tables.`],
+        mssql: [
+          4405,
+          `View or function '${f.name}' is not updatable because the modification affects multiple base tables.`,
+        ],
         fbsql: [-150, `attempted update of read-only table ${f.name}`],
       };
     case 'readOnly':

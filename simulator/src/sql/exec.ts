@@ -14,10 +14,7 @@ export interface ExecVariable {
 export interface ExecArgument {
   /** `@name` when passed by name; undefined when positional. */
   name: string | undefined;
-  value:
-    | { kind: 'literal'; value: string | null }
-    | { kind: 'variable'; ref: ExecVariable }
-    | { kind: 'default' };
+  value: { kind: 'literal'; value: string | null } | { kind: 'variable'; ref: ExecVariable } | { kind: 'default' };
   output: boolean;
 }
 

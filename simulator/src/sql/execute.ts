@@ -104,20 +104,37 @@ function outputParameters(entries: readonly CommandParameter[], returnValue: num
   return entries
     .filter((p) => p.direction === 'output' || p.direction === 'inputOutput' || p.direction === 'returnValue')
     .map((p) => {
-      const value = p.direction === 'returnValue' ? (returnValue === null ? null : String(returnValue)) : p.direction === 'inputOutput' ? (p.value ?? null) : null;
+      const value =
+        p.direction === 'returnValue'
+          ? returnValue === null
+            ? null
+            : String(returnValue)
+          : p.direction === 'inputOutput'
+            ? (p.value ?? null)
+            : null;
       const out: CommandParameter = { name: p.name, direction: p.direction, type: p.type, value };
       if (p.size !== undefined) out.size = p.size;
       return out;
     });
 }
 
-function shape(mode: ExecutionMode, first: ResultSet | undefined, rowsAffected: number, outputs: CommandParameter[]): ExecutionResult {
+function shape(
+  mode: ExecutionMode,
+  first: ResultSet | undefined,
+  rowsAffected: number,
+  outputs: CommandParameter[],
+): ExecutionResult {
   if (mode === 'nonQuery') return { mode, columns: [], rows: [], rowsAffected, outputParameters: outputs };
   if (mode === 'scalar') {
     const column = first?.columns[0];
     if (column === undefined || !first) return { mode, columns: [], rows: [], outputParameters: outputs };
     const firstRow = first.rows[0];
-    return { mode, columns: [column], rows: firstRow ? [{ [column]: firstRow[column] ?? null }] : [], outputParameters: outputs };
+    return {
+      mode,
+      columns: [column],
+      rows: firstRow ? [{ [column]: firstRow[column] ?? null }] : [],
+      outputParameters: outputs,
+    };
   }
   return { mode, columns: first?.columns ?? [], rows: first?.rows ?? [], outputParameters: outputs };
 }
@@ -149,7 +166,12 @@ function resultOf(outcome: ProcedureOutcome): ResultSet | undefined {
 }
 
 /** Runs one translated SQL statement. `wantRows`: read its rows (otherwise run it for effect). */
-function runSql(state: RunState, plan: Extract<StatementPlan, { kind: 'sql' }>, values: ReadonlyMap<string, BindValue>, wantRows: boolean): { set?: ResultSet; changes: number } {
+function runSql(
+  state: RunState,
+  plan: Extract<StatementPlan, { kind: 'sql' }>,
+  values: ReadonlyMap<string, BindValue>,
+  wantRows: boolean,
+): { set?: ResultSet; changes: number } {
   const bind: Record<string, BindValue> = {};
   plan.params.forEach((p, i) => {
     bind[`p${i}`] = values.get(p.key) ?? null;
@@ -169,14 +191,20 @@ function runSql(state: RunState, plan: Extract<StatementPlan, { kind: 'sql' }>, 
       // Only the first value counts; read it by position, since unnamed columns share the key ''.
       const raw = stmt.get(bind) as unknown[] | undefined;
       const name = info.names[0] ?? '';
-      const value = raw === undefined ? undefined : info.booleans.includes(0) && (raw[0] === 0 || raw[0] === 1) ? raw[0] === 1 : toSqlValue(raw[0]);
+      const value =
+        raw === undefined
+          ? undefined
+          : info.booleans.includes(0) && (raw[0] === 0 || raw[0] === 1)
+            ? raw[0] === 1
+            : toSqlValue(raw[0]);
       return { set: { columns: [name], rows: value === undefined ? [] : [{ [name]: value }] }, changes: 0 };
     }
     const raws = stmt.all(bind) as unknown[][];
     return { set: { columns: info.names, rows: raws.map((r) => toRow(info, r)) }, changes: 0 };
   } catch (e) {
     if (e instanceof TsqlError || e instanceof SqlExecutionError) throw e;
-    if (e instanceof Error && e.name === 'SqliteError') throw new TsqlError(fromSqliteError(e as Error & { code?: unknown }, plan.context));
+    if (e instanceof Error && e.name === 'SqliteError')
+      throw new TsqlError(fromSqliteError(e as Error & { code?: unknown }, plan.context));
     if (e instanceof RangeError || e instanceof TypeError) throw new TsqlError({ kind: 'generic' });
     throw e;
   }
@@ -212,7 +240,12 @@ function runText(state: RunState, command: SqlCommand): ExecutionResult {
       case 'exec': {
         const args: ProcedureArgument[] = plan.call.args.map((a) => ({
           name: a.name,
-          value: a.value.kind === 'literal' ? a.value.value : a.value.kind === 'variable' ? (bound.values.get(a.value.ref.key) ?? null) : null,
+          value:
+            a.value.kind === 'literal'
+              ? a.value.value
+              : a.value.kind === 'variable'
+                ? (bound.values.get(a.value.ref.key) ?? null)
+                : null,
           useDefault: a.value.kind === 'default',
         }));
         const outcome = procedureOutcome(state, plan.call.procedure, args);
@@ -236,7 +269,12 @@ function runStoredProcedure(state: RunState, command: SqlCommand): ExecutionResu
     .filter((p) => p.direction !== 'returnValue')
     .map((p) => ({ name: p.name, value: bound.values.get(parameterKeyOf(p.name)) ?? null }));
   const outcome = procedureOutcome(state, command.text, args);
-  return shape(state.mode, resultOf(outcome), outcome.rowsAffected, outputParameters(bound.entries, outcome.returnValue));
+  return shape(
+    state.mode,
+    resultOf(outcome),
+    outcome.rowsAffected,
+    outputParameters(bound.entries, outcome.returnValue),
+  );
 }
 
 /**
@@ -252,7 +290,13 @@ function runStoredProcedure(state: RunState, command: SqlCommand): ExecutionResu
  * value or a literal from the SQL.
  */
 export function executeCommand(db: Database.Database, command: SqlCommand, options: ExecuteOptions): ExecutionResult {
-  const state: RunState = { db, mode: command.executionMode ?? 'reader', options, nowText: undefined, utcNowText: undefined };
+  const state: RunState = {
+    db,
+    mode: command.executionMode ?? 'reader',
+    options,
+    nowText: undefined,
+    utcNowText: undefined,
+  };
   try {
     registerTsqlFunctions(db);
     return command.type === 'storedProcedure' ? runStoredProcedure(state, command) : runText(state, command);
@@ -265,6 +309,11 @@ function toExecutionError(e: unknown, errorType: ErrorType): SqlExecutionError {
   if (e instanceof SqlExecutionError) return e;
   let failure: TsqlFailure = { kind: 'generic' };
   if (e instanceof TsqlError) failure = e.failure;
-  else if (e instanceof Error && e.name === 'SqliteError') failure = fromSqliteError(e as Error & { code?: unknown }, { verb: 'SELECT', objectNames: new Map(), qualifiers: new Set() });
+  else if (e instanceof Error && e.name === 'SqliteError')
+    failure = fromSqliteError(e as Error & { code?: unknown }, {
+      verb: 'SELECT',
+      objectNames: new Map(),
+      qualifiers: new Set(),
+    });
   return toSqlExecutionError(failure, errorType);
 }

@@ -63,7 +63,11 @@ function daysInMonth(year: number, month: number): number {
 
 /** Milliseconds since 1970-01-01T00:00:00 of the wall-clock value (no zone involved). */
 function toSerial(p: DateTimeParts): number {
-  return daysFromCivil(p.year, p.month, p.day) * MS_PER_DAY + ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + p.millisecond;
+  return (
+    daysFromCivil(p.year, p.month, p.day) * MS_PER_DAY +
+    ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 +
+    p.millisecond
+  );
 }
 
 function fromSerial(ms: number): DateTimeParts {
@@ -80,8 +84,18 @@ function fromSerial(ms: number): DateTimeParts {
 
 function validParts(p: DateTimeParts): boolean {
   return (
-    p.year >= 1 && p.year <= 9999 && p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month) &&
-    p.hour >= 0 && p.hour < 24 && p.minute >= 0 && p.minute < 60 && p.second >= 0 && p.second < 60
+    p.year >= 1 &&
+    p.year <= 9999 &&
+    p.month >= 1 &&
+    p.month <= 12 &&
+    p.day >= 1 &&
+    p.day <= daysInMonth(p.year, p.month) &&
+    p.hour >= 0 &&
+    p.hour < 24 &&
+    p.minute >= 0 &&
+    p.minute < 60 &&
+    p.second >= 0 &&
+    p.second < 60
   );
 }
 
@@ -100,7 +114,13 @@ const ISO_DATE_TIME =
 const COMPACT_DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?$/;
 const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*([AaPp][Mm])?$/;
 
-function timeFrom(h?: string, mi?: string, s?: string, frac?: string, ampm?: string): Omit<DateTimeParts, 'year' | 'month' | 'day'> | undefined {
+function timeFrom(
+  h?: string,
+  mi?: string,
+  s?: string,
+  frac?: string,
+  ampm?: string,
+): Omit<DateTimeParts, 'year' | 'month' | 'day'> | undefined {
   let hour = h === undefined ? 0 : Number(h);
   if (ampm !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
@@ -126,8 +146,13 @@ export function parseDateTimeText(input: string): DateTimeParts | undefined {
   let parts: DateTimeParts | undefined;
   if (CANONICAL.test(s)) {
     parts = {
-      year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)), day: Number(s.slice(8, 10)),
-      hour: Number(s.slice(11, 13)), minute: Number(s.slice(14, 16)), second: Number(s.slice(17, 19)), millisecond: 0,
+      year: Number(s.slice(0, 4)),
+      month: Number(s.slice(5, 7)),
+      day: Number(s.slice(8, 10)),
+      hour: Number(s.slice(11, 13)),
+      minute: Number(s.slice(14, 16)),
+      second: Number(s.slice(17, 19)),
+      millisecond: 0,
     };
   } else {
     let m = ISO_DATE_TIME.exec(s);
@@ -145,7 +170,8 @@ export function parseDateTimeText(input: string): DateTimeParts | undefined {
   return parts && validParts(parts) ? parts : undefined;
 }
 
-const DMY_OR_MDY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*([AaPp][Mm])?)?$/;
+const DMY_OR_MDY =
+  /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*([AaPp][Mm])?)?$/;
 
 /** Two-digit years follow SQL Server's default cutoff: 00–49 → 20xx, 50–99 → 19xx. */
 function fullYear(text: string): number {
@@ -219,24 +245,60 @@ export function normaliseComparand<T>(value: T): T | string {
 // --- Date parts -----------------------------------------------------------------------------
 
 export type DatePart =
-  | 'year' | 'quarter' | 'month' | 'dayofyear' | 'day' | 'week' | 'weekday' | 'hour' | 'minute'
-  | 'second' | 'millisecond' | 'microsecond' | 'nanosecond' | 'iso_week';
+  | 'year'
+  | 'quarter'
+  | 'month'
+  | 'dayofyear'
+  | 'day'
+  | 'week'
+  | 'weekday'
+  | 'hour'
+  | 'minute'
+  | 'second'
+  | 'millisecond'
+  | 'microsecond'
+  | 'nanosecond'
+  | 'iso_week';
 
 const DATE_PART_NAMES: Readonly<Record<string, DatePart>> = {
-  year: 'year', yy: 'year', yyyy: 'year',
-  quarter: 'quarter', qq: 'quarter', q: 'quarter',
-  month: 'month', mm: 'month', m: 'month',
-  dayofyear: 'dayofyear', dy: 'dayofyear', y: 'dayofyear',
-  day: 'day', dd: 'day', d: 'day',
-  week: 'week', wk: 'week', ww: 'week',
-  weekday: 'weekday', dw: 'weekday', w: 'weekday',
-  hour: 'hour', hh: 'hour',
-  minute: 'minute', mi: 'minute', n: 'minute',
-  second: 'second', ss: 'second', s: 'second',
-  millisecond: 'millisecond', ms: 'millisecond',
-  microsecond: 'microsecond', mcs: 'microsecond',
-  nanosecond: 'nanosecond', ns: 'nanosecond',
-  iso_week: 'iso_week', isowk: 'iso_week', isoww: 'iso_week',
+  year: 'year',
+  yy: 'year',
+  yyyy: 'year',
+  quarter: 'quarter',
+  qq: 'quarter',
+  q: 'quarter',
+  month: 'month',
+  mm: 'month',
+  m: 'month',
+  dayofyear: 'dayofyear',
+  dy: 'dayofyear',
+  y: 'dayofyear',
+  day: 'day',
+  dd: 'day',
+  d: 'day',
+  week: 'week',
+  wk: 'week',
+  ww: 'week',
+  weekday: 'weekday',
+  dw: 'weekday',
+  w: 'weekday',
+  hour: 'hour',
+  hh: 'hour',
+  minute: 'minute',
+  mi: 'minute',
+  n: 'minute',
+  second: 'second',
+  ss: 'second',
+  s: 'second',
+  millisecond: 'millisecond',
+  ms: 'millisecond',
+  microsecond: 'microsecond',
+  mcs: 'microsecond',
+  nanosecond: 'nanosecond',
+  ns: 'nanosecond',
+  iso_week: 'iso_week',
+  isowk: 'iso_week',
+  isoww: 'iso_week',
 };
 
 /** The datepart a T-SQL keyword (`day`, `dd`, `yyyy`, …) names, case-insensitively. */
@@ -252,9 +314,16 @@ function addMonths(p: DateTimeParts, months: number): DateTimeParts {
 }
 
 const PART_MS: Partial<Record<DatePart, number>> = {
-  dayofyear: MS_PER_DAY, day: MS_PER_DAY, weekday: MS_PER_DAY, week: 7 * MS_PER_DAY,
-  hour: 3_600_000, minute: 60_000, second: 1000, millisecond: 1,
-  microsecond: 0.001, nanosecond: 0.000001,
+  dayofyear: MS_PER_DAY,
+  day: MS_PER_DAY,
+  weekday: MS_PER_DAY,
+  week: 7 * MS_PER_DAY,
+  hour: 3_600_000,
+  minute: 60_000,
+  second: 1000,
+  millisecond: 1,
+  microsecond: 0.001,
+  nanosecond: 0.000001,
 };
 
 /** DATEADD: `number` is truncated to an integer as SQL Server does; months clamp to the month's end. */
@@ -324,7 +393,7 @@ export function dateDiff(part: DatePart, start: unknown, end: unknown): number |
 
 function isoWeek(p: DateTimeParts): number {
   const days = dayNumber(p);
-  const isoDow = ((days + 3) % 7 + 7) % 7; // 0 = Monday
+  const isoDow = (((days + 3) % 7) + 7) % 7; // 0 = Monday
   const thursday = days - isoDow + 3;
   const { year } = civilFromDays(thursday);
   return Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
@@ -348,7 +417,7 @@ export function datePart(part: DatePart, value: unknown): number | null {
     case 'week':
       return sundayWeekIndex(dayNumber(p)) - sundayWeekIndex(daysFromCivil(p.year, 1, 1)) + 1;
     case 'weekday':
-      return (((dayNumber(p) + 4) % 7) + 7) % 7 + 1;
+      return ((((dayNumber(p) + 4) % 7) + 7) % 7) + 1;
     case 'hour':
       return p.hour;
     case 'minute':
@@ -366,7 +435,20 @@ export function datePart(part: DatePart, value: unknown): number | null {
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** DATENAME: month and weekday names in us_english, the number as text for other parts. */
@@ -383,7 +465,14 @@ export function endOfMonth(value: unknown, months: unknown): string | null {
   const p = toDateTime(value);
   if (p === null) return null;
   const shifted = addMonths({ ...p, day: 1 }, months === null || months === undefined ? 0 : Math.trunc(Number(months)));
-  return formatCanonical({ ...shifted, day: daysInMonth(shifted.year, shifted.month), hour: 0, minute: 0, second: 0, millisecond: 0 });
+  return formatCanonical({
+    ...shifted,
+    day: daysInMonth(shifted.year, shifted.month),
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+  });
 }
 
 // --- Formatting (CONVERT styles, FORMAT) -----------------------------------------------------
@@ -411,26 +500,60 @@ export function formatDateTimeStyle(p: DateTimeParts, style: number): string {
     case 0:
     case 100:
       return `${mon} ${String(p.day).padStart(2, ' ')} ${yyyy} ${String(h).padStart(2, ' ')}:${pad2(p.minute)}${ampm}`;
-    case 1: case 101: return `${mm}/${dd}/${y}`;
-    case 2: case 102: return `${y}.${mm}.${dd}`;
-    case 3: case 103: return `${dd}/${mm}/${y}`;
-    case 4: case 104: return `${dd}.${mm}.${y}`;
-    case 5: case 105: return `${dd}-${mm}-${y}`;
-    case 6: case 106: return `${dd} ${mon} ${y}`;
-    case 7: case 107: return `${mon} ${dd}, ${y}`;
-    case 8: case 24: case 108: return time;
+    case 1:
+    case 101:
+      return `${mm}/${dd}/${y}`;
+    case 2:
+    case 102:
+      return `${y}.${mm}.${dd}`;
+    case 3:
+    case 103:
+      return `${dd}/${mm}/${y}`;
+    case 4:
+    case 104:
+      return `${dd}.${mm}.${y}`;
+    case 5:
+    case 105:
+      return `${dd}-${mm}-${y}`;
+    case 6:
+    case 106:
+      return `${dd} ${mon} ${y}`;
+    case 7:
+    case 107:
+      return `${mon} ${dd}, ${y}`;
+    case 8:
+    case 24:
+    case 108:
+      return time;
     case 9:
     case 109:
       return `${mon} ${String(p.day).padStart(2, ' ')} ${yyyy} ${String(h).padStart(2, ' ')}:${pad2(p.minute)}:${pad2(p.second)}:${pad3(p.millisecond)}${ampm}`;
-    case 10: case 110: return `${mm}-${dd}-${y}`;
-    case 11: case 111: return `${y}/${mm}/${dd}`;
-    case 12: case 112: return `${y}${mm}${dd}`;
-    case 13: case 113: return `${dd} ${mon} ${yyyy} ${time}:${pad3(p.millisecond)}`;
-    case 14: case 114: return `${time}:${pad3(p.millisecond)}`;
-    case 20: case 120: return `${yyyy}-${mm}-${dd} ${time}`;
-    case 21: case 25: case 121: return `${yyyy}-${mm}-${dd} ${time}.${pad3(p.millisecond)}`;
-    case 22: return `${mm}/${dd}/${yy} ${String(h).padStart(2, ' ')}:${pad2(p.minute)}:${pad2(p.second)} ${ampm}`;
-    case 23: return `${yyyy}-${mm}-${dd}`;
+    case 10:
+    case 110:
+      return `${mm}-${dd}-${y}`;
+    case 11:
+    case 111:
+      return `${y}/${mm}/${dd}`;
+    case 12:
+    case 112:
+      return `${y}${mm}${dd}`;
+    case 13:
+    case 113:
+      return `${dd} ${mon} ${yyyy} ${time}:${pad3(p.millisecond)}`;
+    case 14:
+    case 114:
+      return `${time}:${pad3(p.millisecond)}`;
+    case 20:
+    case 120:
+      return `${yyyy}-${mm}-${dd} ${time}`;
+    case 21:
+    case 25:
+    case 121:
+      return `${yyyy}-${mm}-${dd} ${time}.${pad3(p.millisecond)}`;
+    case 22:
+      return `${mm}/${dd}/${yy} ${String(h).padStart(2, ' ')}:${pad2(p.minute)}:${pad2(p.second)} ${ampm}`;
+    case 23:
+      return `${yyyy}-${mm}-${dd}`;
     case 126:
     case 127:
       return `${yyyy}-${mm}-${dd}T${time}${p.millisecond ? `.${pad3(p.millisecond)}` : ''}`;
@@ -448,7 +571,12 @@ export function convertToString(value: unknown, style: unknown, length: unknown,
   if (value === null || value === undefined) return null;
   let s: string;
   if (typeof value === 'string') {
-    const asDate = style !== null && style !== undefined ? parseDateTimeText(value) : CANONICAL.test(value) ? parseDateTimeText(value) : undefined;
+    const asDate =
+      style !== null && style !== undefined
+        ? parseDateTimeText(value)
+        : CANONICAL.test(value)
+          ? parseDateTimeText(value)
+          : undefined;
     s = asDate ? formatDateTimeStyle(asDate, style === null || style === undefined ? 0 : Number(style)) : value;
   } else if (Buffer.isBuffer(value)) {
     s = value.toString('utf8');
@@ -469,13 +597,31 @@ export function formatDotNet(value: unknown, format: unknown): string | null {
   if (!p) return String(value);
   const { h, ampm } = hour12(p.hour);
   const tokens: Record<string, string> = {
-    yyyy: pad4(p.year), yy: pad2(p.year % 100), MMMM: MONTHS[p.month - 1] ?? '', MMM: MON[p.month - 1] ?? '',
-    MM: pad2(p.month), M: String(p.month), dddd: WEEKDAYS[(datePart('weekday', value) ?? 1) - 1] ?? '',
-    ddd: (WEEKDAYS[(datePart('weekday', value) ?? 1) - 1] ?? '').slice(0, 3), dd: pad2(p.day), d: String(p.day),
-    HH: pad2(p.hour), H: String(p.hour), hh: pad2(h), h: String(h), mm: pad2(p.minute), m: String(p.minute),
-    ss: pad2(p.second), s: String(p.second), tt: ampm, fff: pad3(p.millisecond),
+    yyyy: pad4(p.year),
+    yy: pad2(p.year % 100),
+    MMMM: MONTHS[p.month - 1] ?? '',
+    MMM: MON[p.month - 1] ?? '',
+    MM: pad2(p.month),
+    M: String(p.month),
+    dddd: WEEKDAYS[(datePart('weekday', value) ?? 1) - 1] ?? '',
+    ddd: (WEEKDAYS[(datePart('weekday', value) ?? 1) - 1] ?? '').slice(0, 3),
+    dd: pad2(p.day),
+    d: String(p.day),
+    HH: pad2(p.hour),
+    H: String(p.hour),
+    hh: pad2(h),
+    h: String(h),
+    mm: pad2(p.minute),
+    m: String(p.minute),
+    ss: pad2(p.second),
+    s: String(p.second),
+    tt: ampm,
+    fff: pad3(p.millisecond),
   };
-  return String(format).replace(/yyyy|yy|MMMM|MMM|MM|M|dddd|ddd|dd|d|HH|H|hh|h|mm|m|ss|s|tt|fff/g, (t) => tokens[t] ?? t);
+  return String(format).replace(
+    /yyyy|yy|MMMM|MMM|MM|M|dddd|ddd|dd|d|HH|H|hh|h|mm|m|ss|s|tt|fff/g,
+    (t) => tokens[t] ?? t,
+  );
 }
 
 // --- The simulated clock --------------------------------------------------------------------
@@ -491,7 +637,14 @@ export function formatInstant(instant: Date, timeZone: string): string {
   let formatter = zoneFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     zoneFormatters.set(timeZone, formatter);
   }
@@ -600,7 +753,8 @@ export function tsqlAdd(a: unknown, b: unknown): string | number | null {
   if (typeof b === 'bigint') b = Number(b);
   if (typeof a === 'number' && typeof b === 'number') return a + b;
   if (typeof a === 'string' && typeof b === 'string') return a + b;
-  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return fail({ kind: 'unsupported', feature: 'arithmetic on binary values' });
+  if (Buffer.isBuffer(a) || Buffer.isBuffer(b))
+    return fail({ kind: 'unsupported', feature: 'arithmetic on binary values' });
   const [s, n] = typeof a === 'string' ? [a, b as number] : [b as string, a as number];
   if (CANONICAL.test(s)) {
     const p = parseDateTimeText(s);
@@ -681,7 +835,8 @@ export function registerTsqlFunctions(db: Database.Database): void {
   if (registered.has(db)) return;
   registered.add(db);
   const det = { deterministic: true } as const;
-  const part = (name: unknown): DatePart => normaliseDatePart(String(name)) ?? fail({ kind: 'invalidDatepart', fn: 'datepart', part: String(name) });
+  const part = (name: unknown): DatePart =>
+    normaliseDatePart(String(name)) ?? fail({ kind: 'invalidDatepart', fn: 'datepart', part: String(name) });
 
   db.function('tsql_add', det, (a: unknown, b: unknown) => tsqlAdd(a, b));
   db.function('tsql_subtract', det, (a: unknown, b: unknown) => tsqlSubtract(a, b));
@@ -730,7 +885,9 @@ export function registerTsqlFunctions(db: Database.Database): void {
     if (from < 1 || from > s.length || len < 0) return null;
     return s.slice(0, from - 1) + (asText(replacement) ?? '') + s.slice(from - 1 + len);
   });
-  db.function('tsql_str', det, (x: unknown, style: unknown, length: unknown, fixed: unknown) => convertToString(x, style, length, fixed));
+  db.function('tsql_str', det, (x: unknown, style: unknown, length: unknown, fixed: unknown) =>
+    convertToString(x, style, length, fixed),
+  );
   db.function('tsql_round', det, (x: unknown, n: unknown, f: unknown) => tsqlRound(x, n, f));
   db.function('tsql_int', det, (x: unknown, type: unknown) => toInteger(x, String(type)));
   db.function('tsql_num', det, (x: unknown, scale: unknown, type: unknown) => toDecimal(x, scale, String(type)));

@@ -65,7 +65,8 @@ export function bindValue(parameter: CommandParameter): BindValue {
   if (DATE_TYPES.has(type)) {
     const parts = parseDateTimeText(value) ?? fail({ kind: 'dateConversion' });
     if (type === 'date') return formatCanonical({ ...parts, hour: 0, minute: 0, second: 0, millisecond: 0 });
-    if (type === 'smalldatetime') return parts.second >= 30 ? roundUpToMinute(parts) : formatCanonical({ ...parts, second: 0 });
+    if (type === 'smalldatetime')
+      return parts.second >= 30 ? roundUpToMinute(parts) : formatCanonical({ ...parts, second: 0 });
     return formatCanonical(parts);
   }
   if (type === 'time') {

@@ -61,7 +61,11 @@ function query(ctx: ProcedureContext, sql: string, ...values: SqlValue[]): Pick<
   return { columns: stmt.columns().map((c) => c.name), rows: stmt.all(...values) as Row[] };
 }
 
-const rowsOnly = (r: Pick<ProcedureOutcome, 'columns' | 'rows'>): ProcedureOutcome => ({ ...r, returnValue: 0, rowsAffected: 0 });
+const rowsOnly = (r: Pick<ProcedureOutcome, 'columns' | 'rows'>): ProcedureOutcome => ({
+  ...r,
+  returnValue: 0,
+  rowsAffected: 0,
+});
 
 const int = (args: ReadonlyMap<string, SqlValue>, name: string): number | null => {
   const v = args.get(name);
@@ -74,8 +78,12 @@ function secondsOfDay(text: string): number {
 }
 
 function addAppointment(args: ReadonlyMap<string, SqlValue>, ctx: ProcedureContext): ProcedureOutcome {
-  const patient = prepareCached(ctx.db, 'SELECT 1 FROM PATIENTS WHERE INTERNALID = ? AND RECORDSTATUS = 1').get(int(args, '@patientid'));
-  const practitioner = prepareCached(ctx.db, 'SELECT 1 FROM USERS WHERE UserID = ? AND RecordStatus = 1').get(int(args, '@practitionerid'));
+  const patient = prepareCached(ctx.db, 'SELECT 1 FROM PATIENTS WHERE INTERNALID = ? AND RECORDSTATUS = 1').get(
+    int(args, '@patientid'),
+  );
+  const practitioner = prepareCached(ctx.db, 'SELECT 1 FROM USERS WHERE UserID = ? AND RecordStatus = 1').get(
+    int(args, '@practitionerid'),
+  );
   if (!patient || !practitioner) fail({ kind: 'foreignKey', verb: 'INSERT' });
   const info = prepareCached(
     ctx.db,
@@ -138,7 +146,10 @@ const PROCEDURES: readonly ProcedureDefinition[] = [
     params: [],
     run: (_a, ctx) =>
       rowsOnly(
-        query(ctx, 'SELECT v.* FROM BPS_Users v JOIN USERS u ON u.UserID = v.UserID WHERE u.IsProvider = 1 ORDER BY v.UserID'),
+        query(
+          ctx,
+          'SELECT v.* FROM BPS_Users v JOIN USERS u ON u.UserID = v.UserID WHERE u.IsProvider = 1 ORDER BY v.UserID',
+        ),
       ),
   },
   {
@@ -176,7 +187,10 @@ const PROCEDURES: readonly ProcedureDefinition[] = [
     name: 'BP_CancelAppointment',
     params: [required('@aptid', 'int')],
     run: (a, ctx) => {
-      const info = prepareCached(ctx.db, 'UPDATE APPOINTMENTS SET RecordStatus = 0 WHERE RecordID = ? AND RecordStatus = 1').run(int(a, '@aptid'));
+      const info = prepareCached(
+        ctx.db,
+        'UPDATE APPOINTMENTS SET RecordStatus = 0 WHERE RecordID = ? AND RecordStatus = 1',
+      ).run(int(a, '@aptid'));
       return { columns: [], rows: [], returnValue: 0, rowsAffected: info.changes };
     },
   },
@@ -202,7 +216,9 @@ export function isBestPracticeDatabase(db: Database.Database): boolean {
   let known = bestPractice.get(db);
   if (known === undefined) {
     const found = db
-      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE (type = 'table' AND name IN ('PATIENTS', 'APPOINTMENTS', 'USERS')) OR (type = 'view' AND name = 'BPS_Patients')")
+      .prepare(
+        "SELECT count(*) AS n FROM sqlite_master WHERE (type = 'table' AND name IN ('PATIENTS', 'APPOINTMENTS', 'USERS')) OR (type = 'view' AND name = 'BPS_Patients')",
+      )
       .get() as { n: number };
     known = found.n === 4;
     bestPractice.set(db, known);
@@ -242,13 +258,18 @@ function convertArgument(value: SqlValue | bigint | Buffer, type: ParamType): Sq
  * Throws `TsqlError` 2812 for an unknown procedure (or a database that is not Best Practice), and
  * the argument errors described in the module comment.
  */
-export function runProcedure(name: string, args: readonly ProcedureArgument[], ctx: ProcedureContext): ProcedureOutcome {
+export function runProcedure(
+  name: string,
+  args: readonly ProcedureArgument[],
+  ctx: ProcedureContext,
+): ProcedureOutcome {
   const parts = splitObjectName(name.trim());
   const last = parts?.[parts.length - 1];
   const schema = parts && parts.length > 1 ? parts[parts.length - 2] : undefined;
-  const definition = last !== undefined && (schema === undefined || schema === '' || schema.toLowerCase() === 'dbo')
-    ? BY_NAME.get(last.toLowerCase())
-    : undefined;
+  const definition =
+    last !== undefined && (schema === undefined || schema === '' || schema.toLowerCase() === 'dbo')
+      ? BY_NAME.get(last.toLowerCase())
+      : undefined;
   if (!definition || !isBestPracticeDatabase(ctx.db)) return fail({ kind: 'noProcedure', name: name.trim() });
 
   const bound = new Map<string, SqlValue>();
@@ -261,7 +282,12 @@ export function runProcedure(name: string, args: readonly ProcedureArgument[], c
     } else {
       const key = `@${arg.name.replace(/^@/, '')}`.toLowerCase();
       spec = definition.params.find((p) => p.name.toLowerCase() === key);
-      if (!spec) return fail({ kind: 'notAParameter', name: arg.name.startsWith('@') ? arg.name : `@${arg.name}`, procedure: definition.name });
+      if (!spec)
+        return fail({
+          kind: 'notAParameter',
+          name: arg.name.startsWith('@') ? arg.name : `@${arg.name}`,
+          procedure: definition.name,
+        });
     }
     if (arg.useDefault) continue;
     bound.set(spec.name, convertArgument(arg.value, spec.type));

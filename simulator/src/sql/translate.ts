@@ -155,7 +155,9 @@ function planStatement(node: AstNode): StatementPlan {
 
 function execFromAst(node: AstNode): ExecCall {
   const module = child(node, 'module');
-  const parts = module ? [text(module, 'db'), text(module, 'schema'), text(module, 'table')].filter((p): p is string => !!p) : [];
+  const parts = module
+    ? [text(module, 'db'), text(module, 'schema'), text(module, 'table')].filter((p): p is string => !!p)
+    : [];
   const args: ExecArgument[] = children(node, 'parameters').map((p) => {
     const name = text(p, 'name');
     const value = child(p, 'value');
@@ -285,7 +287,8 @@ const DATETIME_TYPES = new Set(['datetime', 'datetime2', 'datetimeoffset']);
 
 function typeCategory(spec: TypeSpec): StaticType {
   const n = spec.name;
-  if (INTEGER_TYPES.has(n) || DECIMAL_TYPES.has(n) || FLOAT_TYPES.has(n) || MONEY_TYPES.has(n) || n === 'bit') return 'number';
+  if (INTEGER_TYPES.has(n) || DECIMAL_TYPES.has(n) || FLOAT_TYPES.has(n) || MONEY_TYPES.has(n) || n === 'bit')
+    return 'number';
   if (STRING_TYPES.has(n) || n === 'time' || n === 'uniqueidentifier') return 'string';
   if (n === 'date' || n === 'smalldatetime' || DATETIME_TYPES.has(n)) return 'datetime';
   return 'unknown';
@@ -304,7 +307,11 @@ function typeFromConvertArg(node: AstNode): TypeSpec {
       return undefined;
     };
     const scale = lengthOf(args[1]);
-    return { name: (functionName(node) ?? '').toLowerCase(), length: lengthOf(args[0]), scale: typeof scale === 'number' ? scale : undefined };
+    return {
+      name: (functionName(node) ?? '').toLowerCase(),
+      length: lengthOf(args[0]),
+      scale: typeof scale === 'number' ? scale : undefined,
+    };
   }
   return fail({ kind: 'syntax', near: 'CONVERT', keyword: true });
 }
@@ -316,7 +323,12 @@ function typeFromCastTarget(node: AstNode): TypeSpec {
   const scale = target['scale'];
   return {
     name: (text(target, 'dataType') ?? '').toLowerCase(),
-    length: typeof length === 'number' ? length : typeof length === 'string' && length.toLowerCase() === 'max' ? 'max' : undefined,
+    length:
+      typeof length === 'number'
+        ? length
+        : typeof length === 'string' && length.toLowerCase() === 'max'
+          ? 'max'
+          : undefined,
     scale: typeof scale === 'number' ? scale : undefined,
   };
 }
@@ -334,13 +346,18 @@ interface FunctionSpec {
   emit: FunctionEmitter;
 }
 
-const call = (sqlName: string): FunctionEmitter => (e, args) => `${sqlName}(${args.map((a) => e.expr(a)).join(', ')})`;
+const call =
+  (sqlName: string): FunctionEmitter =>
+  (e, args) =>
+    `${sqlName}(${args.map((a) => e.expr(a)).join(', ')})`;
 /** Pads missing optional arguments with NULL, so every user function has a fixed arity. */
-const callPadded = (sqlName: string, arity: number): FunctionEmitter => (e, args) => {
-  const sql = args.map((a) => e.expr(a));
-  while (sql.length < arity) sql.push('NULL');
-  return `${sqlName}(${sql.join(', ')})`;
-};
+const callPadded =
+  (sqlName: string, arity: number): FunctionEmitter =>
+  (e, args) => {
+    const sql = args.map((a) => e.expr(a));
+    while (sql.length < arity) sql.push('NULL');
+    return `${sqlName}(${sql.join(', ')})`;
+  };
 
 function datePartLiteral(node: AstNode | undefined, fn: string): string {
   const word = node ? (columnName(node) ?? (isStringLiteral(node) ? literalValue(node) : undefined)) : undefined;
@@ -349,10 +366,18 @@ function datePartLiteral(node: AstNode | undefined, fn: string): string {
   return sqlString(part);
 }
 
-const datePartCall = (sqlName: string, fn: string): FunctionEmitter => (e, args) =>
-  `${sqlName}(${datePartLiteral(args[0], fn)}, ${args.slice(1).map((a) => e.expr(a)).join(', ')})`;
+const datePartCall =
+  (sqlName: string, fn: string): FunctionEmitter =>
+  (e, args) =>
+    `${sqlName}(${datePartLiteral(args[0], fn)}, ${args
+      .slice(1)
+      .map((a) => e.expr(a))
+      .join(', ')})`;
 
-const fixedPart = (part: string): FunctionEmitter => (e, args) => `tsql_datepart('${part}', ${e.expr(args[0]!)})`;
+const fixedPart =
+  (part: string): FunctionEmitter =>
+  (e, args) =>
+    `tsql_datepart('${part}', ${e.expr(args[0]!)})`;
 
 const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   GETDATE: { min: 0, max: 0, type: 'datetime', emit: (e) => e.now() },
@@ -413,7 +438,12 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   SIGN: { min: 1, max: 1, type: 'number', emit: call('sign') },
   SQUARE: { min: 1, max: 1, type: 'number', emit: (e, a) => `(${e.expr(a[0]!)} * ${e.expr(a[0]!)})` },
   EXP: { min: 1, max: 1, type: 'number', emit: call('exp') },
-  LOG: { min: 1, max: 2, type: 'number', emit: (e, a) => (a[1] ? `log(${e.expr(a[1])}, ${e.expr(a[0]!)})` : `ln(${e.expr(a[0]!)})`) },
+  LOG: {
+    min: 1,
+    max: 2,
+    type: 'number',
+    emit: (e, a) => (a[1] ? `log(${e.expr(a[1])}, ${e.expr(a[0]!)})` : `ln(${e.expr(a[0]!)})`),
+  },
   LOG10: { min: 1, max: 1, type: 'number', emit: call('log10') },
   PI: { min: 0, max: 0, type: 'number', emit: () => 'pi()' },
   SIN: { min: 1, max: 1, type: 'number', emit: call('sin') },
@@ -429,7 +459,11 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     min: 2,
     max: 254,
     type: (e, a) => e.staticType(a[1]!),
-    emit: (e, a) => `CASE ${e.expr(a[0]!)} ${a.slice(1).map((v, i) => `WHEN ${i + 1} THEN ${e.expr(v)}`).join(' ')} END`,
+    emit: (e, a) =>
+      `CASE ${e.expr(a[0]!)} ${a
+        .slice(1)
+        .map((v, i) => `WHEN ${i + 1} THEN ${e.expr(v)}`)
+        .join(' ')} END`,
   },
   QUOTENAME: { min: 1, max: 1, type: 'string', emit: (e, a) => `('[' || replace(${e.expr(a[0]!)}, ']', ']]') || ']')` },
   NEWID: { min: 0, max: 0, type: 'string', emit: () => 'tsql_newid()' },
@@ -444,11 +478,13 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
 
 /** Built-in T-SQL functions the simulator does not implement (SQL Server knows them, so 195 would be wrong). */
 const UNSUPPORTED_FUNCTIONS = new Set(
-  ('STDEV STDEVP VAR VARP PATINDEX SOUNDEX DIFFERENCE STR DATALENGTH TRY_CONVERT TRY_CAST TRY_PARSE PARSE ' +
+  (
+    'STDEV STDEVP VAR VARP PATINDEX SOUNDEX DIFFERENCE STR DATALENGTH TRY_CONVERT TRY_CAST TRY_PARSE PARSE ' +
     'DATETIMEFROMPARTS DATETIME2FROMPARTS TIMEFROMPARTS DATEDIFF_BIG GROUPING CHECKSUM BINARY_CHECKSUM HASHBYTES ' +
     'ISJSON JSON_VALUE JSON_QUERY OBJECT_ID DB_NAME DB_ID USER_NAME SUSER_SNAME HOST_NAME APP_NAME ERROR_MESSAGE ' +
     'SWITCHOFFSET TODATETIMEOFFSET STRING_SPLIT TRANSLATE FORMATMESSAGE COL_LENGTH FIRST_VALUE LAST_VALUE ' +
-    'PERCENT_RANK CUME_DIST SESSION_USER SYSTEM_USER COMPRESS DECOMPRESS').split(' '),
+    'PERCENT_RANK CUME_DIST SESSION_USER SYSTEM_USER COMPRESS DECOMPRESS'
+  ).split(' '),
 );
 
 const AGGREGATES: Readonly<Record<string, string>> = {
@@ -466,7 +502,7 @@ const AGGREGATES: Readonly<Record<string, string>> = {
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const JOINS: Readonly<Record<string, string>> = {
-  'JOIN': 'JOIN',
+  JOIN: 'JOIN',
   'INNER JOIN': 'INNER JOIN',
   'LEFT JOIN': 'LEFT JOIN',
   'LEFT OUTER JOIN': 'LEFT OUTER JOIN',
@@ -559,7 +595,9 @@ class Emitter {
       const ast = stmt ? (child(stmt, 'ast') ?? stmt) : undefined;
       if (!name || !ast) return fail({ kind: 'unsupported', feature: 'this WITH clause' });
       this.qualifiers.add(name.toLowerCase());
-      const columns = list(cte, 'columns').map((c) => (isNode(c) ? (columnName(c) ?? text(c, 'value') ?? '') : String(c)));
+      const columns = list(cte, 'columns').map((c) =>
+        isNode(c) ? (columnName(c) ?? text(c, 'value') ?? '') : String(c),
+      );
       return `${quoteIdent(name)}${columns.length ? ` (${columns.map(quoteIdent).join(', ')})` : ''} AS (${this.select(ast)})`;
     });
     return `WITH ${parts.join(', ')} `;
@@ -568,13 +606,20 @@ class Emitter {
   /** One SELECT (no set operator). `withTail` adds its ORDER BY / LIMIT. */
   private simpleSelect(node: AstNode, withTail: boolean): string {
     const into = child(node, 'into');
-    if (into && into['expr'] !== undefined && into['expr'] !== null) fail({ kind: 'unsupported', feature: 'SELECT … INTO' });
+    if (into && into['expr'] !== undefined && into['expr'] !== null)
+      fail({ kind: 'unsupported', feature: 'SELECT … INTO' });
     let columns = children(node, 'columns');
     let top = this.topExpression(node);
     // `SELECT TOP (@n) x` comes back from the parser as a function TOP(@n) aliased x.
     const first = columns[0];
     const firstExpr = first ? child(first, 'expr') : undefined;
-    if (!top && first && firstExpr && text(firstExpr, 'type') === 'function' && functionName(firstExpr)?.toUpperCase() === 'TOP') {
+    if (
+      !top &&
+      first &&
+      firstExpr &&
+      text(firstExpr, 'type') === 'function' &&
+      functionName(firstExpr)?.toUpperCase() === 'TOP'
+    ) {
       const arg = functionArgs(firstExpr)[0];
       const alias = text(first, 'as');
       if (arg && alias) {
@@ -700,7 +745,8 @@ class Emitter {
       const on = child(item, 'on');
       if (on) sql += ` ON ${this.expr(on)}`;
       const using = list(item, 'using');
-      if (using.length) sql += ` USING (${using.map((u) => quoteIdent(isNode(u) ? (columnName(u) ?? text(u, 'value') ?? '') : String(u))).join(', ')})`;
+      if (using.length)
+        sql += ` USING (${using.map((u) => quoteIdent(isNode(u) ? (columnName(u) ?? text(u, 'value') ?? '') : String(u))).join(', ')})`;
     });
     return sql;
   }
@@ -711,12 +757,19 @@ class Emitter {
     const target = children(node, 'table')[0];
     if (!target) return fail({ kind: 'syntax', near: 'INSERT', keyword: true });
     const table = this.tableName(target);
-    const columns = list(node, 'columns').map((c) => (isNode(c) ? (columnName(c) ?? text(c, 'value') ?? '') : String(c)));
+    const columns = list(node, 'columns').map((c) =>
+      isNode(c) ? (columnName(c) ?? text(c, 'value') ?? '') : String(c),
+    );
     const colSql = columns.length ? ` (${columns.map(quoteIdent).join(', ')})` : '';
     const values = child(node, 'values');
     if (!values) return fail({ kind: 'syntax', near: 'INSERT', keyword: true });
     if (text(values, 'type') === 'select') return `INSERT INTO ${table}${colSql} ${this.select(values)}`;
-    const rows = children(values, 'values').map((row) => `(${functionArgsOfList(row).map((v) => this.storedValue(v)).join(', ')})`);
+    const rows = children(values, 'values').map(
+      (row) =>
+        `(${functionArgsOfList(row)
+          .map((v) => this.storedValue(v))
+          .join(', ')})`,
+    );
     return `INSERT INTO ${table}${colSql} VALUES ${rows.join(', ')}`;
   }
 
@@ -736,8 +789,11 @@ class Emitter {
     }
     const targetName = (text(target, 'table') ?? '').toLowerCase();
     const source = from[0]!;
-    const matches = (text(source, 'as') ?? '').toLowerCase() === targetName || (text(source, 'table') ?? '').toLowerCase() === targetName;
-    if (from.length > 1 || !matches || !text(source, 'table')) return fail({ kind: 'unsupported', feature: `${verb} … FROM with joins` });
+    const matches =
+      (text(source, 'as') ?? '').toLowerCase() === targetName ||
+      (text(source, 'table') ?? '').toLowerCase() === targetName;
+    if (from.length > 1 || !matches || !text(source, 'table'))
+      return fail({ kind: 'unsupported', feature: `${verb} … FROM with joins` });
     const alias = text(source, 'as');
     if (alias) this.qualifiers.add(alias.toLowerCase());
     return this.tableName(source) + (alias ? ` AS ${quoteIdent(alias)}` : '');
@@ -782,7 +838,8 @@ class Emitter {
           return 'unknown';
         }
         if (op === '-' && lt === 'datetime') return 'datetime';
-        if (op === '-' || op === '*' || op === '/' || op === '%') return lt === 'number' && rt === 'number' ? 'number' : 'unknown';
+        if (op === '-' || op === '*' || op === '/' || op === '%')
+          return lt === 'number' && rt === 'number' ? 'number' : 'unknown';
         return 'number';
       }
       case 'function': {
@@ -897,7 +954,8 @@ class Emitter {
     const column = columnName(node);
     if (column === undefined) return fail({ kind: 'syntax', near: '', keyword: false });
     // The grammar reads `@@IDENTITY` as a column `@` aliased `@IDENTITY`.
-    if (column === '@' || column.startsWith('@@')) return fail({ kind: 'unsupported', feature: '@@ system functions (use SCOPE_IDENTITY())' });
+    if (column === '@' || column.startsWith('@@'))
+      return fail({ kind: 'unsupported', feature: '@@ system functions (use SCOPE_IDENTITY())' });
     if (column.startsWith('@')) return this.param(column);
     const table = text(node, 'table');
     if (column === '*') return table ? `${quoteIdent(table)}.*` : '*';
@@ -980,7 +1038,11 @@ class Emitter {
     }
     const args = functionArgs(node);
     if (args.length < spec.min || args.length > spec.max) {
-      return fail({ kind: 'argumentCount', name: written, expected: spec.min === spec.max ? String(spec.min) : `${spec.min} to ${spec.max}` });
+      return fail({
+        kind: 'argumentCount',
+        name: written,
+        expected: spec.min === spec.max ? String(spec.min) : `${spec.min} to ${spec.max}`,
+      });
     }
     return spec.emit(this, args, name) + this.over(node);
   }
@@ -1013,7 +1075,8 @@ class Emitter {
     if (window['window_frame_clause']) return fail({ kind: 'unsupported', feature: 'window frames' });
     const parts: string[] = [];
     const partition = children(window, 'partitionby');
-    if (partition.length) parts.push(`PARTITION BY ${partition.map((p) => this.expr(child(p, 'expr') ?? p)).join(', ')}`);
+    if (partition.length)
+      parts.push(`PARTITION BY ${partition.map((p) => this.expr(child(p, 'expr') ?? p)).join(', ')}`);
     const order = children(window, 'orderby');
     if (order.length) {
       parts.push(
@@ -1056,7 +1119,10 @@ class Emitter {
     if (MONEY_TYPES.has(n)) return `tsql_num(${v}, 4, 'money')`;
     if (n === 'bit') return `tsql_bit(${v})`;
     if (STRING_TYPES.has(n)) {
-      const length = spec.length === 'max' || n === 'text' || n === 'ntext' ? 'NULL' : String(spec.length ?? (n === 'sysname' ? 128 : 30));
+      const length =
+        spec.length === 'max' || n === 'text' || n === 'ntext'
+          ? 'NULL'
+          : String(spec.length ?? (n === 'sysname' ? 128 : 30));
       return `tsql_str(${v}, ${styleSql}, ${length}, ${n === 'char' || n === 'nchar' ? 1 : 0})`;
     }
     if (n === 'date') return `tsql_date(${v}, ${styleSql})`;
@@ -1071,7 +1137,18 @@ class Emitter {
   }
 }
 
-const TABLE_HINTS = new Set(['NOLOCK', 'READUNCOMMITTED', 'READCOMMITTED', 'READPAST', 'HOLDLOCK', 'ROWLOCK', 'PAGLOCK', 'TABLOCK', 'UPDLOCK', 'NOWAIT']);
+const TABLE_HINTS = new Set([
+  'NOLOCK',
+  'READUNCOMMITTED',
+  'READCOMMITTED',
+  'READPAST',
+  'HOLDLOCK',
+  'ROWLOCK',
+  'PAGLOCK',
+  'TABLOCK',
+  'UPDLOCK',
+  'NOWAIT',
+]);
 
 /**
  * `FROM T (NOLOCK)`, the old hint syntax without WITH, reads to the grammar as a call T(NOLOCK).
@@ -1081,7 +1158,8 @@ function oldStyleHintedTable(fn: AstNode): AstNode | undefined {
   if (text(fn, 'type') !== 'function') return undefined;
   const args = functionArgs(fn);
   const table = functionName(fn);
-  if (!table || args.length === 0 || !args.every((a) => TABLE_HINTS.has((columnName(a) ?? '').toUpperCase()))) return undefined;
+  if (!table || args.length === 0 || !args.every((a) => TABLE_HINTS.has((columnName(a) ?? '').toUpperCase())))
+    return undefined;
   return { table, schema: functionSchema(fn) ?? null };
 }
 

@@ -6,7 +6,7 @@ export interface CatalogueShape {
 }
 
 export const Catalogue = builder.objectRef<CatalogueShape>('Catalogue').implement({
-  description: "A database on the practice server that queries can target (RunQueryInput.catalogue).",
+  description: 'A database on the practice server that queries can target (RunQueryInput.catalogue).',
   fields: (t) => ({
     name: t.string({ resolve: (c) => c.name ?? '' }),
     isDefault: t.boolean({ resolve: (c) => c.isDefault ?? false }),

@@ -22,7 +22,8 @@ import { Reference } from './Reference.js';
 export const Extension = builder.objectRef<FhirExtension>('Extension');
 
 Extension.implement({
-  description: 'FHIR R4 Extension: `url` names it; at most one value[x] field is set, or nested `extension`s (complex extensions).',
+  description:
+    'FHIR R4 Extension: `url` names it; at most one value[x] field is set, or nested `extension`s (complex extensions).',
   fields: (t) => ({
     id: t.exposeString('id', { nullable: true }),
     url: t.exposeString('url'),

@@ -14,7 +14,11 @@ HumanName.implement({
     use: t.exposeString('use', { nullable: true }),
     text: t.exposeString('text', { nullable: true }),
     family: t.exposeString('family', { nullable: true }),
-    _family: t.expose('_family', { type: Element, nullable: true, description: 'Extensions on `family` (e.g. a data-absent reason).' }),
+    _family: t.expose('_family', {
+      type: Element,
+      nullable: true,
+      description: 'Extensions on `family` (e.g. a data-absent reason).',
+    }),
     given: t.exposeStringList('given', { nullable: true }),
     prefix: t.exposeStringList('prefix', { nullable: true }),
     suffix: t.exposeStringList('suffix', { nullable: true }),

@@ -8,7 +8,8 @@ import { Reference } from './Reference.js';
 export const Identifier = builder.objectRef<FhirIdentifier>('Identifier');
 
 Identifier.implement({
-  description: 'FHIR R4 Identifier, e.g. an IHI (system http://ns.electronichealth.net.au/id/hi/ihi/1.0) or a Medicare number.',
+  description:
+    'FHIR R4 Identifier, e.g. an IHI (system http://ns.electronichealth.net.au/id/hi/ihi/1.0) or a Medicare number.',
   fields: (t) => ({
     id: t.exposeString('id', { nullable: true }),
     extension: t.expose('extension', { type: [Extension], nullable: true }),

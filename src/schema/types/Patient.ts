@@ -69,8 +69,13 @@ Patient.implement({
     identifier: t.field({
       type: [Identifier],
       nullable: true,
-      args: { system: t.arg.string({ description: 'Only identifiers of this system, e.g. http://ns.electronichealth.net.au/id/hi/ihi/1.0 (IHI).' }) },
-      resolve: (p, { system }) => pick<FhirIdentifier>(p.identifier, system == null ? undefined : (i) => i.system === system),
+      args: {
+        system: t.arg.string({
+          description: 'Only identifiers of this system, e.g. http://ns.electronichealth.net.au/id/hi/ihi/1.0 (IHI).',
+        }),
+      },
+      resolve: (p, { system }) =>
+        pick<FhirIdentifier>(p.identifier, system == null ? undefined : (i) => i.system === system),
     }),
     active: t.exposeBoolean('active', { nullable: true }),
     name: t.field({
@@ -82,13 +87,29 @@ Patient.implement({
     telecom: t.field({
       type: [ContactPoint],
       nullable: true,
-      args: { system: t.arg.string({ description: 'Only this system (phone, email, …).' }), use: t.arg.string({ description: 'Only this use (home, mobile, …).' }) },
+      args: {
+        system: t.arg.string({ description: 'Only this system (phone, email, …).' }),
+        use: t.arg.string({ description: 'Only this use (home, mobile, …).' }),
+      },
       resolve: (p, { system, use }) =>
-        pick<FhirContactPoint>(p.telecom, system == null && use == null ? undefined : (c) => (system == null || c.system === system) && (use == null || c.use === use)),
+        pick<FhirContactPoint>(
+          p.telecom,
+          system == null && use == null
+            ? undefined
+            : (c) => (system == null || c.system === system) && (use == null || c.use === use),
+        ),
     }),
     gender: t.exposeString('gender', { nullable: true, description: 'male | female | other | unknown' }),
-    birthDate: t.expose('birthDate', { type: FhirDate, nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD: partial dates are real.' }),
-    _birthDate: t.expose('_birthDate', { type: Element, nullable: true, description: 'Extensions on birthDate (AU: date-accuracy-indicator, birth time).' }),
+    birthDate: t.expose('birthDate', {
+      type: FhirDate,
+      nullable: true,
+      description: 'YYYY, YYYY-MM or YYYY-MM-DD: partial dates are real.',
+    }),
+    _birthDate: t.expose('_birthDate', {
+      type: Element,
+      nullable: true,
+      description: 'Extensions on birthDate (AU: date-accuracy-indicator, birth time).',
+    }),
     deceasedBoolean: t.exposeBoolean('deceasedBoolean', { nullable: true }),
     deceasedDateTime: t.exposeString('deceasedDateTime', { nullable: true }),
     _deceasedDateTime: t.expose('_deceasedDateTime', { type: Element, nullable: true }),
@@ -115,7 +136,11 @@ Patient.implement({
 const FhirSearchParamInput = builder.inputType('FhirSearchParamInput', {
   description: 'One FHIR search parameter sent as given, e.g. { name: "family:exact", value: "Smith" }.',
   fields: (t) => ({
-    name: t.string({ required: true, description: 'Parameter name with optional modifier. Paging parameters (_count, _getpages…) are not allowed: use first/after.' }),
+    name: t.string({
+      required: true,
+      description:
+        'Parameter name with optional modifier. Paging parameters (_count, _getpages…) are not allowed: use first/after.',
+    }),
     value: t.string({ required: true }),
   }),
 });
@@ -130,7 +155,9 @@ const PatientSearch = builder.inputType('PatientSearch', {
     name: t.stringList({ description: 'Any part of any name (string: starts-with, case- and accent-insensitive).' }),
     family: t.stringList({ description: 'Family name (string).' }),
     given: t.stringList({ description: 'Given names (string).' }),
-    birthdate: t.stringList({ description: 'Date of birth: eq ne gt lt ge le sa eb ap prefixes; partial dates are ranges.' }),
+    birthdate: t.stringList({
+      description: 'Date of birth: eq ne gt lt ge le sa eb ap prefixes; partial dates are ranges.',
+    }),
     gender: t.stringList({ description: 'male | female | other | unknown (token).' }),
     phone: t.stringList({ description: 'A phone number (token, bare value).' }),
     email: t.stringList({ description: 'An e-mail address (token, bare value).' }),
@@ -141,11 +168,15 @@ const PatientSearch = builder.inputType('PatientSearch', {
     active: t.stringList({ description: 'true | false (token).' }),
     deceased: t.stringList({ description: 'true | false (token).' }),
     death_date: t.stringList({ description: 'death-date (date).' }),
-    _sort: t.string({ description: 'FHIR _sort: comma-separated parameter names, "-" for descending, e.g. "family,-birthdate".' }),
-    params: t.field({ type: [FhirSearchParamInput], description: 'Escape hatch for modifiers and other parameters, sent after the fields above.' }),
+    _sort: t.string({
+      description: 'FHIR _sort: comma-separated parameter names, "-" for descending, e.g. "family,-birthdate".',
+    }),
+    params: t.field({
+      type: [FhirSearchParamInput],
+      description: 'Escape hatch for modifiers and other parameters, sent after the fields above.',
+    }),
   }),
 });
-
 
 /** PatientSearch fields in the order they are sent, with their FHIR names. */
 const SEARCH_FIELDS = [
@@ -198,12 +229,16 @@ export function searchParams(search: PatientSearchInput | null | undefined): Fhi
   for (const [i, p] of (search.params ?? []).entries()) {
     const base = p.name.split(':')[0] ?? '';
     if (!PARAM_NAME.test(p.name) || RESERVED_PARAMS.has(base)) {
-      throw badUserInput('A search parameter name is malformed or reserved (paging is set with first/after).', { argument: `search.params[${i}].name` });
+      throw badUserInput('A search parameter name is malformed or reserved (paging is set with first/after).', {
+        argument: `search.params[${i}].name`,
+      });
     }
     out.push([p.name, p.value]);
   }
-  if (out.length > MAX_SEARCH_PARAMS) throw badUserInput(`A search may have at most ${MAX_SEARCH_PARAMS} parameters.`, { argument: 'search' });
-  if (out.some(([, v]) => v.length > MAX_VALUE_LENGTH)) throw badUserInput(`Search values are limited to ${MAX_VALUE_LENGTH} characters.`, { argument: 'search' });
+  if (out.length > MAX_SEARCH_PARAMS)
+    throw badUserInput(`A search may have at most ${MAX_SEARCH_PARAMS} parameters.`, { argument: 'search' });
+  if (out.some(([, v]) => v.length > MAX_VALUE_LENGTH))
+    throw badUserInput(`Search values are limited to ${MAX_VALUE_LENGTH} characters.`, { argument: 'search' });
   return out;
 }
 
@@ -288,7 +323,10 @@ export function bundleToConnection(
     {
       offset: page.offset,
       items,
-      total: typeof bundle.total === 'number' && Number.isSafeInteger(bundle.total) && bundle.total >= 0 ? bundle.total : undefined,
+      total:
+        typeof bundle.total === 'number' && Number.isSafeInteger(bundle.total) && bundle.total >= 0
+          ? bundle.total
+          : undefined,
       upstreamHasNext: bundle.link?.some((l) => l.relation === 'next') ?? false,
     },
     cursorAt,
@@ -307,7 +345,9 @@ function openCursor(ctx: Context, cursor: string, siteId: string, digest: string
   if (!valid) throw badUserInput('after is not a valid cursor.', { argument: 'after' });
   // Same site and same search as the request: a cursor never moves a client to other data.
   if (p['s'] !== siteId || p['q'] !== digest) {
-    throw badUserInput('after is a cursor of another search: repeat the same siteId and search with after.', { argument: 'after' });
+    throw badUserInput('after is a cursor of another search: repeat the same siteId and search with after.', {
+      argument: 'after',
+    });
   }
   return { s: p['s'], q: p['q'], o: p['o'] as number, ...(typeof p['t'] === 'string' ? { t: p['t'] } : {}) };
 }
@@ -333,7 +373,12 @@ async function servesFhir(ctx: Context, siteId: string): Promise<boolean> {
  * quote what was searched). A 400 on a site whose PMS has no FHIR becomes BAD_USER_INPUT with
  * `reason: FHIR_NOT_SUPPORTED` on `siteId` (one getSite, only on this error path).
  */
-async function fhirError(ctx: Context, siteId: string, err: HaloApiError, op: 'read' | 'search'): Promise<GraphQLError> {
+async function fhirError(
+  ctx: Context,
+  siteId: string,
+  err: HaloApiError,
+  op: 'read' | 'search',
+): Promise<GraphQLError> {
   if (err.code === 'NOT_FOUND' && op === 'read') return apiError('NOT_FOUND', 'Patient not found.');
   if (err.code === 'BAD_USER_INPUT') {
     if (!(await servesFhir(ctx, siteId))) {
@@ -342,7 +387,9 @@ async function fhirError(ctx: Context, siteId: string, err: HaloApiError, op: 'r
         reason: 'FHIR_NOT_SUPPORTED',
       });
     }
-    return op === 'search' ? badUserInput(SEARCH_REJECTED, { argument: 'search' }) : badUserInput("Halo's FHIR server rejected the read.", { argument: 'id' });
+    return op === 'search'
+      ? badUserInput(SEARCH_REJECTED, { argument: 'search' })
+      : badUserInput("Halo's FHIR server rejected the read.", { argument: 'id' });
   }
   return fromHaloError(err);
 }
@@ -371,7 +418,8 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const siteId = requireGuid(args.siteId, 'siteId');
-      if (!FHIR_ID.test(args.id)) throw badUserInput('id must be a FHIR id: 1 to 64 letters, digits, "-" or ".".', { argument: 'id' });
+      if (!FHIR_ID.test(args.id))
+        throw badUserInput('id must be a FHIR id: 1 to 64 letters, digits, "-" or ".".', { argument: 'id' });
       const resource = await fhirCall(ctx, siteId, 'read', () => ctx.halo.getFhirQuery(siteId, `Patient/${args.id}`));
       if (resource.resourceType !== 'Patient') throw apiError('UPSTREAM_ERROR');
       return { ...(resource as unknown as FhirPatient), id: resource.id ?? args.id, siteId };
@@ -393,7 +441,9 @@ builder.queryFields((t) => ({
       const digest = ctx.cursors.digest(CURSOR_KIND, [siteId, ...search.flat()]);
       const cursor = args.after == null ? undefined : openCursor(ctx, args.after, siteId, digest);
       const page = forwardPage(args.first, cursor?.o);
-      const bundle = await fhirCall(ctx, siteId, 'search', () => ctx.halo.postFhirSearch(siteId, 'Patient', pageRequest(search, page, cursor?.t)));
+      const bundle = await fhirCall(ctx, siteId, 'search', () =>
+        ctx.halo.postFhirSearch(siteId, 'Patient', pageRequest(search, page, cursor?.t)),
+      );
       const token = continuationToken(bundle, siteId) ?? cursor?.t;
       return bundleToConnection(bundle, { siteId, offset: page.offset }, (o) =>
         ctx.cursors.seal(CURSOR_KIND, { v: 1, s: siteId, q: digest, o, ...(token !== undefined ? { t: token } : {}) }),

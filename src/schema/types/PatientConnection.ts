@@ -11,6 +11,9 @@ PatientConnection.implement({
   fields: (t) => ({
     edges: t.field({ type: [PatientEdge], resolve: (c) => c.edges }),
     pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-    totalCount: t.exposeInt('totalCount', { nullable: true, description: "All matches of the search (the Bundle's `total`), when Halo reports it." }),
+    totalCount: t.exposeInt('totalCount', {
+      nullable: true,
+      description: "All matches of the search (the Bundle's `total`), when Halo reports it.",
+    }),
   }),
 });

@@ -6,7 +6,8 @@ import { Reference } from './Reference.js';
 export const PatientLink = builder.objectRef<FhirPatientLink>('PatientLink');
 
 PatientLink.implement({
-  description: 'FHIR R4 Patient.link: another record of the same person (`type`: replaced-by | replaces | refer | seealso).',
+  description:
+    'FHIR R4 Patient.link: another record of the same person (`type`: replaced-by | replaces | refer | seealso).',
   fields: (t) => ({
     id: t.exposeString('id', { nullable: true }),
     extension: t.expose('extension', { type: [Extension], nullable: true }),

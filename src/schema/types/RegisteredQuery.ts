@@ -32,7 +32,8 @@ async function loadRegistered(keys: string[], ctx: Context): Promise<Array<Regis
 }
 
 export const RegisteredQuery = builder.loadableObject('RegisteredQuery', {
-  description: 'A recurring query Halo Link runs on the practice server every `frequencySeconds` for `durationSeconds`.',
+  description:
+    'A recurring query Halo Link runs on the practice server every `frequencySeconds` for `durationSeconds`.',
   load: loadRegistered,
   cacheResolved: (r) => siteScopedKey(r.siteId, r.query.id),
   fields: (t) => ({
@@ -42,7 +43,11 @@ export const RegisteredQuery = builder.loadableObject('RegisteredQuery', {
     status: t.field({ type: RegisteredQueryStatus, resolve: (r) => r.query.status }),
     frequencySeconds: t.int({ resolve: (r) => r.query.frequency }),
     durationSeconds: t.int({ resolve: (r) => r.query.duration }),
-    lastHash: t.string({ nullable: true, description: 'Fingerprint of the latest successful result; changes only when the result does.', resolve: (r) => r.query.lastHash || null }),
+    lastHash: t.string({
+      nullable: true,
+      description: 'Fingerprint of the latest successful result; changes only when the result does.',
+      resolve: (r) => r.query.lastHash || null,
+    }),
     lastError: t.field({ type: QueryError, nullable: true, resolve: (r) => r.query.lastErrorDetails ?? null }),
     metrics: t.field({ type: RegisteredQueryMetrics, resolve: (r) => r.query.metrics }),
     createdAt: t.field({ type: DateTime, resolve: (r) => r.query.createdAt }),
@@ -82,7 +87,8 @@ builder.queryFields((t) => ({
     type: RegisteredQuery,
     nullable: true,
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => siteScopedKey(authorizeSite(ctx, args.siteId, 'registered'), requireGuid(args.id, 'id')),
+    resolve: (_root, args, ctx) =>
+      siteScopedKey(authorizeSite(ctx, args.siteId, 'registered'), requireGuid(args.id, 'id')),
   }),
 }));
 
@@ -95,7 +101,8 @@ builder.mutationFields((t) => ({
       if (input.name.trim() === '') throw badUserInput('name must not be empty.');
       if (input.sql.trim() === '') throw badUserInput('sql must not be empty.');
       if (input.frequencySeconds < 60) throw badUserInput('frequencySeconds must be at least 60.');
-      if (input.durationSeconds < 1 || input.durationSeconds > 86_400) throw badUserInput('durationSeconds must be between 1 and 86,400.');
+      if (input.durationSeconds < 1 || input.durationSeconds > 86_400)
+        throw badUserInput('durationSeconds must be between 1 and 86,400.');
       const executionMode = input.executionMode ?? 'reader';
       authorizeCommand(ctx, { text: input.sql, executionMode, type: input.commandType ?? 'text' });
       const parameters = toCommandParameters(input.parameters);
@@ -105,7 +112,14 @@ builder.mutationFields((t) => ({
           registeredQueryType: 'query',
           frequency: input.frequencySeconds,
           duration: input.durationSeconds,
-          registerCommand: { command: { text: input.sql, executionMode, type: input.commandType ?? 'text', ...(parameters ? { parameters } : {}) } },
+          registerCommand: {
+            command: {
+              text: input.sql,
+              executionMode,
+              type: input.commandType ?? 'text',
+              ...(parameters ? { parameters } : {}),
+            },
+          },
         }),
       );
       return { siteId, query: await upstream(ctx.halo.getRegisteredQuery(siteId, id)) };

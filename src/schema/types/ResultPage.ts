@@ -23,7 +23,12 @@ const pageKey = (siteId: string, queryId: string, pageNumber: number) => `${site
  * whichever field: `rows`, `pages { rows }`, `pages { columns }`) it is selected.
  */
 const pageLoaders = new WeakMap<Context, Map<string, Promise<DecodedResultPage>>>();
-export function loadPage(ctx: Context, siteId: string, queryId: string, pageNumber: number): Promise<DecodedResultPage> {
+export function loadPage(
+  ctx: Context,
+  siteId: string,
+  queryId: string,
+  pageNumber: number,
+): Promise<DecodedResultPage> {
   let cache = pageLoaders.get(ctx);
   if (!cache) pageLoaders.set(ctx, (cache = new Map()));
   const key = pageKey(siteId, queryId, pageNumber);
@@ -42,20 +47,30 @@ export const ResultPage = builder.objectRef<ResultPageShape>('ResultPage').imple
     status: t.field({ type: ResultPageStatus, resolve: (p) => p.status }),
     sizeBytes: t.int({ nullable: true, resolve: (p) => p.size ?? null }),
     rowCount: t.int({ nullable: true, resolve: (p) => p.count ?? null }),
-    rangeStart: t.int({ nullable: true, description: 'Index of the first row of this page in the whole result (0-based).', resolve: (p) => p.rangeStart ?? null }),
-    rangeEnd: t.int({ nullable: true, description: 'Index of the last row of this page (inclusive).', resolve: (p) => p.rangeEnd ?? null }),
+    rangeStart: t.int({
+      nullable: true,
+      description: 'Index of the first row of this page in the whole result (0-based).',
+      resolve: (p) => p.rangeStart ?? null,
+    }),
+    rangeEnd: t.int({
+      nullable: true,
+      description: 'Index of the last row of this page (inclusive).',
+      resolve: (p) => p.rangeEnd ?? null,
+    }),
     // Nullable: a page that is not uploaded yet has no rows, and one that cannot be fetched (expired,
     // Halo failing) must not null out the whole SqlQuery with it.
     columns: t.stringList({
       nullable: true,
       description: 'Column names in order; null until the page is CACHED.',
-      resolve: async (p, _args, ctx) => (p.status === 'cached' ? (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).columns : null),
+      resolve: async (p, _args, ctx) =>
+        p.status === 'cached' ? (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).columns : null,
     }),
     rows: t.field({
       type: [JSONScalar],
       nullable: true,
       description: 'The decoded rows; null until the page is CACHED.',
-      resolve: async (p, _args, ctx) => (p.status === 'cached' ? (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).rows : null),
+      resolve: async (p, _args, ctx) =>
+        p.status === 'cached' ? (await loadPage(ctx, p.siteId, p.queryId, p.pageNumber)).rows : null,
     }),
   }),
 });

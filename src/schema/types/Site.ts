@@ -14,7 +14,8 @@ const PMS_NAMES: Readonly<Record<'BestPractice' | 'Zedmed' | 'D4w', PracticeMana
   D4w: 'D4w',
 };
 
-const iso = (s: string | undefined) => (s && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : null);
+const iso = (s: string | undefined) =>
+  s && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : null;
 
 export const Site = builder.loadableObject('Site', {
   description: 'A practice database that Halo Link connects to, identified by its Halo GUID.',
@@ -28,14 +29,27 @@ export const Site = builder.loadableObject('Site', {
   cacheResolved: (s) => s.id ?? '',
   fields: (t) => ({
     id: t.id({ resolve: (s) => s.id ?? '' }),
-    pmsType: t.field({ type: PracticeManagementSystem, resolve: (s) => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice' }),
+    pmsType: t.field({
+      type: PracticeManagementSystem,
+      resolve: (s) => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice',
+    }),
     availability: t.field({ type: SiteAvailability, resolve: (s) => s.availability ?? 'unreachable' }),
     status: t.field({ type: SiteStatus, resolve: (s) => s.status ?? 'initialising' }),
     practiceName: t.string({ nullable: true, resolve: (s) => s.practiceMetadata?.practiceName ?? s.name ?? null }),
-    pmsSiteId: t.string({ nullable: true, resolve: (s) => s.practiceMetadata?.practiceManagementSiteId ?? s.practiceManagementSiteId ?? null }),
-    pmsVersion: t.string({ nullable: true, resolve: (s) => s.practiceMetadata?.practiceManagementVersion ?? s.practiceManagementVersion ?? null }),
+    pmsSiteId: t.string({
+      nullable: true,
+      resolve: (s) => s.practiceMetadata?.practiceManagementSiteId ?? s.practiceManagementSiteId ?? null,
+    }),
+    pmsVersion: t.string({
+      nullable: true,
+      resolve: (s) => s.practiceMetadata?.practiceManagementVersion ?? s.practiceManagementVersion ?? null,
+    }),
     haloLinkVersion: t.string({ nullable: true, resolve: (s) => s.haloLinkVersion ?? null }),
-    authoritative: t.boolean({ nullable: true, description: 'Whether queries for this practice are routed to this server.', resolve: (s) => s.authoritative ?? null }),
+    authoritative: t.boolean({
+      nullable: true,
+      description: 'Whether queries for this practice are routed to this server.',
+      resolve: (s) => s.authoritative ?? null,
+    }),
     catalogues: t.field({ type: [Catalogue], resolve: (s) => s.catalogue ?? [] }),
     enrichedAt: t.field({ type: DateTime, nullable: true, resolve: (s) => iso(s.enrichedAt) }),
     heartbeatAt: t.field({ type: DateTime, nullable: true, resolve: (s) => iso(s.heartbeatTimestampUTC) }),
@@ -70,11 +84,18 @@ builder.queryFields((t) => ({
   }),
   sites: t.field({
     type: [Site],
-    description: 'The sites Halo knows for a practice management system id (several when a practice has backup servers).',
-    args: { pmsSiteId: t.arg.string({ required: true }), pms: t.arg({ type: PracticeManagementSystem, required: true }) },
+    description:
+      'The sites Halo knows for a practice management system id (several when a practice has backup servers).',
+    args: {
+      pmsSiteId: t.arg.string({ required: true }),
+      pms: t.arg({ type: PracticeManagementSystem, required: true }),
+    },
     resolve: async (_root, args, ctx) => {
-      if (args.pmsSiteId.trim() === '' || args.pmsSiteId.length > 64) throw badUserInput('pmsSiteId must be 1 to 64 characters.');
-      const { sites = [] } = await upstream(ctx.halo.getSites({ practiceManagementSiteId: args.pmsSiteId, practiceManagementName: PMS_NAMES[args.pms] }));
+      if (args.pmsSiteId.trim() === '' || args.pmsSiteId.length > 64)
+        throw badUserInput('pmsSiteId must be 1 to 64 characters.');
+      const { sites = [] } = await upstream(
+        ctx.halo.getSites({ practiceManagementSiteId: args.pmsSiteId, practiceManagementName: PMS_NAMES[args.pms] }),
+      );
       return sites;
     },
   }),
@@ -86,8 +107,10 @@ builder.mutationFields((t) => ({
     description: 'Pairs this integrator with a practice (Best Practice needs the pairing code the practice generated).',
     args: { input: t.arg({ type: PairSiteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      if (input.pmsSiteId.trim() === '' || input.pmsSiteId.length > 64) throw badUserInput('pmsSiteId must be 1 to 64 characters.');
-      if (input.pms === 'BestPractice' && !input.pairingCode) throw badUserInput('pairingCode is required for Best Practice.');
+      if (input.pmsSiteId.trim() === '' || input.pmsSiteId.length > 64)
+        throw badUserInput('pmsSiteId must be 1 to 64 characters.');
+      if (input.pms === 'BestPractice' && !input.pairingCode)
+        throw badUserInput('pairingCode is required for Best Practice.');
       return upstream(
         ctx.halo.integratorPairSite({
           practiceManagementSiteId: input.pmsSiteId,

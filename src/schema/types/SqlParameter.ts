@@ -11,12 +11,17 @@ function decodeOutputValue(p: CommandParameter): string | null {
 }
 
 export const SqlParameter = builder.objectRef<CommandParameter>('SqlParameter').implement({
-  description: 'A command parameter as Halo returned it (output, inputOutput and returnValue parameters after execution).',
+  description:
+    'A command parameter as Halo returned it (output, inputOutput and returnValue parameters after execution).',
   fields: (t) => ({
     name: t.string({ nullable: true, resolve: (p) => p.name ?? null }),
     direction: t.field({ type: ParameterDirection, nullable: true, resolve: (p) => p.direction ?? null }),
     type: t.field({ type: SqlDbType, nullable: true, resolve: (p) => p.type ?? null }),
-    value: t.string({ nullable: true, description: 'The value as text (decoded from base64).', resolve: decodeOutputValue }),
+    value: t.string({
+      nullable: true,
+      description: 'The value as text (decoded from base64).',
+      resolve: decodeOutputValue,
+    }),
     size: t.int({ nullable: true, resolve: (p) => p.size ?? null }),
   }),
 });
@@ -31,17 +36,27 @@ export const SqlParameterInput = builder.inputType('SqlParameterInput', {
   }),
 });
 
-type ParameterInput = { name?: string | null; direction?: CommandParameter['direction'] | null; type?: CommandParameter['type'] | null; value?: string | null; size?: number | null };
+type ParameterInput = {
+  name?: string | null;
+  direction?: CommandParameter['direction'] | null;
+  type?: CommandParameter['type'] | null;
+  value?: string | null;
+  size?: number | null;
+};
 
 /** GraphQL input → Halo's command parameter, refusing what Halo would refuse. */
-export function toCommandParameters(inputs: readonly ParameterInput[] | null | undefined): CommandParameter[] | undefined {
+export function toCommandParameters(
+  inputs: readonly ParameterInput[] | null | undefined,
+): CommandParameter[] | undefined {
   if (!inputs) return undefined;
   if (inputs.length > 2100) throw badUserInput('At most 2,100 parameters are allowed.');
   return inputs.map((p, i) => {
     const direction = p.direction ?? 'input';
     if (direction !== 'returnValue' && !p.name) throw badUserInput(`parameters[${i}].name is required.`);
-    if (p.name && !/^@[A-Za-z_][A-Za-z0-9_@#$]*$/.test(p.name)) throw badUserInput(`parameters[${i}].name must look like @name.`);
-    if (p.size !== null && p.size !== undefined && p.size < 0) throw badUserInput(`parameters[${i}].size must not be negative.`);
+    if (p.name && !/^@[A-Za-z_][A-Za-z0-9_@#$]*$/.test(p.name))
+      throw badUserInput(`parameters[${i}].name must look like @name.`);
+    if (p.size !== null && p.size !== undefined && p.size < 0)
+      throw badUserInput(`parameters[${i}].size must not be negative.`);
     const out: CommandParameter = { direction };
     if (p.name) out.name = p.name;
     if (p.type) out.type = p.type;

@@ -35,7 +35,12 @@ export interface WireQuery {
     size?: number;
     data?: string;
     parameters?: CommandParameter[];
-    pages?: Array<{ pageNumber?: number; status?: ResultPageShape['status']; size?: number; rows?: { count?: number; rangeStart?: number; rangeEnd?: number } }>;
+    pages?: Array<{
+      pageNumber?: number;
+      status?: ResultPageShape['status'];
+      size?: number;
+      rows?: { count?: number; rangeStart?: number; rangeEnd?: number };
+    }>;
   };
   resultSize?: number;
   errorDetails?: QueryErrorShape;
@@ -50,19 +55,40 @@ export interface SqlQueryShape {
 }
 
 /** Halo's query bodies are a union of per-status schemas; read them through one structural view. */
-export const toSqlQuery = (query: object, rows?: ResultRow[]): SqlQueryShape => ({ query: query as WireQuery, ...(rows ? { rows } : {}) });
+export const toSqlQuery = (query: object, rows?: ResultRow[]): SqlQueryShape => ({
+  query: query as WireQuery,
+  ...(rows ? { rows } : {}),
+});
 
 /**
  * Halo sends no errorDetails for these failed statuses (the status itself is the reason), yet a
  * failed query always carries its `error` (API.md): say what the status means.
  */
 const STATUS_ERRORS: Readonly<Record<string, QueryErrorShape>> = {
-  expiredInQueue: { errorType: 'haloLink', errorMessage: 'The query waited in the queue longer than maxTimeInQueueMs and was not run.' },
-  initialisationFailedSiteOffline: { errorType: 'haloLink', errorMessage: 'The practice was offline: the query was not run.' },
-  initialisationFailedSiteUnreachable: { errorType: 'haloLink', errorMessage: 'The practice server could not be reached: the query was not run.' },
-  initialisationFailedCacheError: { errorType: 'haloLink', errorMessage: 'Halo could not initialise the query (cache error): it was not run.' },
+  expiredInQueue: {
+    errorType: 'haloLink',
+    errorMessage: 'The query waited in the queue longer than maxTimeInQueueMs and was not run.',
+  },
+  initialisationFailedSiteOffline: {
+    errorType: 'haloLink',
+    errorMessage: 'The practice was offline: the query was not run.',
+  },
+  initialisationFailedSiteUnreachable: {
+    errorType: 'haloLink',
+    errorMessage: 'The practice server could not be reached: the query was not run.',
+  },
+  initialisationFailedCacheError: {
+    errorType: 'haloLink',
+    errorMessage: 'Halo could not initialise the query (cache error): it was not run.',
+  },
 };
-const PHASES: ReadonlyArray<StatusTimingShape['phase']> = ['initialising', 'queued', 'executing', 'downloading', 'uploading'];
+const PHASES: ReadonlyArray<StatusTimingShape['phase']> = [
+  'initialising',
+  'queued',
+  'executing',
+  'downloading',
+  'uploading',
+];
 const MAX_BATCH = 100;
 
 async function loadQueries(keys: string[], ctx: Context): Promise<Array<SqlQueryShape | Error>> {
@@ -136,15 +162,19 @@ async function allRows(q: SqlQueryShape, ctx: Context): Promise<ResultRow[]> {
   return pages.length === 1 ? pages[0]! : ([] as ResultRow[]).concat(...pages);
 }
 
-const pageNumbers = (q: SqlQueryShape): number[] => (q.query.result?.pages ?? []).flatMap((p) => (p.pageNumber === undefined ? [] : [p.pageNumber]));
+const pageNumbers = (q: SqlQueryShape): number[] =>
+  (q.query.result?.pages ?? []).flatMap((p) => (p.pageNumber === undefined ? [] : [p.pageNumber]));
 
 /** Whether the field is under an active `@stream` (its `if` argument, when given, is not false). */
 function isStreamed(info: GraphQLResolveInfo): boolean {
   const stream = info.schema.getDirective('stream');
-  return stream != null && info.fieldNodes.some((node) => {
-    const values = getDirectiveValues(stream, node, info.variableValues);
-    return values !== undefined && values['if'] !== false;
-  });
+  return (
+    stream != null &&
+    info.fieldNodes.some((node) => {
+      const values = getDirectiveValues(stream, node, info.variableValues);
+      return values !== undefined && values['if'] !== false;
+    })
+  );
 }
 
 export const SqlQuery = builder.loadableObject('SqlQuery', {
@@ -180,15 +210,22 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
       resolve: (q) =>
         q.query.errorDetails ??
         (q.query.errorCode !== undefined || q.query.errorMessage !== undefined
-          ? { ...(q.query.errorCode !== undefined ? { errorCode: q.query.errorCode } : {}), ...(q.query.errorMessage !== undefined ? { errorMessage: q.query.errorMessage } : {}) }
+          ? {
+              ...(q.query.errorCode !== undefined ? { errorCode: q.query.errorCode } : {}),
+              ...(q.query.errorMessage !== undefined ? { errorMessage: q.query.errorMessage } : {}),
+            }
           : (STATUS_ERRORS[q.query.status] ?? null)),
     }),
-    outputParameters: t.field({ type: [SqlParameter], nullable: true, resolve: (q) => q.query.result?.parameters ?? null }),
+    outputParameters: t.field({
+      type: [SqlParameter],
+      nullable: true,
+      resolve: (q) => q.query.result?.parameters ?? null,
+    }),
     rows: t.field({
       type: [JSONScalar],
       nullable: true,
       description:
-        'The decoded rows: an immediate query\'s answer, or every page of a successful async query (use @stream to receive them page by page). Null until the query succeeded.',
+        "The decoded rows: an immediate query's answer, or every page of a successful async query (use @stream to receive them page by page). Null until the query succeeded.",
       resolve: (q, _args, ctx, info) => {
         if (q.query.mode === 'immediate') return immediateRows(q);
         if (q.query.status !== 'successful') return null;
@@ -223,12 +260,21 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
 const RunQueryInput = builder.inputType('RunQueryInput', {
   fields: (t) => ({
     siteId: t.id({ required: true }),
-    sql: t.string({ required: true, description: 'T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE.' }),
+    sql: t.string({
+      required: true,
+      description: 'T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE.',
+    }),
     parameters: t.field({ type: [SqlParameterInput] }),
-    executionMode: t.field({ type: ExecutionMode, defaultValue: 'reader', description: 'READER (rows), NON_QUERY (writes; needs write permission) or SCALAR.' }),
+    executionMode: t.field({
+      type: ExecutionMode,
+      defaultValue: 'reader',
+      description: 'READER (rows), NON_QUERY (writes; needs write permission) or SCALAR.',
+    }),
     commandType: t.field({ type: CommandType, defaultValue: 'text' }),
     catalogue: t.string({ description: "A database name from the site's catalogues; the default one when omitted." }),
-    maxTimeInQueueMs: t.int({ description: 'Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000).' }),
+    maxTimeInQueueMs: t.int({
+      description: 'Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000).',
+    }),
   }),
 });
 
@@ -244,7 +290,11 @@ function toCommand(input: RunQueryArgs, ctx: Context, maxQueue: number, permissi
   if (input.sql.length > 1_000_000) throw badUserInput('sql is longer than 1,000,000 characters.');
   const executionMode = input.executionMode ?? 'reader';
   authorizeCommand(ctx, { text: input.sql, executionMode, type: input.commandType ?? 'text' });
-  if (input.maxTimeInQueueMs !== null && input.maxTimeInQueueMs !== undefined && (input.maxTimeInQueueMs < 0 || input.maxTimeInQueueMs > maxQueue)) {
+  if (
+    input.maxTimeInQueueMs !== null &&
+    input.maxTimeInQueueMs !== undefined &&
+    (input.maxTimeInQueueMs < 0 || input.maxTimeInQueueMs > maxQueue)
+  ) {
     throw badUserInput(`maxTimeInQueueMs must be between 0 and ${maxQueue}.`);
   }
   const parameters = toCommandParameters(input.parameters);
@@ -257,7 +307,9 @@ function toCommand(input: RunQueryArgs, ctx: Context, maxQueue: number, permissi
         type: input.commandType ?? 'text',
         ...(parameters ? { parameters } : {}),
       },
-      ...(input.maxTimeInQueueMs !== null && input.maxTimeInQueueMs !== undefined ? { maxTimeInQueue: input.maxTimeInQueueMs } : {}),
+      ...(input.maxTimeInQueueMs !== null && input.maxTimeInQueueMs !== undefined
+        ? { maxTimeInQueue: input.maxTimeInQueueMs }
+        : {}),
       ...(input.catalogue ? { catalogue: input.catalogue } : {}),
     },
   };
@@ -269,14 +321,16 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A query by id. Several in one operation cost one batch-status call per site.',
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => siteScopedKey(authorizeSite(ctx, args.siteId, ['read', 'async']), requireGuid(args.id, 'id')),
+    resolve: (_root, args, ctx) =>
+      siteScopedKey(authorizeSite(ctx, args.siteId, ['read', 'async']), requireGuid(args.id, 'id')),
   }),
 }));
 
 builder.mutationFields((t) => ({
   runImmediateQuery: t.field({
     type: SqlQuery,
-    description: 'Runs SQL on the practice database and waits for it (up to Halo\'s limits). A query that ran and failed is returned with status EXECUTION_FAILED and its error.',
+    description:
+      "Runs SQL on the practice database and waits for it (up to Halo's limits). A query that ran and failed is returned with status EXECUTION_FAILED and its error.",
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, ctx, 60_000, 'read');
@@ -286,7 +340,8 @@ builder.mutationFields((t) => ({
   }),
   submitAsyncQuery: t.field({
     type: SqlQuery,
-    description: 'Queues SQL on the practice database and returns at once (status INITIALISING). Watch it with queryStatusChanged or poll sqlQuery.',
+    description:
+      'Queues SQL on the practice database and returns at once (status INITIALISING). Watch it with queryStatusChanged or poll sqlQuery.',
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, ctx, 7_200_000, 'async');
@@ -301,7 +356,8 @@ builder.subscriptionFields((t) => ({
     description:
       "An async (or immediate) query's current state at once, then every status change; completes after a terminal status. NOT_FOUND for an unknown query. All subscribers of one query share one upstream watcher.",
     args: { siteId: t.arg.id({ required: true }), queryId: t.arg.id({ required: true }) },
-    subscribe: (_root, args, ctx) => ctx.live.queryStatus(requireGuid(args.siteId, 'siteId'), requireGuid(args.queryId, 'queryId'), ctx.signal),
+    subscribe: (_root, args, ctx) =>
+      ctx.live.queryStatus(requireGuid(args.siteId, 'siteId'), requireGuid(args.queryId, 'queryId'), ctx.signal),
     resolve: (event, _args, ctx) => {
       // The context lives as long as the subscription: loaders must not serve the previous event's data.
       clearAllDataLoaders(ctx);
