@@ -20,6 +20,7 @@ import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, Operat
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from './auth/principal.js';
+import { GUID_PATTERN as GUID } from './lib/guid.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -38,7 +39,6 @@ export const LOG_MESSAGES = {
 
 const MESSAGES: ReadonlySet<string> = new Set(Object.values(LOG_MESSAGES));
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Z][A-Z0-9_]{0,47}$/;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 const WORD = /^[a-z][a-z0-9_.:-]{0,47}$/;

@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
-import { responseMediaType } from '../src/graphql-fast-path.js';
+import { responseMediaType } from '../src/http/graphql-fast-path.js';
 import { createLogger } from '../src/logging.js';
 import { OnlineSite, ZedmedSite } from '../simulator/src/fixtures.js';
 import { startSimulator, type Simulator } from '../simulator/src/server.js';

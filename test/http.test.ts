@@ -1,7 +1,7 @@
 import { serverAudits, type AuditResult } from 'graphql-http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { graphiqlExamples } from '../src/graphiql-examples.js';
+import { graphiqlExamples } from '../src/http/graphiql-examples.js';
 import { OnlineSite } from '../simulator/src/fixtures.js';
 import { startSimulator } from '../simulator/src/server.js';
 import { useApp } from './helpers/app.js';

@@ -3,7 +3,7 @@ import { SimHttpError, haloError } from './errors.js';
 import { parseFault } from './faults.js';
 import { loadRawPatients } from './fhir/raw-patients.js';
 import type { SimulatorRuntime } from './server.js';
-import { isRecord } from './validate.js';
+import { isRecord } from '../../src/lib/records.js';
 import { registeredToWire, siteToWire } from './wire.js';
 
 type Send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>) => void;

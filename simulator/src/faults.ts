@@ -1,5 +1,5 @@
 import { badRequest } from './errors.js';
-import { isRecord } from './validate.js';
+import { isRecord } from '../../src/lib/records.js';
 
 /**
  * Injected failures (`POST /_sim/faults`): the next `count` integrator calls that match

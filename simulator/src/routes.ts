@@ -4,7 +4,9 @@ import { SimHttpError, badRequest, forbidden, notFound } from './errors.js';
 import { HALO_MESSAGES, INFERRED } from './inferred.js';
 import { byteLength, encodeOutputParameters, toBase64 } from './results.js';
 import type { QueryRecord, SimState, SiteState } from './state.js';
-import { isRecord, isUuid, optionalInt, parseCommand, requireObjectBody } from './validate.js';
+import { optionalInt, parseCommand, requireObjectBody } from './validate.js';
+import { isGuid } from '../../src/lib/guid.js';
+import { isRecord } from '../../src/lib/records.js';
 import { queryToWire, registeredResultToWire, registeredToWire, siteToWire } from './wire.js';
 
 /** What a handler answers: a JSON body, no body, or a chunked stream of a string. */
@@ -44,7 +46,7 @@ function siteOf(ctx: RouteContext): SiteState {
 
 function queryOf(ctx: RouteContext): QueryRecord {
   const id = ctx.params.queryId!;
-  if (!isUuid(id)) throw badRequest('Query ID must be a valid GUID.');
+  if (!isGuid(id)) throw badRequest('Query ID must be a valid GUID.');
   const q = ctx.state.queries.get(id);
   if (!q || q.siteId !== ctx.params.siteId) throw notFound('Query not found.');
   return q;
@@ -52,7 +54,7 @@ function queryOf(ctx: RouteContext): QueryRecord {
 
 function registeredOf(ctx: RouteContext) {
   const id = ctx.params.queryId!;
-  if (!isUuid(id)) throw badRequest('Registered query ID must be a valid GUID.');
+  if (!isGuid(id)) throw badRequest('Registered query ID must be a valid GUID.');
   const r = ctx.state.registered.get(id);
   if (!r || r.siteId !== ctx.params.siteId) throw notFound('Registered query not found.');
   return r;
@@ -179,7 +181,7 @@ function getQueryStatusBatch(ctx: RouteContext): RouteResult {
   if (ids.length > INFERRED.maxBatchQueryIds)
     throw badRequest(`queryIds may hold at most ${INFERRED.maxBatchQueryIds} ids.`);
   const results = ids.map((id: unknown) => {
-    if (typeof id !== 'string' || !isUuid(id)) throw badRequest('Every queryId must be a valid GUID.');
+    if (typeof id !== 'string' || !isGuid(id)) throw badRequest('Every queryId must be a valid GUID.');
     const q = ctx.state.queries.get(id);
     return q && q.siteId === ctx.params.siteId
       ? { queryId: id, status: 'found', query: queryToWire(q) }

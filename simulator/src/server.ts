@@ -9,7 +9,8 @@ import { DEFAULT_SITES, DEFAULT_SUBSCRIPTION_KEY, type SiteFixture } from './fix
 import { HALO_MESSAGES, INFERRED } from './inferred.js';
 import { matchRoute, type RouteResult } from './routes.js';
 import { SimState } from './state.js';
-import { isUuid } from './validate.js';
+import { isGuid } from '../../src/lib/guid.js';
+import { BodyTooLarge, readBounded } from '../../src/lib/read-body.js';
 import { WebhookSender } from './webhooks.js';
 
 export interface SimulatorOptions {
@@ -161,21 +162,6 @@ function keyMatches(given: string | string[] | undefined, expected: Buffer): boo
   return buf.length === expected.length && timingSafeEqual(buf, expected);
 }
 
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 function writeResult(res: ServerResponse, result: RouteResult): void {
   if ('empty' in result) {
     res.writeHead(result.status);
@@ -271,7 +257,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
 
   let raw: Buffer;
   try {
-    raw = await readBody(req, INFERRED.maxRequestBodyBytes);
+    raw = await readBounded(req, INFERRED.maxRequestBodyBytes, req.headers['content-length']);
   } catch (err) {
     if (err instanceof BodyTooLarge) {
       res.setHeader('connection', 'close');
@@ -311,7 +297,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
       }
     }
     if (params.siteId !== undefined) {
-      if (!isUuid(params.siteId)) throw new SimHttpError(400, 'Halo GUID must be a valid GUID.');
+      if (!isGuid(params.siteId)) throw new SimHttpError(400, 'Halo GUID must be a valid GUID.');
       const site = rt.state.sites.get(params.siteId);
       if (!site || site.status === 'removed' || site.status === 'uninstalled')
         throw new SimHttpError(404, 'Site not found.');

@@ -1,10 +1,9 @@
 import { badRequest } from './errors.js';
 import type { CommandParameter, SqlCommand } from './sql/types.js';
+import { isGuid } from '../../src/lib/guid.js';
+import { isRecord } from '../../src/lib/records.js';
 
 /** Request validation in Halo's words. Messages never echo the values that were sent. */
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID_RE.test(s);
 
 const EXECUTION_MODES = new Set(['reader', 'nonQuery', 'scalar']);
 const COMMAND_TYPES = new Set(['text', 'storedProcedure']);
@@ -43,10 +42,6 @@ const SQL_DB_TYPES = new Set([
   'Variant',
   'Xml',
 ]);
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function requireObjectBody(body: unknown): Record<string, unknown> {
   if (!isRecord(body)) throw badRequest('The request body must be a JSON object.');

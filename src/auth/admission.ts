@@ -3,7 +3,7 @@
  * (the HTTP gate and the context factory may both ask; a WebSocket operation is its own request).
  */
 import type { GraphQLError } from 'graphql';
-import { apiError } from '../schema/errors.js';
+import { apiError } from '../errors/api-errors.js';
 import type { RateLimiter } from '../security/rate-limit.js';
 import type { Authenticator } from './authenticate.js';
 import type { Principal } from './principal.js';

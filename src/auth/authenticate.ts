@@ -7,7 +7,7 @@
  * of a real Halo) and every request gets the open principal.
  */
 import type { GraphQLError } from 'graphql';
-import { apiError } from '../schema/errors.js';
+import { apiError } from '../errors/api-errors.js';
 import { createApiKeyStore, type ClientKeyEntry } from './api-keys.js';
 import { createJwtVerifier, looksLikeJwt, type JwtOptions } from './jwt.js';
 import { openPrincipal, type Principal } from './principal.js';

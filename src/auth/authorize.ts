@@ -26,11 +26,12 @@ import type { GraphQLError } from 'graphql';
 import type { HaloDataSource } from '../datasources/halo-client.js';
 import { HaloApiError } from '../datasources/halo-error.js';
 import type { HaloOperationId } from '../datasources/types.js';
-import { apiError, badUserInput } from '../schema/errors.js';
+import { apiError, badUserInput } from '../errors/api-errors.js';
 import { SECURITY_DEFAULTS } from '../security/config.js';
 import { createSqlGuard, SQL_GUARD_MESSAGES, type SqlGuard } from '../security/sql-guard.js';
 import type { LiveQueries } from '../subscriptions/live-queries.js';
-import { canSeeSite, isGuid, type Permission, type Principal } from './principal.js';
+import { isGuid } from '../lib/guid.js';
+import { canSeeSite, type Permission, type Principal } from './principal.js';
 
 /** Anything carrying the request's principal (the GraphQL context). */
 export interface HasPrincipal {

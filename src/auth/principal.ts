@@ -5,6 +5,7 @@
  * key, a JWT or, in development with the embedded simulator only, the open-mode default. Nothing
  * else creates one.
  */
+import { isGuid } from '../lib/guid.js';
 
 /** What a client may do. `writes` is needed in addition for NON_QUERY commands and stored procedures. */
 export const PERMISSIONS = ['read', 'async', 'registered', 'writes'] as const;
@@ -21,11 +22,7 @@ export interface Principal {
   readonly via: 'open' | 'api-key' | 'jwt';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,127}$/;
-
-/** True for a Halo GUID (a UUID, any case). */
-export const isGuid = (value: string): boolean => UUID.test(value);
 
 /** True when `clientId` is a safe, loggable client name. */
 export const isClientId = (value: string): boolean => CLIENT_ID.test(value);

@@ -5,7 +5,8 @@
  */
 import { HaloApiError } from './halo-error.js';
 import type { CallOptions, HaloCall } from './halo-http.js';
-import { callJson, expectBody, isRecord, type RequestContext } from './request-context.js';
+import { callJson, expectBody, type RequestContext } from './request-context.js';
+import { isRecord } from '../lib/records.js';
 import type { FhirBundle, FhirResource, FhirSearchParams } from './types.js';
 
 export interface FhirApi {

@@ -8,6 +8,7 @@
  * key. They are built only from the operationId, the HTTP status and codes. The parsed upstream
  * body is kept on the non-enumerable `payload` property for code that knows what it is doing.
  */
+import { isRecord } from '../lib/records.js';
 import type { ErrorDetails, HaloOperationId, OperationOutcome } from './types.js';
 
 /** The `extensions.code` values of docs/API.md that an upstream failure can produce. */
@@ -175,9 +176,6 @@ function safeMessage(init: HaloApiErrorInit): string {
 
 // ── Parsing the upstream body ────────────────────────────────────────────────────────────────────
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

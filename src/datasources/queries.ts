@@ -5,7 +5,8 @@
 import type { Readable } from 'node:stream';
 import { HaloApiError, isHaloApiError, malformedResponse, type HaloErrorContext } from './halo-error.js';
 import type { CallOptions, HaloCall } from './halo-http.js';
-import { callJson, expectBody, isRecord, numericHeader, type RequestContext } from './request-context.js';
+import { callJson, expectBody, numericHeader, type RequestContext } from './request-context.js';
+import { isRecord } from '../lib/records.js';
 import { decodeOrThrow, decodeResultData, StreamedRowsDecoder } from './result-data.js';
 import type {
   AsyncQueryInitialised,

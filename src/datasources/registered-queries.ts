@@ -1,6 +1,7 @@
 /** Registered-query operations (DOMAIN.md §1 #11–#15, §4), named after their operationIds. */
 import type { CallOptions, HaloCall } from './halo-http.js';
-import { callJson, expectBody, isRecord, type RequestContext } from './request-context.js';
+import { callJson, expectBody, type RequestContext } from './request-context.js';
+import { isRecord } from '../lib/records.js';
 import { decodeOrThrow, decodeResultData } from './result-data.js';
 import type {
   CommandParameter,

@@ -22,10 +22,6 @@ export function callJson(
   return rc.http.requestJson(call, { ...options, requestSignal: rc.signal, scope: rc.scope });
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Returns `res.body` as `T` when `check` accepts it.
  * @throws HaloApiError `UPSTREAM_ERROR` (payload `malformed`) when it does not.

@@ -1,6 +1,7 @@
 /** Site operations of the integrator API (DOMAIN.md §1 #1–#4), named after their operationIds. */
 import type { CallOptions, HaloCall } from './halo-http.js';
-import { callJson, expectBody, isRecord, type RequestContext } from './request-context.js';
+import { callJson, expectBody, type RequestContext } from './request-context.js';
+import { isRecord } from '../lib/records.js';
 import type { GetSitesParams, GetSitesResponse, PairSiteParams, SiteForIntegrator } from './types.js';
 
 export interface SitesApi {

@@ -50,6 +50,45 @@ export type ResultPageInfo = Schemas['Page'];
 /** `getResultPage`'s 200 body: `{data, parameters?}`, or `{parameters}` for a non-query. */
 export type ResultPageBody = ResponseJson<'getResultPage', 200>;
 
+/** Phases Halo records in `statusTiming` (immediate queries may also report `downloading`). */
+export type QueryPhase = 'initialising' | 'queued' | 'executing' | 'downloading' | 'uploading';
+
+/**
+ * One structural view over every query body Halo sends (`getQuery`, the batch status, an
+ * immediate answer, an async creation): the spec splits them into per-status schemas, which this
+ * reads as one shape with the fields typed from those schemas.
+ */
+export interface WireQuery {
+  id: Schemas['AsyncQuery']['id'];
+  siteId: Schemas['AsyncQuery']['siteId'];
+  mode: 'immediate' | 'async';
+  status: AsyncQueryStatus;
+  createdAt: string;
+  updatedAt: string;
+  completedAt?: string;
+  maxTimeInQueue: Schemas['AsyncQuery']['maxTimeInQueue'];
+  statusTiming?: Partial<Record<QueryPhase, { startTime?: string; endTime?: string }>>;
+  metrics?: Partial<Schemas['QueryMetrics']>;
+  result?: {
+    rows?: number;
+    rowsAffected?: number;
+    size?: number;
+    data?: Schemas['Data'];
+    parameters?: CommandParameter[];
+    pages?: ResultPageInfo[];
+  };
+  resultSize?: number;
+  errorDetails?: ErrorDetails;
+  errorCode?: number;
+  errorMessage?: string;
+}
+
+/** A query with its rows, when they were decoded already (an immediate query's own answer). */
+export interface DecodedQuery {
+  query: WireQuery;
+  rows?: ResultRow[];
+}
+
 // ── Registered queries ───────────────────────────────────────────────────────────────────────────
 export type RegisteredQuery = Schemas['RegisteredQuery'];
 export type RegisteredQueryPostReq = Schemas['RegisteredQueryPostReq'];

@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 
 /** Plugin order and the schema's type parameters. Types are defined in ./types/, one per file. */
 export const builder = new SchemaBuilder<{

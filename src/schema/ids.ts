@@ -1,10 +1,9 @@
-import { badUserInput } from './errors.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { badUserInput } from '../errors/api-errors.js';
+import { isGuid } from '../lib/guid.js';
 
 /** Halo GUIDs are UUIDs: anything else is refused before it can reach an upstream URL. */
 export function requireGuid(value: string, argument: string): string {
-  if (!UUID.test(value)) throw badUserInput(`${argument} must be a Halo GUID (a UUID).`, { argument });
+  if (!isGuid(value)) throw badUserInput(`${argument} must be a Halo GUID (a UUID).`, { argument });
   return value.toLowerCase();
 }
 

@@ -6,7 +6,7 @@
  * it (the index of the next item), so `after: cursor` continues exactly behind that edge whichever
  * edge of a page it came from: no gaps, no repeats.
  */
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../errors/api-errors.js';
 
 /** Page size when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;

@@ -9,7 +9,7 @@
  * first `take`, so a start without REDIS_URL never loads it.
  */
 import type { Redis } from 'ioredis';
-import { redisConnectionOptions } from '../subscriptions/redis-coordination.js';
+import { redisConnectionOptions } from '../lib/redis.js';
 
 /** Limits of the token bucket. */
 export interface RateLimitOptions {

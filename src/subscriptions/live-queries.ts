@@ -13,8 +13,8 @@ import type { HaloClient, HaloDataSource } from '../datasources/halo-client.js';
 import { isHaloApiError } from '../datasources/halo-error.js';
 import type { DecodedRegisteredQueryResult } from '../datasources/registered-queries.js';
 import type { RegisteredQuery } from '../datasources/types.js';
-import { apiError, fromHaloError } from '../schema/errors.js';
-import type { SqlQueryShape } from '../schema/types/SqlQuery.js';
+import { apiError, toApiError } from '../errors/api-errors.js';
+import type { DecodedQuery } from '../datasources/types.js';
 import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
 import type { Scheduler, SchedulerTimer } from './scheduler.js';
@@ -95,7 +95,7 @@ export interface LiveQueries {
     siteId: string,
     queryId: string,
     signal?: AbortSignal,
-  ): Promise<AsyncGenerator<SqlQueryShape, void, undefined>>;
+  ): Promise<AsyncGenerator<DecodedQuery, void, undefined>>;
   /** The registered query's current result if it has one, then every lastHash change; ends when it is cancelled or completed. Rejects as queryStatus. */
   registeredResults(
     siteId: string,
@@ -121,7 +121,7 @@ export interface LiveQueriesDeps {
   onError?: (error: unknown, where: string) => void;
 }
 
-type WatchEvent = SqlQueryShape | RegisteredQueryResultChangeShape;
+type WatchEvent = DecodedQuery | RegisteredQueryResultChangeShape;
 
 /** Halo errors that mean the query will never be found: the subscription fails instead of waiting. */
 const PERMANENT = new Set(['NOT_FOUND', 'SITE_NOT_FOUND', 'BAD_USER_INPUT']);
@@ -170,7 +170,7 @@ class Registry implements LiveQueries {
 
   queryStatus(siteId: string, queryId: string, signal?: AbortSignal) {
     return this.subscribe({ kind: 'async', siteId, queryId }, signal) as Promise<
-      AsyncGenerator<SqlQueryShape, void, undefined>
+      AsyncGenerator<DecodedQuery, void, undefined>
     >;
   }
 
@@ -373,7 +373,7 @@ class Watch {
       const permanent = isHaloApiError(error) ? PERMANENT.has(error.code) : true;
       // Transient (site unavailable, rate limited, timeout): the poller delivers the state later.
       if (!permanent) return;
-      const gqlError = isHaloApiError(error) ? fromHaloError(error) : (error as Error);
+      const gqlError = toApiError(error);
       if (initial && this.current === undefined) {
         this.close();
         throw gqlError;

@@ -10,7 +10,8 @@
  * so no change can fall between the two) and when the connection was lost (they re-read then).
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { redisConnectionOptions } from '../lib/redis.js';
 import { createMemoryReplayGuard, parseMember, type Coordination, type InterestRegistry } from './coordination.js';
 import type { WatchKind } from './snapshots.js';
 
@@ -34,14 +35,6 @@ export interface RedisCoordinationOptions {
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-
-/** ioredis options for a REDIS_URL. @throws TypeError for an unsupported scheme. */
-export function redisConnectionOptions(url: string): { url?: string; options: RedisOptions } {
-  const base: RedisOptions = { lazyConnect: true, maxRetriesPerRequest: 2, commandTimeout: 2_000 };
-  if (url.startsWith('unix://')) return { options: { ...base, path: url.slice('unix://'.length) } };
-  if (/^rediss?:\/\//.test(url)) return { url, options: base };
-  throw new TypeError('REDIS_URL must start with redis://, rediss:// or unix://');
-}
 
 /**
  * Creates the Redis-backed coordination. No I/O here.

@@ -26,7 +26,7 @@ import {
   type RegisteredSnapshot,
   type Snapshot,
 } from './snapshots.js';
-import type { WireQuery } from '../schema/types/SqlQuery.js';
+import type { WireQuery } from '../datasources/types.js';
 
 /** The adaptive interval bounds of one lane. */
 export interface PollIntervals {

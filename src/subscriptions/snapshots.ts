@@ -7,7 +7,7 @@
 import { TERMINAL_QUERY_STATUSES } from '../datasources/query-status.js';
 import type { DecodedRegisteredQueryResult } from '../datasources/registered-queries.js';
 import type { RegisteredQuery } from '../datasources/types.js';
-import type { WireQuery } from '../schema/types/SqlQuery.js';
+import type { WireQuery } from '../datasources/types.js';
 
 export type WatchKind = 'async' | 'registered';
 

@@ -17,6 +17,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReplayGuard } from '../subscriptions/coordination.js';
+import { isGuid } from '../lib/guid.js';
+import { BodyTooLarge, readBounded } from '../lib/read-body.js';
 
 /** Where Halo is configured to POST (one URL per integrator and environment). */
 export const HALO_WEBHOOK_PATH = '/webhooks/halo';
@@ -45,10 +47,7 @@ export interface HaloWebhookOptions {
   maxBodyBytes?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX64 = /^[0-9a-f]{64}$/i;
-
-class TooLarge extends Error {}
 
 /** True when the request is for the webhook endpoint. */
 export const isHaloWebhookRequest = (url: string): boolean =>
@@ -70,9 +69,9 @@ export function createHaloWebhookHandler(
     }
     let raw: Buffer;
     try {
-      raw = await readBody(req, maxBytes);
+      raw = await readBounded(req, maxBytes, req.headers['content-length']);
     } catch (error) {
-      if (error instanceof TooLarge) return reply(res, 413, 'Body too large.', true);
+      if (error instanceof BodyTooLarge) return reply(res, 413, 'Body too large.', true);
       res.destroy();
       return;
     }
@@ -117,7 +116,7 @@ function parseEvent(raw: Buffer): HaloWebhookEvent | undefined {
   const b = body as Record<string, unknown>;
   const { id, occurredAt, siteId, queryId, webhookSource } = b;
   if (typeof id !== 'string' || id === '' || id.length > 200) return undefined;
-  if (typeof siteId !== 'string' || !UUID.test(siteId) || typeof queryId !== 'string' || !UUID.test(queryId))
+  if (typeof siteId !== 'string' || !isGuid(siteId) || typeof queryId !== 'string' || !isGuid(queryId))
     return undefined;
   if (webhookSource !== 'async' && webhookSource !== 'registered') return undefined;
   return {
@@ -127,19 +126,6 @@ function parseEvent(raw: Buffer): HaloWebhookEvent | undefined {
     queryId: queryId.toLowerCase(),
     webhookSource,
   };
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 function reply(res: ServerResponse, status: number, message?: string, close = false): void {

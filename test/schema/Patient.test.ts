@@ -9,7 +9,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { createCursorCodec } from '../../src/schema/cursor.js';
+import { createCursorCodec } from '../../src/lib/cursor.js';
 import { OfflineSite, OnlineSite, UnreachableSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { graphql } from '../gql/index.js';
 import type { PatientSearch } from '../gql/graphql.js';

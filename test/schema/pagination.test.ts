@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createCursorCodec, MAX_CURSOR_LENGTH } from '../../src/schema/cursor.js';
+import { createCursorCodec, MAX_CURSOR_LENGTH } from '../../src/lib/cursor.js';
 import {
   DEFAULT_PAGE_SIZE,
   forwardPage,

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { clientRateLimited } from '../../src/auth/admission.js';
 import { unauthenticated } from '../../src/auth/authenticate.js';
 import { Channel } from '../../src/subscriptions/channel.js';
-import { attachWebSocketServer, type WsServer, type WsServerOptions } from '../../src/subscriptions/ws-server.js';
+import { attachWebSocketServer, type WsServer, type WsServerOptions } from '../../src/http/ws-server.js';
 import { RawWsClient } from './raw-ws.js';
 
 const KEY = 'shared-delivery-key';

@@ -1,7 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { Channel } from '../../src/subscriptions/channel.js';
-import { SharedExecutions, type Delivery, type SerializedResult } from '../../src/subscriptions/shared-executions.js';
+import { SharedExecutions, type Delivery, type SerializedResult } from '../../src/http/shared-executions.js';
 
 /** A delivery that records what it was sent and refuses once `capacity` results are outstanding. */
 function recorder(capacity = Infinity): Delivery & { sent: SerializedResult[] } {

@@ -15,11 +15,11 @@ import type {
   Identifier as FhirIdentifier,
   Patient as FhirPatient,
 } from 'fhir/r4.js';
-import type { Context } from '../../context.js';
+import type { Context } from '../../request/context.js';
 import { isHaloApiError, type HaloApiError } from '../../datasources/halo-error.js';
 import type { FhirBundle, FhirResource } from '../../datasources/types.js';
 import { builder } from '../builder.js';
-import { apiError, badUserInput, fromHaloError } from '../errors.js';
+import { apiError, badUserInput, fromHaloError } from '../../errors/api-errors.js';
 import { requireGuid } from '../ids.js';
 import { forwardPage, isPosition, offsetConnection, type ConnectionShape, type OffsetPage } from '../pagination.js';
 import { FhirDate } from '../scalars.js';

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { badUserInput, fromHaloError, upstream } from '../errors.js';
+import { badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
 import { CommandType, ExecutionMode, RegisteredQueryStatus } from '../enums.js';
 import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
 import { DateTime } from '../scalars.js';
@@ -9,7 +9,7 @@ import { RegisteredQueryResult } from './RegisteredQueryResult.js';
 import { SqlParameterInput, toCommandParameters } from './SqlParameter.js';
 import { isHaloApiError } from '../../datasources/halo-error.js';
 import type { RegisteredQuery as WireRegisteredQuery } from '../../datasources/types.js';
-import type { Context } from '../../context.js';
+import type { Context } from '../../request/context.js';
 import { authorizeCommand, authorizeSite } from '../../auth/authorize.js';
 
 export interface RegisteredQueryShape {
@@ -25,7 +25,7 @@ async function loadRegistered(keys: string[], ctx: Context): Promise<Array<Regis
       try {
         return { siteId, query: await ctx.halo.getRegisteredQuery(siteId, id) };
       } catch (err) {
-        return isHaloApiError(err) ? fromHaloError(err) : (err as Error);
+        return toApiError(err);
       }
     }),
   );
@@ -62,7 +62,7 @@ export const RegisteredQuery = builder.loadableObject('RegisteredQuery', {
           return await ctx.halo.readRegisteredQueryResult(r.siteId, r.query.id);
         } catch (err) {
           if (isHaloApiError(err) && err.code === 'NOT_FOUND') return null;
-          throw isHaloApiError(err) ? fromHaloError(err) : err;
+          throw toApiError(err);
         }
       },
     }),

@@ -1,9 +1,9 @@
 import { builder } from '../builder.js';
-import { upstream } from '../errors.js';
+import { upstream } from '../../errors/api-errors.js';
 import { ResultPageStatus } from '../enums.js';
 import { JSONScalar } from '../scalars.js';
 import type { DecodedResultPage } from '../../datasources/queries.js';
-import type { Context } from '../../context.js';
+import type { Context } from '../../request/context.js';
 
 export interface ResultPageShape {
   siteId: string;

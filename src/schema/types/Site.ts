@@ -1,11 +1,10 @@
 import { builder } from '../builder.js';
-import { badUserInput, fromHaloError, upstream } from '../errors.js';
+import { badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
 import { PracticeManagementSystem, SiteAvailability, SiteStatus } from '../enums.js';
 import { requireGuid } from '../ids.js';
 import { DateTime } from '../scalars.js';
 import { Catalogue } from './Catalogue.js';
 import { RegisteredQuery } from './RegisteredQuery.js';
-import { isHaloApiError } from '../../datasources/halo-error.js';
 import type { PracticeManagementName } from '../../datasources/types.js';
 
 const PMS_NAMES: Readonly<Record<'BestPractice' | 'Zedmed' | 'D4w', PracticeManagementName>> = {
@@ -21,11 +20,7 @@ export const Site = builder.loadableObject('Site', {
   description: 'A practice database that Halo Link connects to, identified by its Halo GUID.',
   // Halo has no batch read for sites: one getSite per distinct id (the loader dedupes).
   load: (ids: string[], ctx) =>
-    Promise.all(
-      ids.map((id) =>
-        ctx.halo.getSite(id).catch((err: unknown) => (isHaloApiError(err) ? fromHaloError(err) : (err as Error))),
-      ),
-    ),
+    Promise.all(ids.map((id) => ctx.halo.getSite(id).catch((err: unknown) => toApiError(err)))),
   cacheResolved: (s) => s.id ?? '',
   fields: (t) => ({
     id: t.id({ resolve: (s) => s.id ?? '' }),

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput } from '../../errors/api-errors.js';
 import { ParameterDirection, SqlDbType } from '../enums.js';
 import type { CommandParameter } from '../../datasources/types.js';
 

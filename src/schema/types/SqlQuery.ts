@@ -1,61 +1,23 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { getDirectiveValues, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
-import { apiError, badUserInput, fromHaloError, upstream } from '../errors.js';
+import { apiError, badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
 import { CommandType, ExecutionMode, QueryMode, QueryStatus } from '../enums.js';
 import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
 import { DateTime, JSONScalar } from '../scalars.js';
 import { QueryError, type QueryErrorShape } from './QueryError.js';
-import { loadPage, ResultPage, type ResultPageShape } from './ResultPage.js';
+import { loadPage, ResultPage } from './ResultPage.js';
 import { SqlParameter, SqlParameterInput, toCommandParameters } from './SqlParameter.js';
-import { StatusTiming, type StatusTimingShape } from './StatusTiming.js';
+import { StatusTiming } from './StatusTiming.js';
 import { decodeResultData } from '../../datasources/result-data.js';
-import { isHaloApiError } from '../../datasources/halo-error.js';
 import { TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
-import type { CommandParameter, ResultRow } from '../../datasources/types.js';
-import type { Context } from '../../context.js';
+import type { DecodedQuery, QueryPhase, ResultRow, WireQuery } from '../../datasources/types.js';
+import type { Context } from '../../request/context.js';
 import { authorizeCommand, authorizeSite } from '../../auth/authorize.js';
 import type { Permission } from '../../auth/principal.js';
 
-/** The parts of Halo's query objects (immediate, async, every status) this type reads. */
-export interface WireQuery {
-  id: string;
-  siteId: string;
-  mode: 'immediate' | 'async';
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-  completedAt?: string;
-  maxTimeInQueue: number;
-  statusTiming?: Partial<Record<StatusTimingShape['phase'], { startTime?: string; endTime?: string }>>;
-  metrics?: { sqlExecutionDuration?: number };
-  result?: {
-    rows?: number;
-    rowsAffected?: number;
-    size?: number;
-    data?: string;
-    parameters?: CommandParameter[];
-    pages?: Array<{
-      pageNumber?: number;
-      status?: ResultPageShape['status'];
-      size?: number;
-      rows?: { count?: number; rangeStart?: number; rangeEnd?: number };
-    }>;
-  };
-  resultSize?: number;
-  errorDetails?: QueryErrorShape;
-  errorCode?: number;
-  errorMessage?: string;
-}
-
-export interface SqlQueryShape {
-  query: WireQuery;
-  /** Rows already decoded (an immediate query's own answer). */
-  rows?: ResultRow[];
-}
-
 /** Halo's query bodies are a union of per-status schemas; read them through one structural view. */
-export const toSqlQuery = (query: object, rows?: ResultRow[]): SqlQueryShape => ({
+export const toSqlQuery = (query: object, rows?: ResultRow[]): DecodedQuery => ({
   query: query as WireQuery,
   ...(rows ? { rows } : {}),
 });
@@ -82,16 +44,10 @@ const STATUS_ERRORS: Readonly<Record<string, QueryErrorShape>> = {
     errorMessage: 'Halo could not initialise the query (cache error): it was not run.',
   },
 };
-const PHASES: ReadonlyArray<StatusTimingShape['phase']> = [
-  'initialising',
-  'queued',
-  'executing',
-  'downloading',
-  'uploading',
-];
+const PHASES: readonly QueryPhase[] = ['initialising', 'queued', 'executing', 'downloading', 'uploading'];
 const MAX_BATCH = 100;
 
-async function loadQueries(keys: string[], ctx: Context): Promise<Array<SqlQueryShape | Error>> {
+async function loadQueries(keys: string[], ctx: Context): Promise<Array<DecodedQuery | Error>> {
   const bySite = new Map<string, string[]>();
   for (const key of keys) {
     const [siteId, id] = splitSiteScopedKey(key);
@@ -99,7 +55,7 @@ async function loadQueries(keys: string[], ctx: Context): Promise<Array<SqlQuery
     if (!ids.includes(id)) ids.push(id);
     bySite.set(siteId, ids);
   }
-  const found = new Map<string, SqlQueryShape | Error>();
+  const found = new Map<string, DecodedQuery | Error>();
   // One batch-status call per site (per 100 ids), all sites in parallel.
   await Promise.all(
     [...bySite].flatMap(([siteId, ids]) => {
@@ -112,7 +68,7 @@ async function loadQueries(keys: string[], ctx: Context): Promise<Array<SqlQuery
             if (r.status === 'found' && r.query) found.set(siteScopedKey(siteId, r.queryId), toSqlQuery(r.query));
           }
         } catch (err) {
-          const error = isHaloApiError(err) ? fromHaloError(err) : (err as Error);
+          const error = toApiError(err);
           for (const id of chunk) found.set(siteScopedKey(siteId, id), error);
         }
       });
@@ -121,7 +77,7 @@ async function loadQueries(keys: string[], ctx: Context): Promise<Array<SqlQuery
   return keys.map((key) => found.get(key) ?? apiError('NOT_FOUND', 'Query not found.'));
 }
 
-function immediateRows(q: SqlQueryShape): ResultRow[] | null {
+function immediateRows(q: DecodedQuery): ResultRow[] | null {
   if (q.rows) return q.rows;
   const data = q.query.result?.data;
   if (typeof data !== 'string') return null;
@@ -133,7 +89,7 @@ function immediateRows(q: SqlQueryShape): ResultRow[] | null {
 }
 
 /** Every row of a successful async query, page by page, so `@stream` can send each page as it arrives. */
-async function* asyncRows(q: SqlQueryShape, ctx: Context): AsyncGenerator<ResultRow> {
+async function* asyncRows(q: DecodedQuery, ctx: Context): AsyncGenerator<ResultRow> {
   for (const pageNumber of pageNumbers(q)) {
     const decoded = await loadPage(ctx, q.query.siteId, q.query.id, pageNumber);
     yield* decoded.rows;
@@ -144,7 +100,7 @@ async function* asyncRows(q: SqlQueryShape, ctx: Context): AsyncGenerator<Result
  * Every row of a successful async query as one list, for an operation that does not stream it:
  * the pages' arrays are joined, with the next page already requested while one is decoded.
  */
-async function allRows(q: SqlQueryShape, ctx: Context): Promise<ResultRow[]> {
+async function allRows(q: DecodedQuery, ctx: Context): Promise<ResultRow[]> {
   const numbers = pageNumbers(q);
   const load = (i: number) => {
     const page = loadPage(ctx, q.query.siteId, q.query.id, numbers[i]!);
@@ -162,7 +118,7 @@ async function allRows(q: SqlQueryShape, ctx: Context): Promise<ResultRow[]> {
   return pages.length === 1 ? pages[0]! : ([] as ResultRow[]).concat(...pages);
 }
 
-const pageNumbers = (q: SqlQueryShape): number[] =>
+const pageNumbers = (q: DecodedQuery): number[] =>
   (q.query.result?.pages ?? []).flatMap((p) => (p.pageNumber === undefined ? [] : [p.pageNumber]));
 
 /** Whether the field is under an active `@stream` (its `if` argument, when given, is not false). */

@@ -41,12 +41,17 @@ export function fromHaloError(err: HaloApiError): GraphQLError {
   return apiError(err.code, SAFE_MESSAGES[err.code], extensions);
 }
 
+/** A HaloApiError as the API's GraphQL error; any other error unchanged. */
+export function toApiError(error: unknown): Error {
+  return isHaloApiError(error) ? fromHaloError(error) : (error as Error);
+}
+
 /** Runs an upstream call and turns its HaloApiError into the API's GraphQL error. */
 export async function upstream<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (err) {
-    throw isHaloApiError(err) ? fromHaloError(err) : err;
+    throw toApiError(err);
   }
 }
 

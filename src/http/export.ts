@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import type { HaloClient, HaloDataSource } from './datasources/halo-client.js';
-import { isHaloApiError } from './datasources/halo-error.js';
-import { resultLocation } from './datasources/queries.js';
-import { decodeOrThrow, decodeResultData, StreamedRowsDecoder } from './datasources/result-data.js';
-import type { ResultRow } from './datasources/types.js';
-import { fromHaloError } from './schema/errors.js';
+import type { HaloClient, HaloDataSource } from '../datasources/halo-client.js';
+import { isHaloApiError } from '../datasources/halo-error.js';
+import { resultLocation } from '../datasources/queries.js';
+import { decodeOrThrow, decodeResultData, StreamedRowsDecoder } from '../datasources/result-data.js';
+import type { ResultRow } from '../datasources/types.js';
+import { fromHaloError } from '../errors/api-errors.js';
+import { isGuid } from '../lib/guid.js';
 
 const EXPORT_PATH = /^\/export\/([^/]+)\/([^/]+)\.(ndjson|csv)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Rows are written in pieces of about this many characters, each once the socket has drained. */
 const PIECE_CHARS = 64 * 1024;
 
@@ -113,7 +113,7 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
   const match = EXPORT_PATH.exec(path);
   if (!match) return sendError(res, 404, 'NOT_FOUND', 'Use /export/{siteId}/{queryId}.ndjson or .csv.');
   const [, siteId = '', queryId = '', format] = match;
-  if (!UUID.test(siteId) || !UUID.test(queryId))
+  if (!isGuid(siteId) || !isGuid(queryId))
     return sendError(res, 400, 'BAD_USER_INPUT', 'siteId and queryId must be Halo GUIDs.');
 
   const abort = new AbortController();

@@ -11,7 +11,7 @@
  * event is the full current state of what is watched.
  */
 import type { ExecutionResult } from 'graphql';
-import { Channel } from './channel.js';
+import { Channel } from '../subscriptions/channel.js';
 
 type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
 type Started =

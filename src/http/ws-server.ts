@@ -29,7 +29,7 @@ import type { Context as WsContext } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import {
   SharedExecutions,
   type Delivery,

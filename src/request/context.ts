@@ -1,11 +1,11 @@
 import { initContextCache } from '@pothos/core';
 import { randomBytes } from 'node:crypto';
-import type { Admission } from './auth/admission.js';
-import { authorizedDataSource, authorizedLive } from './auth/authorize.js';
-import type { Principal } from './auth/principal.js';
-import type { HaloClient, HaloDataSource } from './datasources/halo-client.js';
-import { createCursorCodec, type CursorCodec } from './schema/cursor.js';
-import type { LiveQueries } from './subscriptions/live-queries.js';
+import type { Admission } from '../auth/admission.js';
+import { authorizedDataSource, authorizedLive } from '../auth/authorize.js';
+import type { Principal } from '../auth/principal.js';
+import type { HaloClient, HaloDataSource } from '../datasources/halo-client.js';
+import { createCursorCodec, type CursorCodec } from '../lib/cursor.js';
+import type { LiveQueries } from '../subscriptions/live-queries.js';
 
 /** What every resolver sees. Created per request (and per subscription): loaders never outlive it. */
 export interface Context {
