@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createAdmission } from './auth/admission.js';
 import { createAuthenticator } from './auth/authenticate.js';
-import { authorizedDataSource } from './auth/authorize.js';
+import { AuthorizedHalo } from './request/authorized-halo.js';
 import { createContextFactory, type Context } from './request/context.js';
 import { createHaloClient, type HaloClient, type HaloClientConfig } from './datasources/halo-client.js';
 import type { HaloAttemptEvent } from './datasources/halo-http.js';
@@ -276,10 +276,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       // client's authorized datasource (an invisible site is SITE_NOT_FOUND, as for GraphQL).
       admission.admitHeaders(nodeHeaders(req.headers)).then(
         (principal) =>
-          handleExport(req, res, {
-            ...halo,
-            forRequest: (signal, options) => authorizedDataSource(halo.forRequest(signal, options), principal),
-          }).catch(() => res.destroy()),
+          handleExport(req, res, (signal) => new AuthorizedHalo(halo.forRequest(signal), principal)).catch(() =>
+            res.destroy(),
+          ),
         (error: unknown) => sendRefusal(res, error),
       );
       return;

@@ -5,33 +5,10 @@
  */
 import { HaloApiError } from './halo-error.js';
 import type { CallOptions, HaloCall } from './halo-http.js';
-import { callJson, expectBody, type RequestContext } from './request-context.js';
+import { expectBody, type RequestContext } from './request-context.js';
+import { onPracticeServer } from './sites.js';
 import { isRecord } from '../lib/records.js';
 import type { FhirBundle, FhirResource, FhirSearchParams } from './types.js';
-
-export interface FhirApi {
-  /**
-   * `getFhirQuery`: `GET …/fhir/R4/{path}?{search}`, e.g. `('Patient', {given: 'John'})`,
-   * `('Patient/1')` or `('metadata')`. `path` may also carry the query string itself
-   * (`'Patient?given=John'`, the spec's `fhirParameters`); it is re-encoded either way.
-   * A read: retried on transient gateway failures (not on 503/504 or a timeout, which would only
-   * load a struggling practice server), coalesced, subject to the site's breaker and concurrency limit.
-   * @throws HaloApiError (`kind: 'fhir'` when Halo sent an OperationOutcome) — NOT_FOUND,
-   *   BAD_USER_INPUT, SITE_UNAVAILABLE, UPSTREAM_TIMEOUT, SITE_NOT_FOUND, UPSTREAM_ERROR.
-   */
-  getFhirQuery(siteId: string, path: string, search?: FhirSearchParams, options?: CallOptions): Promise<FhirResource>;
-  /**
-   * `postFhirSearch`: `POST …/fhir/R4/{resource}/_search` with a form-encoded body; returns a
-   * searchset Bundle. Retried, coalesced and isolated like `getFhirQuery`.
-   * @throws HaloApiError as getFhirQuery.
-   */
-  postFhirSearch(
-    siteId: string,
-    resource: string,
-    params: FhirSearchParams,
-    options?: CallOptions,
-  ): Promise<FhirBundle>;
-}
 
 /** Builds URLSearchParams from any accepted form, keeping repeated parameters in order. */
 export function toSearchParams(params: FhirSearchParams | undefined): URLSearchParams {
@@ -56,43 +33,53 @@ const FHIR_ACCEPT = 'application/fhir+json, application/json;q=0.9';
 const isResource = (b: unknown): boolean => isRecord(b) && typeof b['resourceType'] === 'string';
 const isBundle = (b: unknown): boolean => isRecord(b) && b['resourceType'] === 'Bundle';
 
-export function createFhirApi(rc: RequestContext): FhirApi {
-  return {
-    async getFhirQuery(siteId, path, search, options) {
-      const q = path.indexOf('?');
-      const resourcePath = q === -1 ? path : path.slice(0, q);
-      const params = toSearchParams(search);
-      if (q !== -1) for (const [k, v] of new URLSearchParams(path.slice(q + 1))) params.append(k, v);
-      const query = params.toString();
-      const call: HaloCall = {
-        operationId: 'getFhirQuery',
-        method: 'GET',
-        segments: ['integrator', 'sites', siteId, 'fhir', 'R4', ...resourcePath.split('/')],
-        ...(query ? { rawQuery: query } : {}),
-        siteId,
-        retry: 'read',
-        siteBound: true,
-        coalesce: true,
-        accept: FHIR_ACCEPT,
-      };
-      return expectBody<FhirResource>(call, await callJson(rc, call, options), isResource, 'a FHIR resource');
-    },
-
-    async postFhirSearch(siteId, resource, params, options) {
-      if (resource.includes('/'))
-        throw new HaloApiError({ operationId: 'postFhirSearch', siteId, kind: 'general', code: 'BAD_USER_INPUT' });
-      const call: HaloCall = {
-        operationId: 'postFhirSearch',
-        method: 'POST',
-        segments: ['integrator', 'sites', siteId, 'fhir', 'R4', resource, '_search'],
-        body: { form: toSearchParams(params).toString() },
-        siteId,
-        retry: 'read',
-        siteBound: true,
-        coalesce: true,
-        accept: FHIR_ACCEPT,
-      };
-      return expectBody<FhirBundle>(call, await callJson(rc, call, options), isBundle, 'a FHIR Bundle');
-    },
+export async function getFhirQuery(
+  rc: RequestContext,
+  siteId: string,
+  path: string,
+  search?: FhirSearchParams,
+  options?: CallOptions,
+): Promise<FhirResource> {
+  const q = path.indexOf('?');
+  const resourcePath = q === -1 ? path : path.slice(0, q);
+  const params = toSearchParams(search);
+  if (q !== -1) for (const [k, v] of new URLSearchParams(path.slice(q + 1))) params.append(k, v);
+  const query = params.toString();
+  const call: HaloCall = {
+    operationId: 'getFhirQuery',
+    method: 'GET',
+    segments: ['integrator', 'sites', siteId, 'fhir', 'R4', ...resourcePath.split('/')],
+    ...(query ? { rawQuery: query } : {}),
+    siteId,
+    retry: 'read',
+    siteBound: true,
+    coalesce: true,
+    accept: FHIR_ACCEPT,
   };
+  const res = await onPracticeServer(rc, siteId, () => rc.callJson(call, options));
+  return expectBody<FhirResource>(call, res, isResource, 'a FHIR resource');
+}
+
+export async function postFhirSearch(
+  rc: RequestContext,
+  siteId: string,
+  resource: string,
+  params: FhirSearchParams,
+  options?: CallOptions,
+): Promise<FhirBundle> {
+  if (resource.includes('/'))
+    throw new HaloApiError({ operationId: 'postFhirSearch', siteId, kind: 'general', code: 'BAD_USER_INPUT' });
+  const call: HaloCall = {
+    operationId: 'postFhirSearch',
+    method: 'POST',
+    segments: ['integrator', 'sites', siteId, 'fhir', 'R4', resource, '_search'],
+    body: { form: toSearchParams(params).toString() },
+    siteId,
+    retry: 'read',
+    siteBound: true,
+    coalesce: true,
+    accept: FHIR_ACCEPT,
+  };
+  const res = await onPracticeServer(rc, siteId, () => rc.callJson(call, options));
+  return expectBody<FhirBundle>(call, res, isBundle, 'a FHIR Bundle');
 }

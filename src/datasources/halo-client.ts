@@ -7,30 +7,40 @@
  * const halo = createHaloClient({ baseUrl: config.haloApiUrl, subscriptionKey: config.haloKey });
  * const ds = halo.forRequest(request.signal);
  * const site = await ds.getSite(siteId);
- * for await (const page of ds.readAllPages(siteId, queryId)) …
+ * for await (const { rows } of ds.readResultRows(siteId, queryId)) …
  * await halo.close();
  * ```
  */
-import { setMaxListeners } from 'node:events';
-import { createFhirApi, type FhirApi } from './fhir.js';
-import { HaloHttp, type BreakerState, type HaloHttpConfig, type HaloHttpStats } from './halo-http.js';
-import type { RequestContext } from './request-context.js';
-import { createQueriesApi, type QueriesApi } from './queries.js';
-import { createRegisteredQueriesApi, type RegisteredQueriesApi } from './registered-queries.js';
-import { createSitesApi, type SitesApi } from './sites.js';
+import type { Readable } from 'node:stream';
+import * as fhir from './fhir.js';
+import { HaloHttp, type BreakerState, type CallOptions, type HaloHttpConfig, type HaloHttpStats } from './halo-http.js';
+import * as queries from './queries.js';
+import type { DecodedResultPage, ImmediateQueryOutcome, ResultPage, ResultRowBatch } from './queries.js';
+import * as registered from './registered-queries.js';
+import type { DecodedRegisteredQueryResult } from './registered-queries.js';
+import { RequestContext } from './request-context.js';
+import * as sites from './sites.js';
+import type {
+  AsyncQueryInitialised,
+  AsyncQueryRequest,
+  FhirBundle,
+  FhirResource,
+  FhirSearchParams,
+  GetRegisteredQueriesResponse,
+  GetSitesParams,
+  GetSitesResponse,
+  ImmediateQueryRequest,
+  PairSiteParams,
+  Query,
+  QueryStatusBatchResponse,
+  RegisteredQuery,
+  RegisteredQueryId,
+  RegisteredQueryPostReq,
+  RegisteredQueryResult,
+  SiteForIntegrator,
+} from './types.js';
 
 export type HaloClientConfig = HaloHttpConfig;
-
-/** Upstream calls one request may have in flight at once before Node warns of a listener leak. */
-const MAX_CALLS_PER_REQUEST = 1_000;
-
-/**
- * All 17 integrator operations, each a method named after its operationId (`Integrator_PairSite`
- * is `integratorPairSite`), plus the decoding helpers (`readResultPage`, `readAllPages`,
- * `readStreamedResultPage`, `readRegisteredQueryResult`). Every method rejects only with
- * `HaloApiError`.
- */
-export interface HaloDataSource extends SitesApi, QueriesApi, RegisteredQueriesApi, FhirApi {}
 
 export interface ForRequestOptions {
   /**
@@ -61,9 +71,7 @@ export interface HaloClient {
 export function createHaloClient(config: HaloClientConfig): HaloClient {
   const http = new HaloHttp(config);
   return {
-    forRequest(signal, options = {}) {
-      return new RequestDataSource({ http, signal, scope: options.scope }) as unknown as HaloDataSource;
-    },
+    forRequest: (signal, options = {}) => new HaloDataSource(new RequestContext(http, signal, options.scope)),
     breakerStates: () => http.breakerStates(),
     stats: () => http.stats(),
     close: () => http.close(),
@@ -71,45 +79,241 @@ export function createHaloClient(config: HaloClientConfig): HaloClient {
 }
 
 /**
- * A request's datasource is one small object: its methods live on the prototype and build their
- * resource module's closures (sites, queries, registered queries, FHIR) on first use, so a request
- * that reads one site pays for the sites module only. A spread copy has no methods.
+ * One request's view of Halo: the 17 integrator operations, each a method named after its
+ * operationId (`Integrator_PairSite` is `integratorPairSite`), plus the decoding built on them
+ * (`readResultPage`, `readResultRows`, `readRegisteredQueryResult`). Every method rejects only
+ * with `HaloApiError`.
  */
-class RequestDataSource {
-  readonly apis: { [G in keyof typeof RESOURCES]?: ReturnType<(typeof RESOURCES)[G]> } = {};
-  listenersRaised = false;
-  constructor(readonly rc: RequestContext) {}
-}
+export class HaloDataSource {
+  constructor(private readonly rc: RequestContext) {}
 
-const RESOURCES = {
-  sites: createSitesApi,
-  queries: createQueriesApi,
-  registered: createRegisteredQueriesApi,
-  fhir: createFhirApi,
-};
+  // ── Sites (DOMAIN.md §1 #1–#4) ──
 
-// The method names of each module, read once from a module built on a context that is never called.
-const UNUSED: RequestContext = { http: undefined as unknown as HaloHttp, signal: undefined, scope: undefined };
-for (const group of Object.keys(RESOURCES) as Array<keyof typeof RESOURCES>) {
-  const create = RESOURCES[group] as unknown as (rc: RequestContext) => Record<string, (...args: unknown[]) => unknown>;
-  for (const name of Object.keys(create(UNUSED))) {
-    Object.defineProperty(RequestDataSource.prototype, name, {
-      configurable: true,
-      writable: true,
-      value: function call(this: RequestDataSource, ...args: unknown[]): unknown {
-        const apis = this.apis as Record<string, Record<string, (...a: unknown[]) => unknown>>;
-        let api = apis[group];
-        if (!api) {
-          // Every upstream call in flight listens on the request's signal (and drops the listener
-          // when it settles): one GraphQL request reading 20 result pages at once is not a leak.
-          if (this.rc.signal && !this.listenersRaised) {
-            setMaxListeners(MAX_CALLS_PER_REQUEST, this.rc.signal);
-            this.listenersRaised = true;
-          }
-          api = apis[group] = create(this.rc);
-        }
-        return api[name]!(...args);
-      },
-    });
+  /**
+   * `Integrator_PairSite`: pairs this integrator with a practice (`POST /integrator/pair-site`).
+   * Never retried (it is a write).
+   * @throws HaloApiError — SITE_NOT_FOUND for an unknown PMS site id, BAD_USER_INPUT for a bad
+   *   pairing code or PMS name, UPSTREAM_ERROR for 502 (the PMS answered unexpectedly) and the rest.
+   */
+  integratorPairSite(params: PairSiteParams, options?: CallOptions): Promise<SiteForIntegrator> {
+    return sites.pairSite(this.rc, 'Integrator_PairSite', params, options);
+  }
+
+  /**
+   * `pairSite`: the deprecated spelling of {@link integratorPairSite} (`POST /integrator/pairSite`).
+   * @deprecated Halo marks this operation deprecated; use `integratorPairSite`.
+   */
+  pairSite(params: PairSiteParams, options?: CallOptions): Promise<SiteForIntegrator> {
+    return sites.pairSite(this.rc, 'pairSite', params, options);
+  }
+
+  /**
+   * `getSites`: every site (authoritative or not) for a PMS site id. Retried when transient;
+   * concurrent identical calls share one request.
+   * @throws HaloApiError — BAD_USER_INPUT for a bad PMS name, UPSTREAM_ERROR otherwise.
+   */
+  getSites(params: GetSitesParams, options?: CallOptions): Promise<GetSitesResponse> {
+    return sites.getSites(this.rc, params, options);
+  }
+
+  /**
+   * `getSite`: one site's status by Halo GUID. Retried when transient; coalesced.
+   * @throws HaloApiError — SITE_NOT_FOUND for an unknown (or invisible) site.
+   */
+  getSite(siteId: string, options?: CallOptions): Promise<SiteForIntegrator> {
+    return sites.getSite(this.rc, siteId, options);
+  }
+
+  // ── SQL queries (§1 #5–#10, §2, §3) ──
+
+  /**
+   * `createImmediateQuery`: runs SQL on the practice server and blocks until it finishes; rows come
+   * back decoded. Billable: never retried once the request may have been sent (a reader/scalar is
+   * retried only when the connection was refused), and a NON_QUERY is never retried at all.
+   * Subject to the site's circuit breaker and concurrency limit.
+   * @returns `{kind:'failed'}` when the SQL ran and failed (errorDetails in `query`).
+   * @throws HaloApiError — RESULT_TOO_LARGE (413, or errorDetails http/413), SITE_UNAVAILABLE
+   *   (offline/unreachable, or the site's circuit is open), UPSTREAM_TIMEOUT (504 or our deadline),
+   *   SITE_NOT_FOUND, BAD_USER_INPUT (a 400 without a query body), RATE_LIMITED, UPSTREAM_ERROR
+   *   (including a successful body whose data is not valid base64 JSON).
+   */
+  createImmediateQuery(
+    siteId: string,
+    request: ImmediateQueryRequest,
+    options?: CallOptions,
+  ): Promise<ImmediateQueryOutcome> {
+    return queries.createImmediateQuery(this.rc, siteId, request, options);
+  }
+
+  /**
+   * `createAsyncQuery`: queues SQL and returns the query in status `initialising` (HTTP 201).
+   * Never retried (billable; there is no idempotency key). Subject to the site's breaker.
+   * @throws HaloApiError as createImmediateQuery, without the query-failure outcome.
+   */
+  createAsyncQuery(siteId: string, request: AsyncQueryRequest, options?: CallOptions): Promise<AsyncQueryInitialised> {
+    return queries.createAsyncQuery(this.rc, siteId, request, options);
+  }
+
+  /**
+   * `getQuery`: an immediate or async query in its current status. Retried when transient; coalesced.
+   * @throws HaloApiError — NOT_FOUND (unknown query), SITE_NOT_FOUND, UPSTREAM_ERROR.
+   */
+  getQuery(siteId: string, queryId: string, options?: CallOptions): Promise<Query> {
+    return queries.getQuery(this.rc, siteId, queryId, options);
+  }
+
+  /**
+   * `getQueryStatusBatch`: several queries of one site in one call; unknown ids come back as
+   * `notFound` entries, not errors. A read: retried when transient; coalesced on identical id lists.
+   * @throws HaloApiError — SITE_NOT_FOUND, BAD_USER_INPUT, UPSTREAM_ERROR.
+   */
+  getQueryStatusBatch(
+    siteId: string,
+    queryIds: readonly string[],
+    options?: CallOptions,
+  ): Promise<QueryStatusBatchResponse> {
+    return queries.getQueryStatusBatch(this.rc, siteId, queryIds, options);
+  }
+
+  /**
+   * `getResultPage`: one page of an async result, still base64 (see `readResultPage`). Retried
+   * when transient; coalesced.
+   * @throws HaloApiError — RESULT_EXPIRED (410), NOT_FOUND, BAD_USER_INPUT (page < 1), UPSTREAM_ERROR.
+   */
+  getResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<ResultPage> {
+    return queries.getResultPage(this.rc, siteId, queryId, pageNumber, options);
+  }
+
+  /**
+   * `streamResultPage`: one page as a byte stream (`/stream`), not buffered. The stream must be
+   * read to the end or destroyed. Retried only before the response headers.
+   * @throws HaloApiError as getResultPage; stream errors are HaloApiErrors too.
+   */
+  streamResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<Readable> {
+    return queries.streamResultPage(this.rc, siteId, queryId, pageNumber, options);
+  }
+
+  /**
+   * `getResultPage`, decoded into columns and rows.
+   * @throws HaloApiError as getResultPage; UPSTREAM_ERROR when `data` is not base64 of a JSON array of objects.
+   */
+  readResultPage(
+    siteId: string,
+    queryId: string,
+    pageNumber: number,
+    options?: CallOptions,
+  ): Promise<DecodedResultPage> {
+    return queries.readResultPage(this.rc, siteId, queryId, pageNumber, options);
+  }
+
+  /**
+   * Every row of a successful query, in batches as they are decoded: `getQuery` once, then each
+   * page through `streamResultPage` (`/stream`), one page at a time and only when the consumer asks
+   * for more, decoded row by row (`StreamedRowsDecoder`: never the page as one string), so memory
+   * is bounded by a page, not by the result. Each page ends with a `pageEnd` batch (whose rows may
+   * be empty); an immediate query yields its inline result as page 1. Stopping early (`break`)
+   * requests nothing more. Accepts both a JSON array of rows and the `{data: base64}` envelope from
+   * `/stream` (Halo does not document which one it sends).
+   * @throws HaloApiError — BAD_USER_INPUT (no HTTP status) when the query has not succeeded, and
+   *   the errors of getQuery and streamResultPage; UPSTREAM_ERROR for an undecodable page.
+   */
+  readResultRows(
+    siteId: string,
+    queryId: string,
+    options?: CallOptions,
+  ): AsyncGenerator<ResultRowBatch, void, undefined> {
+    return queries.readResultRows(this, siteId, queryId, options);
+  }
+
+  // ── Registered queries (§1 #11–#15, §4) ──
+
+  /**
+   * `createRegisteredQuery`: registers SQL to run every `frequency` s for `duration` s (HTTP 202).
+   * Never retried: every POST creates a new registration.
+   * @throws HaloApiError — BAD_USER_INPUT (e.g. frequency < 60 s), SITE_NOT_FOUND, UPSTREAM_ERROR.
+   */
+  createRegisteredQuery(
+    siteId: string,
+    request: RegisteredQueryPostReq,
+    options?: CallOptions,
+  ): Promise<RegisteredQueryId> {
+    return registered.createRegisteredQuery(this.rc, siteId, request, options);
+  }
+
+  /**
+   * `getRegisteredQueries`: the site's registered queries (finished ones included). Retried when
+   * transient; coalesced.
+   * @throws HaloApiError — SITE_NOT_FOUND, UPSTREAM_ERROR.
+   */
+  getRegisteredQueries(siteId: string, options?: CallOptions): Promise<GetRegisteredQueriesResponse> {
+    return registered.getRegisteredQueries(this.rc, siteId, options);
+  }
+
+  /**
+   * `getRegisteredQuery`: one registered query. Retried when transient; coalesced.
+   * @throws HaloApiError — NOT_FOUND (unknown id), SITE_NOT_FOUND, UPSTREAM_ERROR.
+   */
+  getRegisteredQuery(siteId: string, queryId: string, options?: CallOptions): Promise<RegisteredQuery> {
+    return registered.getRegisteredQuery(this.rc, siteId, queryId, options);
+  }
+
+  /**
+   * `cancelRegisteredQuery`: stops a registered query (HTTP 204). Never retried.
+   * @throws HaloApiError — NOT_FOUND, SITE_NOT_FOUND, UPSTREAM_ERROR.
+   */
+  cancelRegisteredQuery(siteId: string, queryId: string, options?: CallOptions): Promise<void> {
+    return registered.cancelRegisteredQuery(this.rc, siteId, queryId, options);
+  }
+
+  /**
+   * `getRegisteredQueryResult`: the latest uploaded result, still base64. Retried; coalesced.
+   * @throws HaloApiError — NOT_FOUND (no such query, or no result yet), UPSTREAM_ERROR.
+   */
+  getRegisteredQueryResult(siteId: string, queryId: string, options?: CallOptions): Promise<RegisteredQueryResult> {
+    return registered.getRegisteredQueryResult(this.rc, siteId, queryId, options);
+  }
+
+  /**
+   * `getRegisteredQueryResult`, decoded into columns and rows.
+   * @throws HaloApiError as getRegisteredQueryResult; UPSTREAM_ERROR for undecodable data.
+   */
+  readRegisteredQueryResult(
+    siteId: string,
+    queryId: string,
+    options?: CallOptions,
+  ): Promise<DecodedRegisteredQueryResult> {
+    return registered.readRegisteredQueryResult(this.rc, siteId, queryId, options);
+  }
+
+  // ── FHIR (§1 #16–#17, §5) ──
+
+  /**
+   * `getFhirQuery`: `GET …/fhir/R4/{path}?{search}`, e.g. `('Patient', {given: 'John'})`,
+   * `('Patient/1')` or `('metadata')`. `path` may also carry the query string itself
+   * (`'Patient?given=John'`, the spec's `fhirParameters`); it is re-encoded either way.
+   * A read: retried on transient gateway failures (not on 503/504 or a timeout, which would only
+   * load a struggling practice server), coalesced, subject to the site's breaker and concurrency limit.
+   * @throws HaloApiError (`kind: 'fhir'` when Halo sent an OperationOutcome) — NOT_FOUND,
+   *   BAD_USER_INPUT, SITE_UNAVAILABLE, UPSTREAM_TIMEOUT, SITE_NOT_FOUND, UPSTREAM_ERROR.
+   */
+  getFhirQuery(siteId: string, path: string, search?: FhirSearchParams, options?: CallOptions): Promise<FhirResource> {
+    return fhir.getFhirQuery(this.rc, siteId, path, search, options);
+  }
+
+  /**
+   * `postFhirSearch`: `POST …/fhir/R4/{resource}/_search` with a form-encoded body; returns a
+   * searchset Bundle. Retried, coalesced and isolated like `getFhirQuery`.
+   * @throws HaloApiError as getFhirQuery.
+   */
+  postFhirSearch(
+    siteId: string,
+    resource: string,
+    params: FhirSearchParams,
+    options?: CallOptions,
+  ): Promise<FhirBundle> {
+    return fhir.postFhirSearch(this.rc, siteId, resource, params, options);
   }
 }
+
+/** The operations of a datasource, without its internals: what an authorizing wrapper must provide. */
+export type HaloOperations = { [K in keyof HaloDataSource]: HaloDataSource[K] };

@@ -3,23 +3,46 @@
  * access scope), and the small helpers the resource modules use to call it and check the shape of
  * what comes back.
  */
+import { setMaxListeners } from 'node:events';
+import type { Readable } from 'node:stream';
 import { malformedResponse } from './halo-error.js';
 import type { CallOptions, HaloCall, HaloHttp, HaloJsonResponse } from './halo-http.js';
 
-export interface RequestContext {
-  readonly http: HaloHttp;
-  /** The GraphQL request's signal: when the client goes away, upstream calls are aborted. */
-  readonly signal: AbortSignal | undefined;
-  /** Part of the coalescing key (see `HaloClient.forRequest`). */
-  readonly scope: string | undefined;
-}
+/** Upstream calls one request may have in flight at once before Node warns of a listener leak. */
+const MAX_CALLS_PER_REQUEST = 1_000;
 
-export function callJson(
-  rc: RequestContext,
-  call: HaloCall,
-  options: CallOptions | undefined,
-): Promise<HaloJsonResponse> {
-  return rc.http.requestJson(call, { ...options, requestSignal: rc.signal, scope: rc.scope });
+export class RequestContext {
+  private listenersRaised = false;
+
+  constructor(
+    private readonly http: HaloHttp,
+    /** The GraphQL request's signal: when the client goes away, upstream calls are aborted. */
+    readonly signal: AbortSignal | undefined,
+    /** Part of the coalescing key (see `HaloClient.forRequest`). */
+    readonly scope: string | undefined,
+  ) {}
+
+  /** Performs `call` for this request and parses its JSON body. */
+  callJson(call: HaloCall, options: CallOptions | undefined): Promise<HaloJsonResponse> {
+    this.raiseListenerLimit();
+    return this.http.requestJson(call, { ...options, requestSignal: this.signal, scope: this.scope });
+  }
+
+  /** Performs `call` for this request and hands back its 2xx body as a stream. */
+  async stream(call: HaloCall, options: CallOptions | undefined): Promise<Readable> {
+    this.raiseListenerLimit();
+    return (await this.http.stream(call, { ...options, requestSignal: this.signal, scope: this.scope })).body;
+  }
+
+  /**
+   * Every upstream call in flight listens on the request's signal (and drops the listener when it
+   * settles): one GraphQL request reading 20 result pages at once is not a leak.
+   */
+  private raiseListenerLimit(): void {
+    if (this.listenersRaised || !this.signal) return;
+    setMaxListeners(MAX_CALLS_PER_REQUEST, this.signal);
+    this.listenersRaised = true;
+  }
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import type { HaloClient, HaloDataSource } from '../datasources/halo-client.js';
+import type { HaloOperations } from '../datasources/halo-client.js';
 import { isHaloApiError } from '../datasources/halo-error.js';
-import { resultLocation } from '../datasources/queries.js';
-import { decodeOrThrow, decodeResultData, StreamedRowsDecoder } from '../datasources/result-data.js';
 import type { ResultRow } from '../datasources/types.js';
 import { fromHaloError } from '../errors/api-errors.js';
 import { isGuid } from '../lib/guid.js';
+
+/** What the export reads rows through: the request's authorized datasource. */
+export type ExportSource = Pick<HaloOperations, 'readResultRows'>;
 
 const EXPORT_PATH = /^\/export\/([^/]+)\/([^/]+)\.(ndjson|csv)$/;
 /** Rows are written in pieces of about this many characters, each once the socket has drained. */
@@ -104,7 +105,11 @@ class RowWriter {
  * with an HTTP status; a failure mid-stream aborts the response, so a client never mistakes a
  * truncated file for a whole one.
  */
-export async function handleExport(req: IncomingMessage, res: ServerResponse, halo: HaloClient): Promise<void> {
+export async function handleExport(
+  req: IncomingMessage,
+  res: ServerResponse,
+  open: (signal: AbortSignal) => ExportSource,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return sendError(res, 405, 'BAD_USER_INPUT', 'Use GET.');
@@ -121,25 +126,16 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
     if (!res.writableFinished) abort.abort();
   };
   res.on('close', onClose);
-  const ds = halo.forRequest(abort.signal);
   const out = new RowWriter(res, format === 'csv' ? 'csv' : 'ndjson', queryId, abort.signal);
-  const head = req.method === 'HEAD';
   try {
-    const location = resultLocation(siteId, await ds.getQuery(siteId, queryId));
-    if (location.kind === 'inline') {
-      const { data } = location;
-      const rows =
-        data === undefined
-          ? []
-          : decodeOrThrow({ operationId: 'getQuery', siteId }, 200, data.length, () => decodeResultData(data).rows);
+    for await (const { rows, pageEnd } of open(abort.signal).readResultRows(siteId, queryId)) {
       out.start();
-      if (head) return void res.end();
+      // HEAD: the status and headers are known once the first rows (or first page) decoded.
+      if (req.method === 'HEAD') return void res.end();
       out.header(rows[0]);
       await out.rows(rows);
-    } else {
-      for (const pageNumber of location.pageNumbers) {
-        if ((await exportPage(ds, siteId, queryId, pageNumber, out, head)) === 'headers-sent') return void res.end();
-      }
+      // A page's rows are out before the next page is asked for.
+      if (pageEnd) await out.flush();
     }
     await out.flush();
     if (!out.started) {
@@ -154,7 +150,7 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
       return;
     }
     if (isHaloApiError(err)) {
-      // resultLocation refuses locally (no HTTP status) when the query has no result to read yet.
+      // The iterator refuses locally (no HTTP status) when the query has no result to read yet.
       if (err.code === 'BAD_USER_INPUT' && err.status === undefined) {
         return sendError(
           res,
@@ -171,48 +167,4 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ha
   } finally {
     res.off('close', onClose);
   }
-}
-
-/**
- * Reads one page through `/stream` (all its chunks as they arrive, so the upstream connection is
- * not held while a slow client reads) and writes its rows as each chunk is decoded.
- * @returns 'headers-sent' for a HEAD request once the first page has decoded: nothing more to send.
- */
-async function exportPage(
-  ds: HaloDataSource,
-  siteId: string,
-  queryId: string,
-  pageNumber: number,
-  out: RowWriter,
-  head: boolean,
-): Promise<'written' | 'headers-sent'> {
-  const body = await ds.streamResultPage(siteId, queryId, pageNumber);
-  const chunks: Array<Buffer | undefined> = [];
-  try {
-    for await (const chunk of body) chunks.push(chunk as Buffer);
-  } finally {
-    body.destroy();
-  }
-  const ctx = { operationId: 'streamResultPage', siteId } as const;
-  const decoder = new StreamedRowsDecoder();
-  /** Writes decoded rows; true when the response is complete instead (HEAD). */
-  const emit = async (rows: ResultRow[]): Promise<boolean> => {
-    if (rows.length === 0) return false;
-    out.start();
-    if (head) return true;
-    out.header(rows[0]);
-    await out.rows(rows);
-    return false;
-  };
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i]!;
-    chunks[i] = undefined; // let each chunk go once decoded
-    if (await emit(decodeOrThrow(ctx, 200, decoder.bytes, () => decoder.push(chunk)))) return 'headers-sent';
-  }
-  if (await emit(decodeOrThrow(ctx, 200, decoder.bytes, () => decoder.end()))) return 'headers-sent';
-  out.start();
-  if (head) return 'headers-sent';
-  out.header(undefined);
-  await out.flush();
-  return 'written';
 }

@@ -1,11 +1,12 @@
 import { initContextCache } from '@pothos/core';
 import { randomBytes } from 'node:crypto';
 import type { Admission } from '../auth/admission.js';
-import { authorizedDataSource, authorizedLive } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
-import type { HaloClient, HaloDataSource } from '../datasources/halo-client.js';
+import type { HaloClient } from '../datasources/halo-client.js';
 import { createCursorCodec, type CursorCodec } from '../lib/cursor.js';
 import type { LiveQueries } from '../subscriptions/live-queries.js';
+import { AuthorizedHalo } from './authorized-halo.js';
+import { AuthorizedLive } from './authorized-live.js';
 
 /** What every resolver sees. Created per request (and per subscription): loaders never outlive it. */
 export interface Context {
@@ -13,7 +14,7 @@ export interface Context {
    * The Halo datasource bound to this request's cancellation signal and limited to what the
    * principal may do: a call for a site or operation it may not use never reaches Halo.
    */
-  halo: HaloDataSource;
+  halo: AuthorizedHalo;
   /** Aborts when the client goes away (for a subscription: when it ends). */
   signal: AbortSignal;
   /** The authenticated client: its sites and permissions. */
@@ -47,11 +48,11 @@ export function createContextFactory(deps: ContextDeps) {
       // Pothos keys its loader caches on this object; initContextCache keeps them with it even when
       // yoga or graphql-ws spread the context into a new object.
       ...initContextCache(),
-      halo: authorizedDataSource(deps.halo.forRequest(request.signal), principal),
+      halo: new AuthorizedHalo(deps.halo.forRequest(request.signal), principal),
       signal: request.signal,
       principal,
       cursors,
-      live: authorizedLive(deps.live, principal),
+      live: new AuthorizedLive(deps.live, principal),
     };
   };
 }

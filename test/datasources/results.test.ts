@@ -72,16 +72,22 @@ describe('Async results', () => {
     expect(expected.length).toBeGreaterThanOrEqual(2_000);
 
     const rows: unknown[] = [];
-    let pages = 0;
-    for await (const page of ds.readAllPages(OnlineSite.id, queryId)) {
-      pages++;
-      expect(page.pageNumber).toBe(pages);
-      expect(page.columns).toEqual(['InternalID', 'Firstname', 'Surname', 'DOB', 'Postcode']);
-      expect(page.rowsCount).toBe(page.rows.length);
-      rows.push(...page.rows);
+    const byPage: unknown[][] = [];
+    for await (const batch of ds.readResultRows(OnlineSite.id, queryId)) {
+      // Pages come in order, each in one or more batches.
+      expect(batch.pageNumber === byPage.length || batch.pageNumber === byPage.length + 1).toBe(true);
+      (byPage[batch.pageNumber - 1] ??= []).push(...batch.rows);
+      for (const row of batch.rows)
+        expect(Object.keys(row)).toEqual(['InternalID', 'Firstname', 'Surname', 'DOB', 'Postcode']);
+      rows.push(...batch.rows);
     }
-    expect(pages).toBeGreaterThan(5);
+    expect(byPage.length).toBeGreaterThan(5);
     expect(rows).toEqual(expected);
+    for (const [i, pageRows] of byPage.entries()) {
+      const page = await ds.readResultPage(OnlineSite.id, queryId, i + 1);
+      expect(page.rowsCount).toBe(page.rows.length);
+      expect(pageRows).toEqual(page.rows);
+    }
   });
 
   it('should fetch the next page only when asked, holding one page at a time', async () => {
@@ -90,14 +96,15 @@ describe('Async results', () => {
     await h.control('DELETE', 'requests');
     let consumed = 0;
     let largestPageBytes = 0;
-    for await (const page of ds.readAllPages(OnlineSite.id, queryId)) {
-      consumed++;
+    for await (const batch of ds.readResultRows(OnlineSite.id, queryId)) {
+      if (batch.pageNumber > consumed) consumed = batch.pageNumber;
       // Nothing is read ahead: the pages requested so far are exactly the pages handed out.
-      expect(await h.count('getResultPage')).toBe(consumed);
-      largestPageBytes = Math.max(largestPageBytes, page.size ?? 0);
+      expect(await h.count('streamResultPage')).toBe(consumed);
+      largestPageBytes = Math.max(largestPageBytes, Buffer.byteLength(JSON.stringify(batch.rows)));
       if (consumed === 3) break;
     }
-    expect(await h.count('getResultPage')).toBe(3);
+    expect(await h.count('streamResultPage')).toBe(3);
+    expect(await h.count('getResultPage')).toBe(0);
     expect(largestPageBytes).toBeLessThanOrEqual(8 * 1024 + 1024);
   });
 
@@ -105,8 +112,12 @@ describe('Async results', () => {
     const queryId = await completedAsyncQuery(PATIENTS_SQL);
     const ds = h.client().forRequest();
     const page = await ds.readResultPage(OnlineSite.id, queryId, 2);
-    const streamed = await ds.readStreamedResultPage(OnlineSite.id, queryId, 2);
-    expect(streamed).toEqual({ columns: page.columns, rows: page.rows });
+    const streamed: unknown[] = [];
+    for await (const batch of ds.readResultRows(OnlineSite.id, queryId)) {
+      if (batch.pageNumber === 2) streamed.push(...batch.rows);
+      if (batch.pageNumber > 2) break;
+    }
+    expect(streamed).toEqual(page.rows);
 
     const stream = await ds.streamResultPage(OnlineSite.id, queryId, 1);
     const chunks: Buffer[] = [];
@@ -140,16 +151,17 @@ describe('Async results', () => {
     const query = await ds.createAsyncQuery(OnlineSite.id, {
       command: { text: 'SELECT InternalID FROM BPS_Patients' },
     });
-    const pages = ds.readAllPages(OnlineSite.id, query.id);
+    const pages = ds.readResultRows(OnlineSite.id, query.id);
     await expect(pages.next()).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await h.count('getResultPage')).toBe(0);
+    expect(await h.count('streamResultPage')).toBe(0);
   });
 
   it('should turn a malformed page body into UPSTREAM_ERROR mid-iteration', async () => {
     const queryId = await completedAsyncQuery(PATIENTS_SQL);
     const ds = h.client().forRequest();
-    await h.fault({ operationId: 'getResultPage', body: 'malformed', count: 1 });
-    const pages = ds.readAllPages(OnlineSite.id, queryId);
+    await h.fault({ operationId: 'streamResultPage', body: 'malformed', count: 1 });
+    const pages = ds.readResultRows(OnlineSite.id, queryId);
     await expect(pages.next()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', payload: { shape: 'malformed' } });
   });
 });

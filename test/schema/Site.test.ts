@@ -232,10 +232,13 @@ describe('site', () => {
 
   it('should mask an unexpected resolver error: no message, no stack', async () => {
     const forRequest = ctx.app.halo.forRequest.bind(ctx.app.halo);
-    const spy = vi.spyOn(ctx.app.halo, 'forRequest').mockImplementation((signal, options) => ({
-      ...forRequest(signal, options),
-      getSite: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'SECRET-9c1e')")),
-    }));
+    const spy = vi.spyOn(ctx.app.halo, 'forRequest').mockImplementation((signal, options) => {
+      const ds = forRequest(signal, options);
+      // The datasource's methods are on its prototype: override one, keep the rest.
+      return Object.assign(Object.create(ds) as typeof ds, {
+        getSite: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'SECRET-9c1e')")),
+      });
+    });
     try {
       const res = await execute(ctx.app, SiteById, { id: OnlineSite.id });
       expect(res.data).toEqual({ site: null });

@@ -13,8 +13,6 @@ import { decodeResultData } from '../../datasources/result-data.js';
 import { TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
 import type { DecodedQuery, QueryPhase, ResultRow, WireQuery } from '../../datasources/types.js';
 import type { Context } from '../../request/context.js';
-import { authorizeCommand, authorizeSite } from '../../auth/authorize.js';
-import type { Permission } from '../../auth/principal.js';
 
 /** Halo's query bodies are a union of per-status schemas; read them through one structural view. */
 export const toSqlQuery = (query: object, rows?: ResultRow[]): DecodedQuery => ({
@@ -237,15 +235,14 @@ const RunQueryInput = builder.inputType('RunQueryInput', {
 type RunQueryArgs = typeof RunQueryInput.$inferInput;
 
 /**
- * The checked Halo command: the site must be visible with `permission`, NON_QUERY and stored
- * procedures need the writes permission, and READER/SCALAR text must pass the SQL guard.
+ * The Halo command for `input`, its arguments checked. Who may send it (the site, the permission,
+ * writes, the SQL guard) is the request's datasource's to check (src/auth/policy.ts).
  */
-function toCommand(input: RunQueryArgs, ctx: Context, maxQueue: number, permission: Permission) {
-  const siteId = authorizeSite(ctx, input.siteId, permission);
+function toCommand(input: RunQueryArgs, maxQueue: number) {
+  const siteId = requireGuid(input.siteId, 'siteId');
   if (input.sql.trim() === '') throw badUserInput('sql must not be empty.');
   if (input.sql.length > 1_000_000) throw badUserInput('sql is longer than 1,000,000 characters.');
   const executionMode = input.executionMode ?? 'reader';
-  authorizeCommand(ctx, { text: input.sql, executionMode, type: input.commandType ?? 'text' });
   if (
     input.maxTimeInQueueMs !== null &&
     input.maxTimeInQueueMs !== undefined &&
@@ -277,8 +274,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A query by id. Several in one operation cost one batch-status call per site.',
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      siteScopedKey(authorizeSite(ctx, args.siteId, ['read', 'async']), requireGuid(args.id, 'id')),
+    resolve: (_root, args, ctx) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
   }),
 }));
 
@@ -289,7 +285,7 @@ builder.mutationFields((t) => ({
       "Runs SQL on the practice database and waits for it (up to Halo's limits). A query that ran and failed is returned with status EXECUTION_FAILED and its error.",
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { siteId, request } = toCommand(input, ctx, 60_000, 'read');
+      const { siteId, request } = toCommand(input, 60_000);
       const outcome = await upstream(ctx.halo.createImmediateQuery(siteId, request));
       return outcome.kind === 'successful' ? toSqlQuery(outcome.query, outcome.rows) : toSqlQuery(outcome.query);
     },
@@ -300,7 +296,7 @@ builder.mutationFields((t) => ({
       'Queues SQL on the practice database and returns at once (status INITIALISING). Watch it with queryStatusChanged or poll sqlQuery.',
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { siteId, request } = toCommand(input, ctx, 7_200_000, 'async');
+      const { siteId, request } = toCommand(input, 7_200_000);
       return toSqlQuery(await upstream(ctx.halo.createAsyncQuery(siteId, request)));
     },
   }),

@@ -1,8 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { authorizeCommand, authorizedDataSource, authorizedLive, authorizeSite } from '../../src/auth/authorize.js';
+import { commandRefusal, refusal } from '../../src/auth/policy.js';
 import type { Permission, Principal } from '../../src/auth/principal.js';
 import type { HaloDataSource } from '../../src/datasources/halo-client.js';
+import { AuthorizedHalo } from '../../src/request/authorized-halo.js';
+import { AuthorizedLive } from '../../src/request/authorized-live.js';
+import { requireGuid } from '../../src/schema/ids.js';
 import { isHaloApiError } from '../../src/datasources/halo-error.js';
 import type { LiveQueries } from '../../src/subscriptions/live-queries.js';
 
@@ -24,7 +27,7 @@ function fakeDataSource(answer: unknown = {}) {
     {},
     {
       get: (_t, name) =>
-        name === 'readAllPages'
+        name === 'readResultRows'
           ? async function* pages() {
               calls.push(String(name));
               yield answer;
@@ -48,57 +51,52 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 const code = (e: unknown) =>
   isHaloApiError(e) ? e.code : e instanceof GraphQLError ? e.extensions['code'] : undefined;
 
-describe('authorizeSite', () => {
+describe('refusal', () => {
   it('should answer SITE_NOT_FOUND for a site the client may not see, FORBIDDEN for a missing permission', () => {
-    const ctx = { principal: principal([SITE_A], ['read']) };
-    expect(authorizeSite(ctx, SITE_A.toUpperCase(), 'read')).toBe(SITE_A);
-    expect(() => authorizeSite(ctx, SITE_B, 'read')).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SITE_NOT_FOUND' }) }),
-    );
-    expect(() => authorizeSite(ctx, SITE_A, 'registered')).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
-    );
-    expect(() => authorizeSite(ctx, 'x/../other-site', 'read')).toThrow(
+    const p = principal([SITE_A], ['read']);
+    expect(refusal(p, 'readResultPage', SITE_A.toUpperCase())).toBeUndefined();
+    expect(code(refusal(p, 'getQuery', SITE_B))).toBe('SITE_NOT_FOUND');
+    expect(code(refusal(p, 'getRegisteredQuery', SITE_A))).toBe('FORBIDDEN');
+    expect(code(refusal(p, 'getQuery', 'x/../other-site'))).toBe('SITE_NOT_FOUND');
+    // Ids are checked as input before any policy is asked.
+    expect(requireGuid(SITE_A.toUpperCase(), 'siteId')).toBe(SITE_A);
+    expect(() => requireGuid('x/../other-site', 'siteId')).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
     );
   });
 });
 
-describe('authorizeCommand', () => {
-  const reader = { principal: principal('*', ['read']) };
-  const writer = { principal: principal('*', ['read', 'writes']) };
+describe('commandRefusal', () => {
+  const reader = principal('*', ['read']);
+  const writer = principal('*', ['read', 'writes']);
 
   it('should let READER and SCALAR SELECTs through and refuse writes with BAD_USER_INPUT naming the rule, not the SQL', () => {
-    expect(() => authorizeCommand(reader, { text: 'SELECT 1', executionMode: 'reader' })).not.toThrow();
-    expect(() => authorizeCommand(reader, { text: 'SELECT 1', executionMode: 'scalar' })).not.toThrow();
-    const refused = (() => {
-      try {
-        authorizeCommand(writer, { text: "DELETE FROM Patients WHERE Surname = 'Canary'", executionMode: 'reader' });
-        return undefined;
-      } catch (e) {
-        return e as GraphQLError;
-      }
-    })();
+    expect(commandRefusal(reader, { text: 'SELECT 1', executionMode: 'reader' })).toBeUndefined();
+    expect(commandRefusal(reader, { text: 'SELECT 1', executionMode: 'scalar' })).toBeUndefined();
+    const refused = commandRefusal(writer, {
+      text: "DELETE FROM Patients WHERE Surname = 'Canary'",
+      executionMode: 'reader',
+    }) as GraphQLError | undefined;
     expect(refused?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SQL_GUARD_WRITE', argument: 'sql' });
     expect(refused?.message).not.toMatch(/Canary|DELETE FROM/);
   });
 
   it('should require writes for NON_QUERY and stored procedures (WRITES_DISABLED), and not guard them', () => {
-    expect(() => authorizeCommand(reader, { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' })).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'WRITES_DISABLED' }) }),
+    expect(code(commandRefusal(reader, { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' }))).toBe(
+      'WRITES_DISABLED',
     );
-    expect(() => authorizeCommand(reader, { text: 'BP_AddAppointment', type: 'storedProcedure' })).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'WRITES_DISABLED' }) }),
+    expect(code(commandRefusal(reader, { text: 'BP_AddAppointment', type: 'storedProcedure' }))).toBe(
+      'WRITES_DISABLED',
     );
-    expect(() => authorizeCommand(writer, { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' })).not.toThrow();
-    expect(() => authorizeCommand(writer, { text: 'BP_AddAppointment', type: 'storedProcedure' })).not.toThrow();
+    expect(commandRefusal(writer, { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' })).toBeUndefined();
+    expect(commandRefusal(writer, { text: 'BP_AddAppointment', type: 'storedProcedure' })).toBeUndefined();
   });
 });
 
-describe('authorizedDataSource', () => {
+describe('AuthorizedHalo', () => {
   it('should refuse a call on an invisible site without calling upstream, exactly as an unknown site', async () => {
     const { ds, calls } = fakeDataSource();
-    const scoped = authorizedDataSource(ds, principal([SITE_A], ['read', 'async', 'registered']));
+    const scoped = new AuthorizedHalo(ds, principal([SITE_A], ['read', 'async', 'registered']));
     for (const call of [
       () => scoped.getSite(SITE_B),
       () => scoped.getQuery(SITE_B, QUERY),
@@ -112,7 +110,7 @@ describe('authorizedDataSource', () => {
       const e = await rejection(call());
       expect(isHaloApiError(e) && e.code).toBe('SITE_NOT_FOUND');
     }
-    const pages = scoped.readAllPages(SITE_B, QUERY);
+    const pages = scoped.readResultRows(SITE_B, QUERY);
     expect(code(await rejection(pages.next()))).toBe('SITE_NOT_FOUND');
     expect(calls).toEqual([]);
     await scoped.getSite(SITE_A.toUpperCase());
@@ -121,7 +119,7 @@ describe('authorizedDataSource', () => {
 
   it('should check the permission of each operation', async () => {
     const { ds, calls } = fakeDataSource();
-    const readOnly = authorizedDataSource(ds, principal('*', ['read']));
+    const readOnly = new AuthorizedHalo(ds, principal('*', ['read']));
     expect(code(await rejection(readOnly.createAsyncQuery(SITE_A, { command: { text: 'SELECT 1' } } as never)))).toBe(
       'FORBIDDEN',
     );
@@ -149,7 +147,7 @@ describe('authorizedDataSource', () => {
         ),
       ),
     ).toBe('BAD_USER_INPUT');
-    const registeredOnly = authorizedDataSource(ds, principal('*', ['registered']));
+    const registeredOnly = new AuthorizedHalo(ds, principal('*', ['registered']));
     expect(
       code(
         await rejection(
@@ -169,7 +167,7 @@ describe('authorizedDataSource', () => {
     const { ds } = fakeDataSource({ sites: [{ id: SITE_A.toUpperCase() }, { id: SITE_B }, {}] });
     expect(
       (
-        await authorizedDataSource(ds, principal([SITE_A], ['read'])).getSites({
+        await new AuthorizedHalo(ds, principal([SITE_A], ['read'])).getSites({
           practiceManagementSiteId: '1',
           practiceManagementName: 'Zedmed',
         })
@@ -177,7 +175,7 @@ describe('authorizedDataSource', () => {
     ).toEqual([{ id: SITE_A.toUpperCase() }]);
     expect(
       (
-        await authorizedDataSource(ds, principal('*', ['read'])).getSites({
+        await new AuthorizedHalo(ds, principal('*', ['read'])).getSites({
           practiceManagementSiteId: '1',
           practiceManagementName: 'Zedmed',
         })
@@ -186,7 +184,7 @@ describe('authorizedDataSource', () => {
   });
 });
 
-describe('authorizedLive', () => {
+describe('AuthorizedLive', () => {
   it('should start a watch only for a visible site with the right permission', async () => {
     const started: string[] = [];
     const live = {
@@ -200,7 +198,7 @@ describe('authorizedLive', () => {
       },
       stats: () => ({}),
     } as unknown as LiveQueries;
-    const scoped = authorizedLive(live, principal([SITE_A], ['read']));
+    const scoped = new AuthorizedLive(live, principal([SITE_A], ['read']));
     expect(code(await rejection(scoped.queryStatus(SITE_B, QUERY)))).toBe('SITE_NOT_FOUND');
     expect(code(await rejection(scoped.registeredResults(SITE_A, QUERY)))).toBe('FORBIDDEN');
     await scoped.queryStatus(SITE_A, QUERY);
