@@ -11,7 +11,7 @@ import { createAuthenticator } from './auth/authenticate.js';
 import { AuthorizedHalo } from './request/authorized-halo.js';
 import { createContextFactory, type Context } from './request/context.js';
 import { createHaloClient, type HaloClient, type HaloClientConfig } from './datasources/halo-client.js';
-import type { HaloAttemptEvent } from './datasources/halo-http.js';
+import type { HaloAttemptEvent } from './datasources/http/settings.js';
 import { handleExport, isExportRequest } from './http/export.js';
 import { createGraphQLFastPath, type FastPath } from './http/graphql-fast-path.js';
 import { graphiqlExamples } from './http/graphiql-examples.js';

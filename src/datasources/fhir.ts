@@ -4,7 +4,7 @@
  * (which Halo recommends for PII), and never appear in an error message.
  */
 import { HaloApiError } from './halo-error.js';
-import type { CallOptions, HaloCall } from './halo-http.js';
+import type { CallOptions, HaloCall } from './http/call.js';
 import { expectBody, type RequestContext } from './request-context.js';
 import { onPracticeServer } from './sites.js';
 import { isRecord } from '../lib/records.js';

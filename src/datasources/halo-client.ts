@@ -13,7 +13,9 @@
  */
 import type { Readable } from 'node:stream';
 import * as fhir from './fhir.js';
-import { HaloHttp, type BreakerState, type CallOptions, type HaloHttpConfig, type HaloHttpStats } from './halo-http.js';
+import { HaloHttp } from './http/halo-http.js';
+import { type BreakerState, type HaloHttpConfig, type HaloHttpStats } from './http/settings.js';
+import { type CallOptions } from './http/call.js';
 import * as queries from './queries.js';
 import type { DecodedResultPage, ImmediateQueryOutcome, ResultPage, ResultRowBatch } from './queries.js';
 import * as registered from './registered-queries.js';

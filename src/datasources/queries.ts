@@ -5,7 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { HaloApiError, isHaloApiError, malformedResponse, type HaloErrorContext } from './halo-error.js';
-import type { CallOptions, HaloCall } from './halo-http.js';
+import type { CallOptions, HaloCall } from './http/call.js';
 import { expectBody, numericHeader, type RequestContext } from './request-context.js';
 import { onPracticeServer } from './sites.js';
 import { isRecord } from '../lib/records.js';

@@ -1,5 +1,5 @@
 /** Registered-query operations (DOMAIN.md §1 #11–#15, §4), named after their operationIds. */
-import type { CallOptions, HaloCall } from './halo-http.js';
+import type { CallOptions, HaloCall } from './http/call.js';
 import { expectBody, type RequestContext } from './request-context.js';
 import { isRecord } from '../lib/records.js';
 import { decodeOrThrow, decodeResultData } from './result-data.js';

@@ -6,7 +6,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Readable } from 'node:stream';
 import { malformedResponse } from './halo-error.js';
-import type { CallOptions, HaloCall, HaloHttp, HaloJsonResponse } from './halo-http.js';
+import type { CallOptions, HaloCall, HaloJsonResponse } from './http/call.js';
+import type { HaloHttp } from './http/halo-http.js';
 
 /** Upstream calls one request may have in flight at once before Node warns of a listener leak. */
 const MAX_CALLS_PER_REQUEST = 1_000;
@@ -21,6 +22,11 @@ export class RequestContext {
     /** Part of the coalescing key (see `HaloClient.forRequest`). */
     readonly scope: string | undefined,
   ) {}
+
+  /** The timeout of one attempt of a cloud-served call (for short checks of their own). */
+  get attemptTimeoutMs(): number {
+    return this.http.settings.attemptTimeoutMs;
+  }
 
   /** Performs `call` for this request and parses its JSON body. */
   callJson(call: HaloCall, options: CallOptions | undefined): Promise<HaloJsonResponse> {

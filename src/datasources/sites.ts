@@ -1,7 +1,7 @@
 /** Site operations of the integrator API (DOMAIN.md §1 #1–#4), named after their operationIds. */
 import { isRecord } from '../lib/records.js';
 import { isHaloApiError, reclassify } from './halo-error.js';
-import type { CallOptions, HaloCall } from './halo-http.js';
+import type { CallOptions, HaloCall } from './http/call.js';
 import { expectBody, type RequestContext } from './request-context.js';
 import type { GetSitesParams, GetSitesResponse, PairSiteParams, SiteForIntegrator } from './types.js';
 
@@ -60,7 +60,7 @@ export async function getSite(rc: RequestContext, siteId: string, options?: Call
   return expectBody<SiteForIntegrator>(call, await rc.callJson(call, options), isSite, 'a site');
 }
 
-/** How long the check behind a gateway timeout may take. */
+/** How long the check behind a gateway timeout may take at most. */
 const SITE_CHECK_DEADLINE_MS = 5_000;
 
 /**
@@ -86,7 +86,7 @@ export async function onPracticeServer<T>(rc: RequestContext, siteId: string, ru
           retry: 'never',
           coalesce: true,
         },
-        { deadlineMs: SITE_CHECK_DEADLINE_MS },
+        { deadlineMs: Math.min(rc.attemptTimeoutMs, SITE_CHECK_DEADLINE_MS) },
       );
       availability = isRecord(res.body) ? res.body['availability'] : undefined;
     } catch {

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { commandRefusal, refusal, type CommandShape, type Operation } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import type { HaloDataSource, HaloOperations } from '../datasources/halo-client.js';
-import type { CallOptions } from '../datasources/halo-http.js';
+import type { CallOptions } from '../datasources/http/call.js';
 import type { DecodedResultPage, ImmediateQueryOutcome, ResultPage, ResultRowBatch } from '../datasources/queries.js';
 import type { DecodedRegisteredQueryResult } from '../datasources/registered-queries.js';
 import type {

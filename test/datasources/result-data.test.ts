@@ -5,9 +5,9 @@ import {
   decodeResultJson,
   ResultDecodeError,
 } from '../../src/datasources/result-data.js';
-import { RetryBudget } from '../../src/datasources/retry-budget.js';
-import { Coalescer } from '../../src/datasources/coalesce.js';
-import { isRetryable } from '../../src/datasources/halo-http.js';
+import { RetryBudget } from '../../src/datasources/http/retry-budget.js';
+import { Coalescer } from '../../src/datasources/http/coalesce.js';
+import { isRetryable } from '../../src/datasources/http/retry.js';
 import { errorFromNetwork, errorFromResponse, localFailure } from '../../src/datasources/halo-error.js';
 import { toSearchParams } from '../../src/datasources/fhir.js';
 

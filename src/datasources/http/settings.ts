@@ -1,0 +1,140 @@
+/**
+ * How the Halo HTTP client is configured: the options callers pass (`HaloHttpConfig`), their
+ * defaults (stated here only), and the settings they resolve to.
+ */
+import type { HaloNetworkCode } from '../halo-error.js';
+import type { HaloOperationId } from '../types.js';
+import type { RetryBudgetOptions } from './retry-budget.js';
+
+export interface HaloRetryOptions {
+  /** Attempts per call, the first included. */
+  maxAttempts?: number;
+  /** Full-jitter backoff: the n-th retry waits random() × min(maxDelayMs, baseDelayMs × 2^(n-1)). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Retries of a 429 per call (Retry-After is honoured, or the retry refused). */
+  maxRateLimitRetries?: number;
+  /** The process-wide retry budget. */
+  budget?: RetryBudgetOptions;
+}
+
+export interface HaloBreakerOptions {
+  /** Consecutive site failures (503/504/timeouts) that open a site's circuit. */
+  threshold?: number;
+  /** How long an open circuit refuses calls before letting one test call through. */
+  halfOpenAfterMs?: number;
+}
+
+/** Options of the Halo client; the defaults of every optional one are in `DEFAULTS` below. */
+export interface HaloHttpConfig {
+  /** Origin of the Halo API (optionally with a path prefix), e.g. `https://api.stage.haloconnect.io`. */
+  baseUrl: string;
+  /** Sent as `Ocp-Apim-Subscription-Key` on every call; never logged or put in an error. */
+  subscriptionKey: string;
+  /** Upper bound on sockets to Halo. */
+  connections?: number;
+  /** Idle keep-alive per socket. */
+  keepAliveTimeoutMs?: number;
+  /** Timeout of one attempt of a cloud-served call (headers and body). */
+  attemptTimeoutMs?: number;
+  /** Overall deadline of a cloud-served call, retries and backoff included. */
+  deadlineMs?: number;
+  /**
+   * Deadline (and attempt timeout) of a call that runs on the practice server: immediate and async
+   * query creation and FHIR. Halo itself gives up after 30 s of execution with a 504, and an
+   * immediate query may first wait up to its `maxTimeInQueue` (≤ 60 s).
+   */
+  siteCallTimeoutMs?: number;
+  /** Largest response body read into memory; larger is UPSTREAM_ERROR. */
+  maxResponseBytes?: number;
+  retry?: HaloRetryOptions;
+  breaker?: HaloBreakerOptions;
+  /** Concurrent practice-server calls per site. */
+  siteConcurrency?: number;
+  /** Calls per site that may wait for a slot before SITE_UNAVAILABLE. */
+  siteQueue?: number;
+  /** Wall clock (epoch ms), used for HTTP-date `Retry-After`. @default Date.now */
+  now?: () => number;
+  /** Uniform [0,1) source for backoff jitter. @default Math.random */
+  random?: () => number;
+  /** Called whenever a site's circuit changes state (for metrics and logs). */
+  onBreakerStateChange?: (siteId: string, state: BreakerState) => void;
+  /** Called after every attempt of a call, retries and local refusals included (for metrics). Must not throw. */
+  onAttempt?: (event: HaloAttemptEvent) => void;
+}
+
+/** One attempt of a call, as `onAttempt` reports it. Carries no site, query or patient data. */
+export interface HaloAttemptEvent {
+  operationId: HaloOperationId;
+  /** 1 for the first attempt; more is a retry. */
+  attempt: number;
+  /** The HTTP status Halo answered, or the failure code when there was no response (ATTEMPT_TIMEOUT, CIRCUIT_OPEN, ECONNREFUSED…). */
+  outcome: number | HaloNetworkCode;
+  durationMs: number;
+}
+
+export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
+
+export interface HaloHttpStats {
+  /** undici Pool counters: sockets connected/free, requests pending/queued/running, pool size. */
+  pool: { connected: number; free: number; pending: number; queued: number; running: number; size: number };
+  /** Tokens left in the retry budget. */
+  retryBudget: number;
+  /** Distinct upstream reads currently shared by coalescing. */
+  coalescedInFlight: number;
+}
+
+/** Every default of `HaloHttpConfig`, in one place. */
+export const DEFAULTS = Object.freeze({
+  connections: 32,
+  keepAliveTimeoutMs: 10_000,
+  attemptTimeoutMs: 10_000,
+  deadlineMs: 30_000,
+  siteCallTimeoutMs: 95_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+  siteConcurrency: 4,
+  siteQueue: 16,
+  retry: Object.freeze({ maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRateLimitRetries: 1 }),
+  breaker: Object.freeze({ threshold: 5, halfOpenAfterMs: 30_000 }),
+});
+
+/** The resolved settings: every option with its value or default. */
+export interface HttpSettings {
+  connections: number;
+  keepAliveTimeoutMs: number;
+  attemptTimeoutMs: number;
+  deadlineMs: number;
+  siteCallTimeoutMs: number;
+  maxResponseBytes: number;
+  siteConcurrency: number;
+  siteQueue: number;
+  retry: Required<Omit<HaloRetryOptions, 'budget'>>;
+  breaker: Required<HaloBreakerOptions>;
+}
+
+/** Merges `config` over the defaults (an attempt count below 1 counts as 1). */
+export function resolveSettings(config: HaloHttpConfig): HttpSettings {
+  const retry = { ...DEFAULTS.retry, ...definedOnly(config.retry ?? {}) };
+  return {
+    connections: config.connections ?? DEFAULTS.connections,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
+    attemptTimeoutMs: config.attemptTimeoutMs ?? DEFAULTS.attemptTimeoutMs,
+    deadlineMs: config.deadlineMs ?? DEFAULTS.deadlineMs,
+    siteCallTimeoutMs: config.siteCallTimeoutMs ?? DEFAULTS.siteCallTimeoutMs,
+    maxResponseBytes: config.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+    siteConcurrency: config.siteConcurrency ?? DEFAULTS.siteConcurrency,
+    siteQueue: config.siteQueue ?? DEFAULTS.siteQueue,
+    retry: {
+      maxAttempts: Math.max(1, retry.maxAttempts),
+      baseDelayMs: retry.baseDelayMs,
+      maxDelayMs: retry.maxDelayMs,
+      maxRateLimitRetries: retry.maxRateLimitRetries,
+    },
+    breaker: { ...DEFAULTS.breaker, ...definedOnly(config.breaker ?? {}) },
+  };
+}
+
+/** The entries of `options` whose value is not undefined (so a spread keeps the defaults). */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
