@@ -1,10 +1,8 @@
 import { GraphQLError, Kind } from 'graphql';
+import { isInstant, toInstant } from '../lib/instant.js';
 import { builder } from './builder.js';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const FHIR_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-
-const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
 
 const inputError = (name: string) =>
   new GraphQLError(`${name} cannot represent this value`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -37,17 +35,12 @@ function stringScalar(
   });
 }
 
-const validInstant = (s: string) => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s));
-
 export const DateTime = stringScalar(
   'DateTime',
   'An ISO 8601 instant, e.g. 2026-03-05T14:30:00.000Z.',
-  validInstant,
-  // Halo's timestamps are UTC; one sent without a zone is read as UTC. Output is always ISO with Z.
-  (s) => {
-    const withZone = ISO_LOCAL.test(s) ? `${s}Z` : s;
-    return validInstant(withZone) ? new Date(Date.parse(withZone)).toISOString() : undefined;
-  },
+  isInstant,
+  // Output is always ISO with Z; a Halo timestamp without a zone is UTC.
+  toInstant,
 );
 export const FhirDate = stringScalar(
   'FhirDate',

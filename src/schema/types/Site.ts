@@ -1,3 +1,4 @@
+import { toInstant } from '../../lib/instant.js';
 import { builder } from '../builder.js';
 import { badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
 import { PracticeManagementSystem, SiteAvailability, SiteStatus } from '../enums.js';
@@ -12,9 +13,6 @@ const PMS_NAMES: Readonly<Record<'BestPractice' | 'Zedmed' | 'D4w', PracticeMana
   Zedmed: 'Zedmed',
   D4w: 'D4w',
 };
-
-const iso = (s: string | undefined) =>
-  s && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : null;
 
 export const Site = builder.loadableObject('Site', {
   description: 'A practice database that Halo Link connects to, identified by its Halo GUID.',
@@ -46,8 +44,12 @@ export const Site = builder.loadableObject('Site', {
       resolve: (s) => s.authoritative ?? null,
     }),
     catalogues: t.field({ type: [Catalogue], resolve: (s) => s.catalogue ?? [] }),
-    enrichedAt: t.field({ type: DateTime, nullable: true, resolve: (s) => iso(s.enrichedAt) }),
-    heartbeatAt: t.field({ type: DateTime, nullable: true, resolve: (s) => iso(s.heartbeatTimestampUTC) }),
+    enrichedAt: t.field({ type: DateTime, nullable: true, resolve: (s) => toInstant(s.enrichedAt) ?? null }),
+    heartbeatAt: t.field({
+      type: DateTime,
+      nullable: true,
+      resolve: (s) => toInstant(s.heartbeatTimestampUTC) ?? null,
+    }),
     registeredQueries: t.field({
       type: [RegisteredQuery],
       // Nullable: one site whose list cannot be read (Halo refuses a backup server) must not null
