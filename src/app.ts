@@ -7,7 +7,7 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import type { Logger } from 'pino';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createAdmission } from './auth/admission.js';
-import { createAuthenticator } from './auth/authenticate.js';
+import { createAuthenticator, type ClientAuthConfig } from './auth/authenticate.js';
 import { AuthorizedHalo } from './request/authorized-halo.js';
 import { createContextFactory, type Context } from './request/context.js';
 import { createHaloClient, type HaloClient, type HaloClientConfig } from './datasources/halo-client.js';
@@ -21,10 +21,15 @@ import { createMetrics, webhookResult, type Metrics } from './metrics.js';
 import { createCursorCodec } from './lib/cursor.js';
 import { maskError } from './errors/api-errors.js';
 import { schema } from './schema/index.js';
-import { SECURITY_DEFAULTS, type SecurityConfig } from './security/config.js';
+import { SECURITY_DEFAULTS } from './security/config.js';
 import { corsPolicy, useHttpGate } from './http/http-gate.js';
-import { graphqlLimitPlugins } from './security/limits.js';
-import { createLocalRateLimiter, createRedisRateLimiter, type RateLimiter } from './security/rate-limit.js';
+import { graphqlLimitPlugins, type GraphQLLimits } from './security/limits.js';
+import {
+  createLocalRateLimiter,
+  createRedisRateLimiter,
+  type RateLimiter,
+  type RateLimitOptions,
+} from './security/rate-limit.js';
 import { createLocalCoordination, type Coordination } from './subscriptions/coordination.js';
 import { createLiveQueries, type LiveQueries, type LiveQueriesOptions } from './subscriptions/live-queries.js';
 import { createStaticSite } from './http/static.js';
@@ -33,6 +38,24 @@ import { createRedisCoordination } from './subscriptions/redis-coordination.js';
 import { realScheduler, type Scheduler } from './subscriptions/scheduler.js';
 import { attachWebSocketServer, type WsServer, type WsServerOptions } from './http/ws-server.js';
 import { createHaloWebhookHandler, isHaloWebhookRequest } from './webhooks/halo-webhook.js';
+
+/**
+ * Everything that keeps the API safe to expose, as one part of the app's configuration: client
+ * auth, per-client rate limits, GraphQL document limits, HTTP limits. Defaults are in
+ * `SECURITY_DEFAULTS` (src/security/config.ts).
+ */
+export interface SecurityConfig {
+  /** API keys and/or JWT. Neither: open mode (development with the embedded simulator only). */
+  auth?: ClientAuthConfig;
+  /** Per-client token bucket. @default off in open mode; 50/s with a burst of 100 from `readAppConfig` */
+  rateLimit?: RateLimitOptions;
+  /** Depth, aliases, tokens, directives, cost and introspection. */
+  limits?: GraphQLLimits;
+  /** Largest HTTP request body. @default 2 MiB */
+  maxBodyBytes?: number;
+  /** Origins allowed to call from a browser on another origin (CORS). @default none */
+  corsOrigins?: readonly string[];
+}
 
 export interface AppConfig {
   /** Halo's origin, e.g. https://api.stage.haloconnect.io, or the simulator's URL. */

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { parseClientKeys, type ClientKeyEntry } from './auth/api-keys.js';
 import type { ClientAuthConfig } from './auth/authenticate.js';
 import type { LogLevel } from './logging.js';
-import { SECURITY_DEFAULTS, type SecurityConfig } from './security/config.js';
+import type { SecurityConfig } from './app.js';
+import { SECURITY_DEFAULTS } from './security/config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -178,7 +179,7 @@ export function readSecurityConfig(env: Env, realHalo: boolean): SecurityConfig 
     .map((o) => o.trim())
     .filter(Boolean);
   for (const origin of corsOrigins) {
-    let ok = false;
+    let ok: boolean;
     try {
       const u = new URL(origin);
       ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === origin;

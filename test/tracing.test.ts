@@ -148,12 +148,14 @@ beforeEach(() => {
 async function send(
   query: string,
   variables?: Record<string, unknown>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads its own operation's data
 ): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
   const res = await fetch(`${ctx.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
   return (await res.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
 }
 

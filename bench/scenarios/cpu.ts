@@ -3,7 +3,7 @@
  * operation against the façade and against a bare graphql-js handler on node:http (the floor),
  * both pinned alone on core 0 and measured from /proc/PID/stat over each round.
  */
-import { LIST_QUERY, SITE_QUERY } from '../lib/documents.js';
+import { LIST_QUERY } from '../lib/documents.js';
 import {
   createRegisteredQueries,
   EXTRA_QUERY_SITE_IDS,

@@ -8,7 +8,7 @@
 import { AUTH_HEADERS } from '../lib/auth.js';
 import { ROWS_QUERY } from '../lib/documents.js';
 import { OnlineSite, runAsyncToCompletion } from '../lib/env.js';
-import { gql, Http, simControl, type GraphQLResponse } from '../lib/http.js';
+import { Http, simControl, type GraphQLResponse } from '../lib/http.js';
 import { peakRssBytes, resetPeakRss, rssBytes } from '../lib/procfs.js';
 import { startDecoder, startFacade, startSimulator } from '../lib/processes.js';
 import { figure, info, type Figure } from '../lib/report.js';

@@ -1,6 +1,5 @@
 import { badRequest } from './errors.js';
 import type { CommandParameter, SqlCommand } from './sql/types.js';
-import { isGuid } from '../../src/lib/guid.js';
 import { isRecord } from '../../src/lib/records.js';
 
 /** Request validation in Halo's words. Messages never echo the values that were sent. */

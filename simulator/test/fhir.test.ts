@@ -45,8 +45,9 @@ async function follow(url: string): Promise<SimResponse> {
   return res;
 }
 
-// FHIR JSON off the wire is read as `any` (SimResponse's default) in this file: its shape is what
-// the assertions check, so typing it first would only restate them.
+/* eslint-disable @typescript-eslint/no-explicit-any -- FHIR JSON off the wire is read as `any`
+   (SimResponse's default) in this file: its shape is what the assertions check, so typing it
+   first would only restate them. */
 interface Walk {
   ids: string[];
   totals: number[];

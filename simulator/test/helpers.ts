@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../src/server.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read simulator JSON of every shape
 export interface SimResponse<T = any> {
   status: number;
   headers: Headers;

@@ -9,7 +9,7 @@ import type { DecodedResult, ResultRow } from './types.js';
 
 const EQUALS = 0x3d;
 /** Matches nothing in a one-byte string, so V8 answers without scanning it. */
-const ABOVE_LATIN1 = /[^\x00-\xff]/;
+const ABOVE_LATIN1 = /[\u0100-\uffff]/;
 
 /** Thrown by the pure decoders; the datasource wraps it into a HaloApiError with its context. */
 export class ResultDecodeError extends Error {

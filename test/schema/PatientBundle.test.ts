@@ -2,7 +2,7 @@
  * The pure parts of Patient.ts: PatientSearch → FHIR parameters, the page request, Halo's
  * continuation token (accepted only from a same-site, paging-only link) and bundleToConnection.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { FhirBundle } from '../../src/datasources/types.js';
 import { bundleToConnection, continuationToken, pageRequest, searchParams } from '../../src/schema/types/Patient.js';
 

@@ -1,4 +1,4 @@
-import { buildSchema, execute, GraphQLError, parse, validate } from 'graphql';
+import { buildSchema, execute, type GraphQLError, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { safeError, safeErrorMessage } from '../../src/security/error-hygiene.js';
 

@@ -41,7 +41,7 @@ const FOLD_RE = /[øłđæœßþðıħŧŀ]/g;
 /** Lower case, accent-free, letters and digits only (see the module comment). */
 export function normalise(value: string): string {
   // ASCII fast path
-  if (/^[\x00-\x7f]*$/.test(value)) return value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!/[\u0080-\uffff]/.test(value)) return value.toLowerCase().replace(/[^a-z0-9]/g, '');
   return value
     .toLowerCase()
     .normalize('NFKD')

@@ -86,7 +86,7 @@ builder.queryFields((t) => ({
     type: RegisteredQuery,
     nullable: true,
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
+    resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
   }),
 }));
 

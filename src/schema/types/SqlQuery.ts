@@ -274,7 +274,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A query by id. Several in one operation cost one batch-status call per site.',
     args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
+    resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
   }),
 }));
 
