@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import { GraphQLError } from 'graphql';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createAdmission } from './auth/admission.js';
@@ -14,6 +14,7 @@ import { createHaloClient, type HaloClient, type HaloClientConfig } from './data
 import type { HaloAttemptEvent } from './datasources/http/settings.js';
 import { handleExport, isExportRequest } from './http/export.js';
 import { createGraphQLFastPath, type FastPath } from './http/graphql-fast-path.js';
+import { createReadiness } from './http/readiness.js';
 import { graphiqlExamples } from './http/graphiql-examples.js';
 import { LOG_MESSAGES, silentLogger, useOperationLog } from './logging.js';
 import { createGraphiQLRenderer } from './http/graphiql.js';
@@ -215,7 +216,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     limiter,
   );
 
-  let readyUntil = 0;
+  // Ready when Halo answers a cheap read (a site lookup that matches nothing).
+  const readiness = createReadiness({
+    probe: (deadlineMs) =>
+      halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs }),
+  });
   const operationLog = useOperationLog(logger);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
@@ -246,22 +251,6 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       metrics.plugin,
       tracing.plugin,
       useDeferStream(),
-      useReadinessCheck({
-        endpoint: '/readiness',
-        // Ready when Halo answers a cheap read; the answer is cached for 10 s so probes cost little.
-        check: async () => {
-          if (Date.now() < readyUntil) return true;
-          try {
-            await halo
-              .forRequest()
-              .getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs: 5_000 });
-            readyUntil = Date.now() + 10_000;
-            return true;
-          } catch {
-            return false;
-          }
-        },
-      }),
     ],
   });
 
@@ -280,6 +269,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   });
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
+    if (req.url === '/readiness' || req.url?.startsWith('/readiness?')) {
+      readiness.handle(req.method, res);
+      return;
+    }
     if (req.url === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
       metrics.scrape().then(
         ({ contentType, body }) => {
@@ -365,6 +358,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       return { url: `http://${h}:${address.port}`, port: address.port };
     },
     stop() {
+      readiness.stopping();
       stopped ??= (async () => {
         const closed = server.listening
           ? new Promise<void>((resolve) => server.close(() => resolve()))
@@ -393,7 +387,12 @@ function redisNamespace(config: Pick<AppConfig, 'haloApiUrl' | 'haloSubscription
 
 /** Upstream failures: the Halo operationId, attempt, status or network code and duration (nothing else is known here). */
 function logUpstreamAttempt(logger: Logger, event: HaloAttemptEvent): void {
-  const failed = typeof event.outcome !== 'number' || event.outcome === 429 || event.outcome >= 500;
+  // Halo refusing our key (401/403) is an operator's problem: logged like a failure. A caller
+  // that went away (ABORTED) is not one.
+  const failed =
+    typeof event.outcome === 'number'
+      ? event.outcome === 401 || event.outcome === 403 || event.outcome === 429 || event.outcome >= 500
+      : event.outcome !== 'ABORTED';
   if (!failed) return;
   logger.warn(
     {

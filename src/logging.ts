@@ -21,6 +21,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from './auth/principal.js';
 import { GUID_PATTERN as GUID } from './lib/guid.js';
+import { operationOutcome } from './lib/outcome.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -76,6 +77,7 @@ const FIELDS: Readonly<Record<string, (v: unknown) => unknown>> = {
   code: str(CODE),
   codes,
   errors: int(0, 1_000_000),
+  outcome: oneOf('success', 'error', 'client_aborted'),
   siteId: str(GUID),
   haloOperationId: str(/^[A-Za-z_]{1,48}$/),
   attempt: int(1, 1_000),
@@ -197,6 +199,7 @@ export function useOperationLog(logger: Logger): OperationLog {
     const op = operationOf(args.document, args.operationName);
     const http = ctx?.request ? httpRequests.get(ctx.request) : undefined;
     if (http) http.logged = true;
+    const outcome = operationOutcome(errors.length > 0, ctx);
     const fields = {
       event: 'operation',
       requestId: info.requestId,
@@ -206,10 +209,12 @@ export function useOperationLog(logger: Logger): OperationLog {
       clientId: ctx?.principal?.clientId,
       authVia: ctx?.principal?.via,
       durationMs: performance.now() - started,
+      outcome,
       errors: errors.length,
-      codes: errorCodes(errors),
+      // A client that hung up caused its own errors (aborted upstream calls): no codes to alarm on.
+      codes: outcome === 'client_aborted' ? [] : errorCodes(errors),
     };
-    if (errors.length > 0) logger.warn(fields, LOG_MESSAGES.operation);
+    if (outcome === 'error') logger.warn(fields, LOG_MESSAGES.operation);
     else logger.info(fields, LOG_MESSAGES.operation);
   };
   /** Logs when a single result is done, or when a stream (incremental delivery, subscription) ends. */

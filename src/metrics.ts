@@ -8,6 +8,7 @@ import { getOperationAST, type DocumentNode, type ExecutionResult, type Operatio
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BreakerState, HaloAttemptEvent } from './datasources/http/settings.js';
+import { operationOutcome } from './lib/outcome.js';
 
 /** How `POST /webhooks/halo` ended: 202, 401 (bad or missing signature / timestamp outside the window), 409, 400/405/413. */
 export type WebhookResult = 'verified' | 'bad_signature' | 'stale' | 'replay' | 'malformed';
@@ -89,7 +90,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   // Gauges with a `collect` read the app's state at scrape time; they need no handle.
   const requests = new Counter({
     name: 'graphql_requests_total',
-    help: 'GraphQL operations by operation name and type; outcome is success, error (the result has errors) or invalid (failed to parse or validate). A subscription counts once, when it starts.',
+    help: 'GraphQL operations by operation name and type; outcome is success, error (the result has errors), client_aborted (errors after the client went away) or invalid (failed to parse or validate). A subscription counts once, when it starts.',
     labelNames: ['operation_name', 'operation_type', 'outcome'] as const,
     registers: [registry],
   });
@@ -268,7 +269,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
         onExecuteDone({ result }) {
           if (!isAsyncIterable(result)) {
             end();
-            requests.inc({ ...labels, outcome: hasErrors(result) ? 'error' : 'success' });
+            requests.inc({ ...labels, outcome: operationOutcome(hasErrors(result), args.contextValue) });
             return undefined;
           }
           let failed = false;
@@ -278,7 +279,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
             },
             onEnd() {
               end();
-              requests.inc({ ...labels, outcome: failed ? 'error' : 'success' });
+              requests.inc({ ...labels, outcome: operationOutcome(failed, args.contextValue) });
             },
           };
         },
@@ -291,7 +292,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
         onSubscribeResult({ result }) {
           end();
           if (!isAsyncIterable(result)) {
-            requests.inc({ ...labels, outcome: hasErrors(result) ? 'error' : 'success' });
+            requests.inc({ ...labels, outcome: operationOutcome(hasErrors(result), args.contextValue) });
             return undefined;
           }
           requests.inc({ ...labels, outcome: 'success' });

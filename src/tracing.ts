@@ -39,6 +39,7 @@ import {
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { HaloAttemptEvent } from './datasources/http/settings.js';
+import { operationOutcome, type OperationOutcome } from './lib/outcome.js';
 
 export interface TracingOptions {
   /** OTLP/HTTP base URL (`OTEL_EXPORTER_OTLP_ENDPOINT`); spans are POSTed to `<endpoint>/v1/traces`. Unset: no-op. */
@@ -85,7 +86,7 @@ const MAX_NAME_LENGTH = 64;
 const CODE = /^[A-Z][A-Z0-9_]{0,40}$/;
 const MAX_ERROR_CODES = 10;
 
-type Outcome = 'success' | 'error' | 'invalid';
+type Outcome = OperationOutcome | 'invalid';
 
 interface Operation {
   name: string | undefined;
@@ -265,7 +266,7 @@ export function createTracing(options: TracingOptions): Tracing {
           const tally = new ErrorTally();
           if (!isAsyncIterable(result)) {
             tally.add(result);
-            finish(scope, tally.count > 0 ? 'error' : 'success', tally);
+            finish(scope, operationOutcome(tally.count > 0, args.contextValue), tally);
             return undefined;
           }
           // @defer/@stream: until the last payload.
@@ -274,7 +275,7 @@ export function createTracing(options: TracingOptions): Tracing {
               tally.add(payload);
             },
             onEnd() {
-              finish(scope, tally.count > 0 ? 'error' : 'success', tally);
+              finish(scope, operationOutcome(tally.count > 0, args.contextValue), tally);
             },
           };
         },
@@ -289,7 +290,7 @@ export function createTracing(options: TracingOptions): Tracing {
         onSubscribeResult({ result }) {
           const tally = new ErrorTally();
           if (!isAsyncIterable(result)) tally.add(result);
-          finish(scope, tally.count > 0 ? 'error' : 'success', tally);
+          finish(scope, operationOutcome(tally.count > 0, args.contextValue), tally);
           return undefined;
         },
       };

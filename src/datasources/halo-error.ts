@@ -21,6 +21,7 @@ export type HaloErrorCode =
   | 'RESULT_TOO_LARGE'
   | 'RESULT_EXPIRED'
   | 'RATE_LIMITED'
+  | 'NOT_AUTHORITATIVE'
   | 'UPSTREAM_ERROR';
 
 /**
@@ -75,6 +76,8 @@ export interface HaloApiErrorInit extends HaloErrorContext {
   networkCode?: HaloNetworkCode | undefined;
   payload?: HaloErrorPayload | undefined;
   cause?: unknown;
+  /** NOT_AUTHORITATIVE: the practice's authoritative site, when it is known. */
+  authoritativeSiteId?: string | undefined;
 }
 
 const SAFE_CODE = /^[A-Z][A-Z0-9_]{0,40}$/;
@@ -91,6 +94,8 @@ export class HaloApiError extends Error {
   /** For RATE_LIMITED (and 503s that said so): seconds Halo asked us to wait, when known. */
   readonly retryAfterSeconds: number | undefined;
   readonly networkCode: HaloNetworkCode | undefined;
+  /** NOT_AUTHORITATIVE: the Halo GUID of the practice's authoritative site, when it is known. */
+  readonly authoritativeSiteId: string | undefined;
   /** `errorDetails.errorType`/`errorCode` of a failed query: safe to show (no message text). */
   readonly queryError: { errorType?: string; errorCode?: number } | undefined;
   /** The parsed upstream body. Non-enumerable: may echo SQL or patient data, never log it whole. */
@@ -110,6 +115,7 @@ export class HaloApiError extends Error {
     this.operationId = init.operationId;
     this.siteId = init.siteId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.authoritativeSiteId = init.authoritativeSiteId;
     this.networkCode =
       init.networkCode !== undefined && SAFE_CODE.test(init.networkCode) ? init.networkCode : undefined;
     const details = init.payload?.shape === 'query' ? init.payload.errorDetails : undefined;
@@ -138,6 +144,7 @@ export class HaloApiError extends Error {
       siteId: this.siteId,
       retryAfterSeconds: this.retryAfterSeconds,
       networkCode: this.networkCode,
+      authoritativeSiteId: this.authoritativeSiteId,
       queryError: this.queryError,
     };
   }
@@ -145,9 +152,17 @@ export class HaloApiError extends Error {
 
 const SAFE_TYPE = /^[A-Za-z]{1,20}$/;
 
-/** The same failure under another code (e.g. a 504 found to mean an unreachable site). */
-export function reclassify(error: HaloApiError, code: HaloErrorCode): HaloApiError {
+/**
+ * The same failure under another code (e.g. a 504 found to mean an unreachable site), or with what
+ * was found out about it (`authoritativeSiteId`).
+ */
+export function reclassify(
+  error: HaloApiError,
+  code: HaloErrorCode,
+  extra: Pick<HaloApiErrorInit, 'authoritativeSiteId'> = {},
+): HaloApiError {
   return new HaloApiError({
+    ...extra,
     kind: error.kind,
     code,
     status: error.status,
@@ -337,6 +352,9 @@ function notFoundSubject(message: string | undefined): 'site' | 'entity' | undef
   return undefined;
 }
 
+/** 403 texts that mean the site is a backup (non-authoritative) server of its practice (DOMAIN.md §6). */
+const NOT_AUTHORITATIVE = /\b(?:non-?|not the )authoritative\b/i;
+
 /** 504 texts that mean the practice server did not answer, rather than the query being slow. */
 const UNREACHABLE =
   /unreachable|could not be contacted|cannot be contacted|offline|not connected|no connection to (?:the )?site/i;
@@ -355,6 +373,7 @@ function isTooLargeQueryFailure(payload: HaloErrorPayload): boolean {
  * | 400 (any envelope) | BAD_USER_INPUT | Halo rejected what we sent on the client's behalf (path, body, SQL) |
  * | 400/500 with `errorDetails{errorType:'http', errorCode:413}` | RESULT_TOO_LARGE | DOMAIN.md §3.3: the status may be 400 |
  * | 401, 403 | UPSTREAM_ERROR | Halo refused *our* subscription key (or IP, quota, pairing): an operator problem. UNAUTHENTICATED/FORBIDDEN would tell the GraphQL client that *its* credentials are wrong |
+ * | 403 on a site whose text says it is not the authoritative one | NOT_AUTHORITATIVE | a backup server: the client should use the practice's authoritative site |
  * | 403 from pairing, not from the gateway | BAD_USER_INPUT | the pairing code the caller gave was refused |
  * | 404 naming a site (or a site-only path) | SITE_NOT_FOUND | see `notFoundSubject` |
  * | 404 naming a query/page, or a FHIR 404 | NOT_FOUND | |
@@ -378,7 +397,9 @@ export function codeForStatus(status: number, payload: HaloErrorPayload, ctx: Ha
       return 'BAD_USER_INPUT';
     case 403:
       // The gateway's own 403 (APIM shape: IP not allowed, quota) stays an operator problem.
-      return PAIRING.has(ctx.operationId) && payload.shape !== 'apim' ? 'BAD_USER_INPUT' : 'UPSTREAM_ERROR';
+      if (payload.shape === 'apim') return 'UPSTREAM_ERROR';
+      if (PAIRING.has(ctx.operationId)) return 'BAD_USER_INPUT';
+      return ctx.siteId !== undefined && NOT_AUTHORITATIVE.test(message ?? '') ? 'NOT_AUTHORITATIVE' : 'UPSTREAM_ERROR';
     case 404: {
       if (payload.shape === 'apim' && /operation not found/i.test(message ?? '')) return 'UPSTREAM_ERROR';
       const subject =

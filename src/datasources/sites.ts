@@ -3,7 +3,21 @@ import { isRecord } from '../lib/records.js';
 import { isHaloApiError, reclassify } from './halo-error.js';
 import type { CallOptions, HaloCall } from './http/call.js';
 import { expectBody, type RequestContext } from './request-context.js';
-import type { GetSitesParams, GetSitesResponse, PairSiteParams, SiteForIntegrator } from './types.js';
+import type {
+  GetSitesParams,
+  GetSitesResponse,
+  PairSiteParams,
+  PmsType,
+  PracticeManagementName,
+  SiteForIntegrator,
+} from './types.js';
+
+/** Halo's two spellings of a PMS: `pmsType` on a site, `practiceManagementName` in lookups. */
+export const PMS_NAMES: Readonly<Record<PmsType, PracticeManagementName>> = {
+  BestPractice: 'Best Practice',
+  Zedmed: 'Zedmed',
+  D4w: 'D4w',
+};
 
 const isSite = (body: unknown): boolean => isRecord(body);
 const isSites = (body: unknown): boolean =>

@@ -17,6 +17,8 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   RESULT_TOO_LARGE: 'The result is larger than Halo allows for an immediate query: use submitAsyncQuery.',
   RESULT_EXPIRED: 'The result has expired.',
   RATE_LIMITED: 'Halo is rate limiting requests. Try again later.',
+  NOT_AUTHORITATIVE:
+    "This site is a backup (non-authoritative) server of its practice: use the practice's authoritative site (look it up with sites(pmsSiteId, pms)).",
   UPSTREAM_ERROR: 'Halo answered with an unexpected error.',
   WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
 };
@@ -38,6 +40,9 @@ export function fromHaloError(err: HaloApiError): GraphQLError {
   const extensions: Record<string, unknown> = {};
   if (err.code === 'RATE_LIMITED' && err.retryAfterSeconds !== undefined)
     extensions.retryAfterSeconds = err.retryAfterSeconds;
+  if (err.code === 'NOT_AUTHORITATIVE' && err.authoritativeSiteId !== undefined) {
+    extensions.authoritativeSiteId = err.authoritativeSiteId;
+  }
   return apiError(err.code, SAFE_MESSAGES[err.code], extensions);
 }
 

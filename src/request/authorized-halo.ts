@@ -6,11 +6,13 @@
  */
 import type { Readable } from 'node:stream';
 import { commandRefusal, refusal, type CommandShape, type Operation } from '../auth/policy.js';
-import type { Principal } from '../auth/principal.js';
+import { canSeeSite, type Principal } from '../auth/principal.js';
 import type { HaloDataSource, HaloOperations } from '../datasources/halo-client.js';
+import { isHaloApiError, reclassify } from '../datasources/halo-error.js';
 import type { CallOptions } from '../datasources/http/call.js';
 import type { DecodedResultPage, ImmediateQueryOutcome, ResultPage, ResultRowBatch } from '../datasources/queries.js';
 import type { DecodedRegisteredQueryResult } from '../datasources/registered-queries.js';
+import { PMS_NAMES } from '../datasources/sites.js';
 import type {
   AsyncQueryInitialised,
   AsyncQueryRequest,
@@ -43,6 +45,47 @@ export class AuthorizedHalo implements HaloOperations {
     if (refused) throw refused;
   }
 
+  /** A call on one site: checked, then run, its failure explained. */
+  private async onSite<T>(
+    operation: Operation,
+    siteId: string,
+    run: () => Promise<T>,
+    command?: CommandShape,
+  ): Promise<T> {
+    this.check(operation, siteId, command);
+    try {
+      return await run();
+    } catch (error) {
+      throw await this.explain(error, siteId);
+    }
+  }
+
+  /**
+   * NOT_AUTHORITATIVE (the site is a backup server) names the practice's authoritative site when
+   * Halo lists it and this client may see it; any other failure is unchanged.
+   */
+  private async explain(error: unknown, siteId: string): Promise<unknown> {
+    if (!isHaloApiError(error) || error.code !== 'NOT_AUTHORITATIVE') return error;
+    try {
+      const backup = await this.ds.getSite(siteId);
+      const pmsSiteId = backup.practiceMetadata?.practiceManagementSiteId ?? backup.practiceManagementSiteId;
+      const pmsType = backup.pmsType ?? backup.practiceMetadata?.pmsType;
+      if (pmsSiteId === undefined || pmsType === undefined) return error;
+      const { sites = [] } = await this.ds.getSites({
+        practiceManagementSiteId: pmsSiteId,
+        practiceManagementName: PMS_NAMES[pmsType],
+      });
+      const authoritative = sites.find(
+        (s) => s.authoritative === true && typeof s.id === 'string' && canSeeSite(this.principal, s.id),
+      );
+      return authoritative?.id
+        ? reclassify(error, 'NOT_AUTHORITATIVE', { authoritativeSiteId: authoritative.id.toLowerCase() })
+        : error;
+    } catch {
+      return error;
+    }
+  }
+
   async integratorPairSite(params: PairSiteParams, options?: CallOptions): Promise<SiteForIntegrator> {
     this.check('integratorPairSite');
     return this.ds.integratorPairSite(params, options);
@@ -65,66 +108,61 @@ export class AuthorizedHalo implements HaloOperations {
     };
   }
 
-  async getSite(siteId: string, options?: CallOptions): Promise<SiteForIntegrator> {
-    this.check('getSite', siteId);
-    return this.ds.getSite(siteId, options);
+  getSite(siteId: string, options?: CallOptions): Promise<SiteForIntegrator> {
+    return this.onSite('getSite', siteId, () => this.ds.getSite(siteId, options));
   }
 
-  async createImmediateQuery(
+  createImmediateQuery(
     siteId: string,
     request: ImmediateQueryRequest,
     options?: CallOptions,
   ): Promise<ImmediateQueryOutcome> {
-    this.check('createImmediateQuery', siteId, request.command);
-    return this.ds.createImmediateQuery(siteId, request, options);
+    return this.onSite(
+      'createImmediateQuery',
+      siteId,
+      () => this.ds.createImmediateQuery(siteId, request, options),
+      request.command,
+    );
   }
 
-  async createAsyncQuery(
-    siteId: string,
-    request: AsyncQueryRequest,
-    options?: CallOptions,
-  ): Promise<AsyncQueryInitialised> {
-    this.check('createAsyncQuery', siteId, request.command);
-    return this.ds.createAsyncQuery(siteId, request, options);
+  createAsyncQuery(siteId: string, request: AsyncQueryRequest, options?: CallOptions): Promise<AsyncQueryInitialised> {
+    return this.onSite(
+      'createAsyncQuery',
+      siteId,
+      () => this.ds.createAsyncQuery(siteId, request, options),
+      request.command,
+    );
   }
 
-  async getQuery(siteId: string, queryId: string, options?: CallOptions): Promise<Query> {
-    this.check('getQuery', siteId);
-    return this.ds.getQuery(siteId, queryId, options);
+  getQuery(siteId: string, queryId: string, options?: CallOptions): Promise<Query> {
+    return this.onSite('getQuery', siteId, () => this.ds.getQuery(siteId, queryId, options));
   }
 
-  async getQueryStatusBatch(
+  getQueryStatusBatch(
     siteId: string,
     queryIds: readonly string[],
     options?: CallOptions,
   ): Promise<QueryStatusBatchResponse> {
-    this.check('getQueryStatusBatch', siteId);
-    return this.ds.getQueryStatusBatch(siteId, queryIds, options);
+    return this.onSite('getQueryStatusBatch', siteId, () => this.ds.getQueryStatusBatch(siteId, queryIds, options));
   }
 
-  async getResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<ResultPage> {
-    this.check('getResultPage', siteId);
-    return this.ds.getResultPage(siteId, queryId, pageNumber, options);
+  getResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<ResultPage> {
+    return this.onSite('getResultPage', siteId, () => this.ds.getResultPage(siteId, queryId, pageNumber, options));
   }
 
-  async streamResultPage(
-    siteId: string,
-    queryId: string,
-    pageNumber: number,
-    options?: CallOptions,
-  ): Promise<Readable> {
-    this.check('streamResultPage', siteId);
-    return this.ds.streamResultPage(siteId, queryId, pageNumber, options);
+  streamResultPage(siteId: string, queryId: string, pageNumber: number, options?: CallOptions): Promise<Readable> {
+    return this.onSite('streamResultPage', siteId, () =>
+      this.ds.streamResultPage(siteId, queryId, pageNumber, options),
+    );
   }
 
-  async readResultPage(
+  readResultPage(
     siteId: string,
     queryId: string,
     pageNumber: number,
     options?: CallOptions,
   ): Promise<DecodedResultPage> {
-    this.check('readResultPage', siteId);
-    return this.ds.readResultPage(siteId, queryId, pageNumber, options);
+    return this.onSite('readResultPage', siteId, () => this.ds.readResultPage(siteId, queryId, pageNumber, options));
   }
 
   /** Refused at the first `next()`. */
@@ -134,68 +172,64 @@ export class AuthorizedHalo implements HaloOperations {
     options?: CallOptions,
   ): AsyncGenerator<ResultRowBatch, void, undefined> {
     this.check('readResultRows', siteId);
-    yield* this.ds.readResultRows(siteId, queryId, options);
+    try {
+      yield* this.ds.readResultRows(siteId, queryId, options);
+    } catch (error) {
+      throw await this.explain(error, siteId);
+    }
   }
 
-  async createRegisteredQuery(
+  createRegisteredQuery(
     siteId: string,
     request: RegisteredQueryPostReq,
     options?: CallOptions,
   ): Promise<RegisteredQueryId> {
-    this.check('createRegisteredQuery', siteId, request.registerCommand?.command);
-    return this.ds.createRegisteredQuery(siteId, request, options);
+    return this.onSite(
+      'createRegisteredQuery',
+      siteId,
+      () => this.ds.createRegisteredQuery(siteId, request, options),
+      request.registerCommand?.command,
+    );
   }
 
-  async getRegisteredQueries(siteId: string, options?: CallOptions): Promise<GetRegisteredQueriesResponse> {
-    this.check('getRegisteredQueries', siteId);
-    return this.ds.getRegisteredQueries(siteId, options);
+  getRegisteredQueries(siteId: string, options?: CallOptions): Promise<GetRegisteredQueriesResponse> {
+    return this.onSite('getRegisteredQueries', siteId, () => this.ds.getRegisteredQueries(siteId, options));
   }
 
-  async getRegisteredQuery(siteId: string, queryId: string, options?: CallOptions): Promise<RegisteredQuery> {
-    this.check('getRegisteredQuery', siteId);
-    return this.ds.getRegisteredQuery(siteId, queryId, options);
+  getRegisteredQuery(siteId: string, queryId: string, options?: CallOptions): Promise<RegisteredQuery> {
+    return this.onSite('getRegisteredQuery', siteId, () => this.ds.getRegisteredQuery(siteId, queryId, options));
   }
 
-  async cancelRegisteredQuery(siteId: string, queryId: string, options?: CallOptions): Promise<void> {
-    this.check('cancelRegisteredQuery', siteId);
-    return this.ds.cancelRegisteredQuery(siteId, queryId, options);
+  cancelRegisteredQuery(siteId: string, queryId: string, options?: CallOptions): Promise<void> {
+    return this.onSite('cancelRegisteredQuery', siteId, () => this.ds.cancelRegisteredQuery(siteId, queryId, options));
   }
 
-  async getRegisteredQueryResult(
-    siteId: string,
-    queryId: string,
-    options?: CallOptions,
-  ): Promise<RegisteredQueryResult> {
-    this.check('getRegisteredQueryResult', siteId);
-    return this.ds.getRegisteredQueryResult(siteId, queryId, options);
+  getRegisteredQueryResult(siteId: string, queryId: string, options?: CallOptions): Promise<RegisteredQueryResult> {
+    return this.onSite('getRegisteredQueryResult', siteId, () =>
+      this.ds.getRegisteredQueryResult(siteId, queryId, options),
+    );
   }
 
-  async readRegisteredQueryResult(
+  readRegisteredQueryResult(
     siteId: string,
     queryId: string,
     options?: CallOptions,
   ): Promise<DecodedRegisteredQueryResult> {
-    this.check('readRegisteredQueryResult', siteId);
-    return this.ds.readRegisteredQueryResult(siteId, queryId, options);
+    return this.onSite('readRegisteredQueryResult', siteId, () =>
+      this.ds.readRegisteredQueryResult(siteId, queryId, options),
+    );
   }
 
-  async getFhirQuery(
-    siteId: string,
-    path: string,
-    search?: FhirSearchParams,
-    options?: CallOptions,
-  ): Promise<FhirResource> {
-    this.check('getFhirQuery', siteId);
-    return this.ds.getFhirQuery(siteId, path, search, options);
+  getFhirQuery(siteId: string, path: string, search?: FhirSearchParams, options?: CallOptions): Promise<FhirResource> {
+    return this.onSite('getFhirQuery', siteId, () => this.ds.getFhirQuery(siteId, path, search, options));
   }
 
-  async postFhirSearch(
+  postFhirSearch(
     siteId: string,
     resource: string,
     params: FhirSearchParams,
     options?: CallOptions,
   ): Promise<FhirBundle> {
-    this.check('postFhirSearch', siteId);
-    return this.ds.postFhirSearch(siteId, resource, params, options);
+    return this.onSite('postFhirSearch', siteId, () => this.ds.postFhirSearch(siteId, resource, params, options));
   }
 }

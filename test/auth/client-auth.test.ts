@@ -5,7 +5,7 @@ import { BackupSite, OnlineSite, ZedmedSite } from '../../simulator/src/fixtures
 import { useApp } from '../helpers/app.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { parse } from 'graphql';
-import { CLIENTS, clientKeyEntries, codes, gql, raw } from '../security/harness.js';
+import { CLIENTS, clientKeyEntries, codes, gql, raw, type TestClient } from '../security/harness.js';
 
 const UNKNOWN_SITE = '6f1d2c3b-0000-4000-8000-00000000dead';
 const SITE = `query Site($id: ID!) { site(id: $id) { id practiceName } }`;
@@ -341,5 +341,27 @@ describe('production switches', () => {
     expect(page.text).not.toContain('<html');
     expect(page.status).toBeGreaterThanOrEqual(400);
     expect(page.status).toBeLessThan(500);
+  });
+});
+
+describe('a backup (non-authoritative) site', () => {
+  const backupOnly = {
+    id: 'backup-only',
+    key: 'test-key-backup-5d4c3b2a1f',
+    sites: [BackupSite.id],
+    permissions: ['read'],
+  } satisfies TestClient;
+  const ctx = useApp({ app: { security: { auth: { keys: clientKeyEntries([CLIENTS.admin, backupOnly]) } } } });
+
+  it('should answer NOT_AUTHORITATIVE naming the authoritative site only to a client that may see it', async () => {
+    const input = { siteId: BackupSite.id, sql: 'SELECT 1 AS one' };
+    const admin = await gql(ctx.app, RUN, { input }, CLIENTS.admin.key);
+    expect(admin.json?.errors?.map((e) => e.extensions)).toEqual([
+      { code: 'NOT_AUTHORITATIVE', authoritativeSiteId: OnlineSite.id },
+    ]);
+    expect(admin.json?.errors?.[0]?.message).toMatch(/authoritative site/);
+    const restricted = await gql(ctx.app, RUN, { input }, backupOnly.key);
+    expect(restricted.json?.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_AUTHORITATIVE' }]);
+    expect(restricted.json?.errors?.[0]?.message).toBe(admin.json?.errors?.[0]?.message);
   });
 });

@@ -159,7 +159,7 @@ describe('Halo error shapes → codes', () => {
     await expect(
       ds.createImmediateQuery(BackupSite.id, { command: { text: 'SELECT 1 AS one' } }),
     ).rejects.toMatchObject({
-      code: 'UPSTREAM_ERROR',
+      code: 'NOT_AUTHORITATIVE',
       status: 403,
     });
   });

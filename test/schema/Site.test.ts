@@ -301,8 +301,8 @@ describe('sites', () => {
       { id: OnlineSite.id, authoritative: true, registeredQueries: [] },
       { id: BackupSite.id, authoritative: false, registeredQueries: null },
     ]);
-    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
-      [['sites', 1, 'registeredQueries'], 'UPSTREAM_ERROR'],
+    expect(res.errors?.map((e) => [e.path, e.extensions])).toEqual([
+      [['sites', 1, 'registeredQueries'], { code: 'NOT_AUTHORITATIVE', authoritativeSiteId: OnlineSite.id }],
     ]);
   });
 

@@ -6,13 +6,7 @@ import { requireGuid } from '../ids.js';
 import { DateTime } from '../scalars.js';
 import { Catalogue } from './Catalogue.js';
 import { RegisteredQuery } from './RegisteredQuery.js';
-import type { PracticeManagementName } from '../../datasources/types.js';
-
-const PMS_NAMES: Readonly<Record<'BestPractice' | 'Zedmed' | 'D4w', PracticeManagementName>> = {
-  BestPractice: 'Best Practice',
-  Zedmed: 'Zedmed',
-  D4w: 'D4w',
-};
+import { PMS_NAMES } from '../../datasources/sites.js';
 
 export const Site = builder.loadableObject('Site', {
   description: 'A practice database that Halo Link connects to, identified by its Halo GUID.',
