@@ -719,9 +719,9 @@ describe('T-SQL idioms', () => {
     expect(failure(db, "INSERT INTO TITLES (Title) OUTPUT INSERTED.TitleCode VALUES ('Prof')")).toMatchObject({
       errorCode: 50000,
     });
-    expect(failure(db, 'SELECT STDEV(InternalID) FROM BPS_Patients')).toMatchObject({
+    expect(failure(db, "SELECT HASHBYTES('SHA2_256', Surname) FROM BPS_Patients")).toMatchObject({
       errorCode: 50000,
-      message: 'The Halo simulator does not support the STDEV function.',
+      message: 'The Halo simulator does not support the HASHBYTES function.',
     });
     expect(failure(db, 'DROP TABLE PATIENTS')).toMatchObject({ errorCode: 50000 });
     expect(scalar(db, 'SELECT COUNT(*) FROM PATIENTS')).toBe(5);
