@@ -17,6 +17,7 @@
  * | `STRING_AGG(x, s) WITHIN GROUP (…)`       | `__tsql_string_agg(x, s) WITHIN GROUP (…)`               |
  * | `OFFSET n ROWS` without FETCH             | `OFFSET n ROWS FETCH NEXT 9223372036854775807 ROWS ONLY` |
  * | `FOR XML …` / `FOR JSON …` with options   | `FOR XML PATH('')` / `FOR JSON PATH`; `(…).value(…)` dropped |
+ * | `COUNT_BIG(*)`                            | `COUNT_BIG(1)`                                           |
  * | `OPTION (query hints)`                    | (dropped)                                                |
  *
  * The marker names start with `__tsql_`, which no Best Practice object or alias uses.
@@ -246,6 +247,15 @@ function grammarEdits(sql: string, tokens: readonly TsqlToken[]): Edit[] {
     if (word === 'STRING_AGG' && isPunct(tokens[i + 1], '(')) {
       const close = matchingParen(tokens, i + 1);
       if (close > 0 && isWord(tokens[close + 1], 'WITHIN')) replace(t, t, MARKER.orderedStringAgg);
+      continue;
+    }
+    if (
+      word === 'COUNT_BIG' &&
+      isPunct(tokens[i + 1], '(') &&
+      isPunct(tokens[i + 2], '*') &&
+      isPunct(tokens[i + 3], ')')
+    ) {
+      replace(tokens[i + 2]!, tokens[i + 2]!, '1');
       continue;
     }
     if (word === 'OFFSET') {

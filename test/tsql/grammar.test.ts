@@ -34,6 +34,7 @@ describe('rewrites for the forms node-sql-parser cannot read', () => {
       "SELECT (SELECT a FROM x FOR XML PATH(''))",
     ],
     ['SELECT a FROM x OPTION (RECOMPILE)', 'SELECT a FROM x '],
+    ['SELECT COUNT_BIG(*) FROM x', 'SELECT COUNT_BIG(1) FROM x'],
     // Strings, quoted names and comments are never rewritten.
     [
       "SELECT 'INTERSECT SELECT TOP 5' AS [EXCEPT] -- TOP 1 WITH TIES",

@@ -876,6 +876,14 @@ export function convertTime(x: unknown): string | null {
 const registered = new WeakSet<Database.Database>();
 
 /**
+ * SQLite stores every JS number a user function returns as REAL; a result that SQL Server types as
+ * an integer goes back as a BigInt, so it stays INTEGER (`DATEDIFF(day, a, b) / 7` divides as integers).
+ */
+export function integral<T>(value: T): T | bigint {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : value;
+}
+
+/**
  * Installs the `tsql_*` user functions the translator emits on `db` (idempotent). All are
  * deterministic except `tsql_newid`, so SQLite evaluates calls with constant arguments once per
  * statement (GETDATE() is a bound parameter, which keeps `CONVERT(date, GETDATE())` constant).
@@ -887,9 +895,16 @@ export function registerTsqlFunctions(db: Database.Database): void {
   const part = (name: unknown): DatePart =>
     normaliseDatePart(String(name)) ?? fail({ kind: 'invalidDatepart', fn: 'datepart', part: String(name) });
 
-  db.function('tsql_add', det, (a: unknown, b: unknown) => tsqlAdd(a, b));
-  db.function('tsql_subtract', det, (a: unknown, b: unknown) => tsqlSubtract(a, b));
-  db.function('tsql_len', det, (x: unknown) => tsqlLen(x));
+  const whole = (a: unknown, b: unknown): boolean => Number.isInteger(a) && Number.isInteger(b);
+  db.function('tsql_add', det, (a: unknown, b: unknown) => {
+    const r = tsqlAdd(a, b);
+    return whole(a, b) || (typeof a === 'string') !== (typeof b === 'string') ? integral(r) : r;
+  });
+  db.function('tsql_subtract', det, (a: unknown, b: unknown) => {
+    const r = tsqlSubtract(a, b);
+    return whole(a, b) ? integral(r) : r;
+  });
+  db.function('tsql_len', det, (x: unknown) => integral(tsqlLen(x)));
   // SQLite's upper()/lower() fold ASCII only; SQL Server folds Zoë to ZOË.
   db.function('tsql_upper', det, (x: unknown) => asText(x)?.toUpperCase() ?? null);
   db.function('tsql_lower', det, (x: unknown) => asText(x)?.toLowerCase() ?? null);
@@ -905,7 +920,7 @@ export function registerTsqlFunctions(db: Database.Database): void {
     },
     // AVG over integers is an integer in SQL Server (the quotient truncated toward zero).
     result: (acc: { sum: number; count: number; integral: boolean }) =>
-      acc.count === 0 ? null : acc.integral ? Math.trunc(acc.sum / acc.count) : acc.sum / acc.count,
+      acc.count === 0 ? null : acc.integral ? integral(Math.trunc(acc.sum / acc.count)) : acc.sum / acc.count,
   });
   db.function('tsql_substring', det, (x: unknown, s: unknown, l: unknown) => tsqlSubstring(x, s, l));
   db.function('tsql_left', det, (x: unknown, n: unknown) => (n === null ? null : tsqlSubstring(x, 1, n)));
@@ -915,7 +930,7 @@ export function registerTsqlFunctions(db: Database.Database): void {
     const k = Math.max(Math.trunc(Number(n)), 0);
     return k === 0 ? '' : s.slice(-k);
   });
-  db.function('tsql_charindex', det, (n: unknown, h: unknown, s: unknown) => tsqlCharIndex(n, h, s));
+  db.function('tsql_charindex', det, (n: unknown, h: unknown, s: unknown) => integral(tsqlCharIndex(n, h, s)));
   db.function('tsql_replicate', det, (x: unknown, n: unknown) => {
     const s = asText(x);
     if (s === null || n === null) return null;
@@ -939,23 +954,24 @@ export function registerTsqlFunctions(db: Database.Database): void {
   );
   db.function('tsql_round', det, (x: unknown, n: unknown, f: unknown) => tsqlRound(x, n, f));
   db.function('tsql_int', det, (x: unknown, type: unknown, source: unknown) =>
-    toInteger(x, String(type), String(source)),
+    integral(toInteger(x, String(type), String(source))),
   );
   db.function('tsql_num', det, (x: unknown, scale: unknown, type: unknown, source: unknown) =>
     toDecimal(x, scale, String(type), String(source)),
   );
-  db.function('tsql_tonum', det, (x: unknown, target: unknown, source: unknown) =>
-    toNumberImplicit(x, String(target), String(source)),
-  );
-  db.function('tsql_bit', det, (x: unknown) => toBit(x));
+  db.function('tsql_tonum', det, (x: unknown, target: unknown, source: unknown) => {
+    const n = toNumberImplicit(x, String(target), String(source));
+    return /int$/.test(String(target)) ? integral(n) : n;
+  });
+  db.function('tsql_bit', det, (x: unknown) => integral(toBit(x)));
   db.function('tsql_date', det, (x: unknown, style: unknown) => convertDate(x, style));
   db.function('tsql_datetime', det, (x: unknown, style: unknown) => convertDateTime(x, style));
   db.function('tsql_smalldatetime', det, (x: unknown) => convertSmallDateTime(x));
   db.function('tsql_time', det, (x: unknown) => convertTime(x));
   db.function('tsql_cmpdate', det, (x: unknown) => normaliseComparand(x));
   db.function('tsql_dateadd', det, (p: unknown, n: unknown, d: unknown) => dateAdd(part(p), n, d));
-  db.function('tsql_datediff', det, (p: unknown, a: unknown, b: unknown) => dateDiff(part(p), a, b));
-  db.function('tsql_datepart', det, (p: unknown, d: unknown) => datePart(part(p), d));
+  db.function('tsql_datediff', det, (p: unknown, a: unknown, b: unknown) => integral(dateDiff(part(p), a, b)));
+  db.function('tsql_datepart', det, (p: unknown, d: unknown) => integral(datePart(part(p), d)));
   db.function('tsql_datename', det, (p: unknown, d: unknown) => dateName(part(p), d));
   db.function('tsql_eomonth', det, (d: unknown, n: unknown) => endOfMonth(d, n));
   db.function('tsql_datefromparts', det, (y: unknown, m: unknown, d: unknown) => {
@@ -963,8 +979,8 @@ export function registerTsqlFunctions(db: Database.Database): void {
     const parts = { year: Number(y), month: Number(m), day: Number(d), hour: 0, minute: 0, second: 0, millisecond: 0 };
     return validParts(parts) ? formatCanonical(parts) : fail({ kind: 'dateConversion' });
   });
-  db.function('tsql_isdate', det, (x: unknown) => (typeof x === 'string' && parseDateTimeText(x) ? 1 : 0));
-  db.function('tsql_isnumeric', det, (x: unknown) => isNumericText(x));
+  db.function('tsql_isdate', det, (x: unknown) => integral(typeof x === 'string' && parseDateTimeText(x) ? 1 : 0));
+  db.function('tsql_isnumeric', det, (x: unknown) => integral(isNumericText(x)));
   db.function('tsql_format', det, (x: unknown, f: unknown) => formatDotNet(x, f));
   db.function('tsql_newid', () => randomUUID().toUpperCase());
   registerLibrary(db, det);

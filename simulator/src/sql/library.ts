@@ -15,6 +15,7 @@ import {
   convertTime,
   dayNumber,
   formatCanonical,
+  integral,
   normaliseDatePart,
   parseDateTimeText,
   toBit,
@@ -476,7 +477,7 @@ function variance(acc: Moments, sample: boolean): number | null {
 /** Installs this module's user functions on `db` (called by `registerTsqlFunctions`). */
 export function registerLibrary(db: Database.Database, det: { deterministic: true }): void {
   db.function('tsql_try_int', det, (x: unknown, type: unknown, source: unknown) =>
-    attempt(() => toInteger(x, String(type), String(source))),
+    integral(attempt(() => toInteger(x, String(type), String(source)))),
   );
   db.function('tsql_try_num', det, (x: unknown, scale: unknown, type: unknown, source: unknown) =>
     attempt(() => toDecimal(x, scale, String(type), String(source))),
@@ -488,16 +489,14 @@ export function registerLibrary(db: Database.Database, det: { deterministic: tru
   db.function('tsql_try_time', det, (x: unknown) => attempt(() => convertTime(x)));
   db.function('tsql_guid', det, (x: unknown) => toGuid(x));
   db.function('tsql_try_guid', det, (x: unknown) => attempt(() => toGuid(x)));
-  db.function('tsql_parse', det, (x: unknown, type: unknown, culture: unknown, tryMode: unknown) =>
-    tsqlParse(x, type, culture, tryMode),
-  );
-  db.function('tsql_datalength', det, (x: unknown, type: unknown) => dataLength(x, type));
-  db.function('tsql_like', det, (x: unknown, p: unknown, e: unknown) => tsqlLike(x, p, e));
-  db.function('tsql_patindex', det, (p: unknown, x: unknown) => patIndex(p, x));
-  db.function('tsql_divisor', det, (x: unknown) => {
-    if (x === 0 || x === 0n) return fail({ kind: 'divideByZero' });
-    return x as number | string | null;
+  db.function('tsql_parse', det, (x: unknown, type: unknown, culture: unknown, tryMode: unknown) => {
+    const v = tsqlParse(x, type, culture, tryMode);
+    return /int$/.test(String(type)) ? integral(v) : v;
   });
+  db.function('tsql_datalength', det, (x: unknown, type: unknown) => integral(dataLength(x, type)));
+  db.function('tsql_like', det, (x: unknown, p: unknown, e: unknown) => tsqlLike(x, p, e));
+  db.function('tsql_patindex', det, (p: unknown, x: unknown) => integral(patIndex(p, x)));
+  db.function('tsql_divide_by_zero', det, () => fail({ kind: 'divideByZero' }));
   db.function(
     'tsql_fromparts',
     det,
@@ -529,11 +528,11 @@ export function registerLibrary(db: Database.Database, det: { deterministic: tru
   db.function('tsql_replace', det, (x: unknown, f: unknown, r: unknown) => tsqlReplace(x, f, r));
   db.function('tsql_quotename', det, (x: unknown, q: unknown) => quoteName(x, q));
   db.function('tsql_soundex', det, (x: unknown) => soundex(x));
-  db.function('tsql_difference', det, (a: unknown, b: unknown) => difference(a, b));
+  db.function('tsql_difference', det, (a: unknown, b: unknown) => integral(difference(a, b)));
   db.function('tsql_strnum', det, (x: unknown, l: unknown, d: unknown) => strNumber(x, l, d));
   db.function('tsql_translate', det, (x: unknown, f: unknown, t: unknown) => translateChars(x, f, t));
   db.function('tsql_string_escape', det, (x: unknown, t: unknown) => stringEscape(x, t));
-  db.function('tsql_isjson', det, (x: unknown) => isJson(x));
+  db.function('tsql_isjson', det, (x: unknown) => integral(isJson(x)));
   db.function('tsql_json_value', det, (x: unknown, p: unknown) => jsonValue(x, p));
   db.function('tsql_json_query', det, (x: unknown, p: unknown) => jsonQuery(x, p));
   const moments = (sample: boolean, root: boolean) => ({

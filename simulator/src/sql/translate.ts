@@ -970,7 +970,7 @@ class Emitter {
     const order = this.orderItems(node);
     if (top.ties && !order) return fail({ kind: 'tiesWithoutOrder' });
     const rank = `${top.ties ? 'RANK()' : 'ROW_NUMBER()'} OVER (${order ? `ORDER BY ${order}` : ''})`;
-    const n = top.percent ? `tsql_num(${this.expr(top.value)}, NULL, 'float')` : this.topValue(top.value);
+    const n = top.percent ? `tsql_num(${this.expr(top.value)}, NULL, 'float', 'varchar')` : this.topValue(top.value);
     const hiddenRank = quoteIdent(`${HIDDEN_COLUMN_PREFIX}rank`);
     const hiddenCount = quoteIdent(`${HIDDEN_COLUMN_PREFIX}count`);
     const count = top.percent ? `, COUNT(*) OVER () AS ${hiddenCount}` : '';
@@ -1003,8 +1003,8 @@ class Emitter {
       const offsetValue = offsetNode ? child(offsetNode, 'value') : undefined;
       const fetchValue = fetchNode ? child(fetchNode, 'value') : undefined;
       if (offsetValue || fetchValue) {
-        let fetch = fetchValue ? this.expr(fetchValue) : '-1';
-        if (fetch === ALL_ROWS) fetch = '-1';
+        const all = fetchValue && text(fetchValue, 'value') === ALL_ROWS;
+        const fetch = fetchValue && !all ? this.expr(fetchValue) : '-1';
         return `${sql} LIMIT ${fetch}${offsetValue ? ` OFFSET ${this.expr(offsetValue)}` : ''}`;
       }
     }
@@ -1257,7 +1257,7 @@ class Emitter {
     const sub = subquery(node);
     if (sub) return this.withScope(() => this.query(sub)).columns?.[0]?.type ?? 'unknown';
     const type = text(node, 'type');
-    if (isStringLiteral(node)) return type === 'natural_string' ? 'nvarchar' : 'varchar';
+    if (isStringLiteral(node)) return type === 'natural_string' || type === 'var_string' ? 'nvarchar' : 'varchar';
     switch (type) {
       case 'number': {
         const v = text(node, 'value') ?? '';
@@ -1265,6 +1265,8 @@ class Emitter {
         if (v.includes('.')) return 'decimal';
         return Math.abs(Number(v)) > 2_147_483_647 ? 'bigint' : 'int';
       }
+      case 'bigint':
+        return 'bigint';
       case 'bool':
         return 'bit';
       case 'column_ref': {
@@ -1414,7 +1416,8 @@ class Emitter {
         return this.columnRef(node);
       case 'double_quote_string': // QUOTED_IDENTIFIER ON (the ADO.NET default): "x" is a name.
         return this.columnRef({ type: 'column_ref', table: null, column: text(node, 'value') ?? '' });
-      case 'number': {
+      case 'number':
+      case 'bigint': {
         const v = text(node, 'value') ?? '';
         if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v)) return fail({ kind: 'syntax', near: '', keyword: false });
         return v;
@@ -1507,9 +1510,11 @@ class Emitter {
         }
         return `(${this.expr(left)} - ${this.expr(right)})`;
       case '/':
-      case '%':
+      case '%': {
         // SQLite answers NULL where SQL Server fails with 8134.
-        return `(${this.expr(left)} ${op} tsql_divisor(${this.expr(right)}))`;
+        const divisor = this.expr(right);
+        return `(${this.expr(left)} ${op} (CASE WHEN ${divisor} = 0 THEN tsql_divide_by_zero() ELSE ${divisor} END))`;
+      }
       case '*':
       case '&':
       case '|':
@@ -1755,15 +1760,25 @@ function valuesAlias(alias: string | undefined): { name: string; columns: string
   return { name: first.value, columns };
 }
 
-/** `ROWS|RANGE BETWEEN … AND …` as SQLite writes it (the same words). */
+/** `ROWS|RANGE BETWEEN … AND …` (or one bound) as SQLite writes it: the same words. */
 function windowFrame(frame: unknown): string {
-  if (typeof frame === 'string') return frame;
-  if (isNode(frame)) {
-    const raw = text(frame, 'raw');
-    if (raw) return raw;
-    const t = text(frame, 'type');
-    const value = frame['expr'];
-    if (t && isNode(value)) return `${t.toUpperCase()} ${windowFrame(value)}`;
+  const bound = (b: unknown): string => {
+    if (isNode(b) && text(b, 'type') === 'origin') {
+      const v = (text(b, 'value') ?? '').toUpperCase();
+      if (/^(UNBOUNDED (PRECEDING|FOLLOWING)|CURRENT ROW|\d+ (PRECEDING|FOLLOWING))$/.test(v)) return v;
+    }
+    return fail({ kind: 'unsupported', feature: 'this window frame' });
+  };
+  if (isNode(frame) && text(frame, 'type') === 'binary_expr' && text(frame, 'operator') === 'BETWEEN') {
+    const unit = child(frame, 'left');
+    const range = child(frame, 'right');
+    const [lo, hi] = range ? functionArgsOfList(range) : [];
+    const u = unit ? (text(unit, 'value') ?? '').toUpperCase() : '';
+    if ((u === 'ROWS' || u === 'RANGE') && lo && hi) return `${u} BETWEEN ${bound(lo)} AND ${bound(hi)}`;
+  }
+  if (isNode(frame) && isNode(frame['expr'])) {
+    const u = (text(frame, 'type') ?? '').toUpperCase();
+    if (u === 'ROWS' || u === 'RANGE') return `${u} ${bound(frame['expr'])}`;
   }
   return fail({ kind: 'unsupported', feature: 'this window frame' });
 }
