@@ -106,7 +106,6 @@ WHERE AppointmentDate >= '${TODAY}' AND AppointmentDate < '2025-03-12T00:00:00' 
     name: 'an int key compared with a string literal',
     sql: "SELECT InternalID, Surname FROM BPS_Patients WHERE InternalID = '42'",
     rows: [{ InternalID: 42, Surname: 'Hyatt' }],
-    needed: 'simulator',
   },
   {
     name: 'an int key compared with an NVarChar parameter',
@@ -127,7 +126,6 @@ WHERE AppointmentDate >= '${TODAY}' AND AppointmentDate < '2025-03-12T00:00:00' 
     name: 'a varchar column compared with an int (postcodes are all digits)',
     sql: 'SELECT COUNT(*) AS n FROM BPS_Patients WHERE Postcode = 2150',
     sqlite: "SELECT COUNT(*) AS n FROM BPS_Patients WHERE Postcode = '2150'",
-    needed: 'simulator',
   },
   {
     name: 'BETWEEN ISO date literals on a datetime column',
@@ -136,29 +134,29 @@ WHERE AppointmentDate >= '${TODAY}' AND AppointmentDate < '2025-03-12T00:00:00' 
   },
   {
     name: 'a datetime column against a compact date literal',
+    needed: 'simulator',
     sql: "SELECT COUNT(*) AS n FROM APPOINTMENTS WHERE AppointmentDate = '20250305'",
     sqlite: `SELECT COUNT(*) AS n FROM APPOINTMENTS WHERE AppointmentDate = '${TODAY}'`,
-    needed: 'simulator',
   },
   {
     name: 'LIKE with a character class',
+    needed: 'simulator',
     sql: "SELECT InternalID FROM BPS_Patients WHERE Surname LIKE '[A-C]%' ORDER BY InternalID",
     sqlite:
       "SELECT InternalID FROM BPS_Patients WHERE upper(substr(Surname, 1, 1)) BETWEEN 'A' AND 'C' ORDER BY InternalID",
-    needed: 'simulator',
   },
   {
     name: 'LIKE with a negated class and _',
+    needed: 'simulator',
     sql: "SELECT InternalID FROM BPS_Patients WHERE Postcode LIKE '2[^0]__' ORDER BY InternalID",
     sqlite:
       "SELECT InternalID FROM BPS_Patients WHERE length(Postcode) = 4 AND substr(Postcode, 1, 1) = '2' AND substr(Postcode, 2, 1) <> '0' ORDER BY InternalID",
-    needed: 'simulator',
   },
   {
     name: 'LIKE with ESCAPE',
+    needed: 'both',
     sql: "SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname LIKE '%!_%' ESCAPE '!'",
     rows: [{ n: 0 }],
-    needed: 'both',
   },
   {
     name: 'apostrophes in a literal',
@@ -214,15 +212,14 @@ ORDER BY v.VisitDate DESC, p.InternalID LIMIT 10`,
   },
   {
     name: 'a join comparing a varchar column with an int column fails at once (245)',
+    needed: 'simulator',
     sql: 'SELECT p.INTERNALID FROM PATIENTS p JOIN APPOINTMENTS a ON p.SURNAME = a.InternalID',
     error: { code: 245, message: 'Conversion failed when converting the varchar value to data type int.' },
-    needed: 'simulator',
   },
   {
     name: 'a join comparing a digits-only varchar with an int runs on the index',
     sql: 'SELECT COUNT(*) AS n FROM PATIENTS p JOIN APPOINTMENTS a ON p.POSTCODE = a.UserID',
     rows: [{ n: 0 }],
-    needed: 'simulator',
   },
   {
     name: 'a self-join on the patients table',
@@ -283,21 +280,21 @@ GROUP BY t.Description ORDER BY n DESC, t.Description`,
   },
   {
     name: 'STRING_AGG WITHIN GROUP',
+    needed: 'both',
     sql: "SELECT STRING_AGG(Description, ', ') WITHIN GROUP (ORDER BY Description) AS statuses FROM AppointmentCodes",
     rows: [{ statuses: 'At billing, Booked, Completed, Waiting, With doctor' }],
-    needed: 'both',
   },
   {
     name: 'STDEV and VAR',
+    needed: 'simulator',
     sql: 'SELECT ROUND(STDEV(AppointmentCode), 6) AS sd, ROUND(VARP(AppointmentCode), 6) AS vp FROM AppointmentCodes',
     rows: [{ sd: 1.581139, vp: 2 }],
-    needed: 'simulator',
   },
   {
     name: 'COUNT_BIG',
+    needed: 'both',
     sql: 'SELECT COUNT_BIG(*) AS n FROM USERS WHERE IsProvider = 1',
     rows: [{ n: 8 }],
-    needed: 'simulator',
   },
 
   // --- CTEs and subqueries --------------------------------------------------------------------
@@ -365,47 +362,46 @@ GROUP BY InternalID ORDER BY InternalID LIMIT 10`,
   },
   {
     name: 'INTERSECT: patients both booked and seen',
+    needed: 'both',
     sql: 'SELECT InternalID FROM APPOINTMENTS INTERSECT SELECT InternalID FROM VISITS ORDER BY InternalID',
     sqlite: 'SELECT InternalID FROM APPOINTMENTS INTERSECT SELECT InternalID FROM VISITS ORDER BY InternalID',
-    needed: 'both',
   },
   {
     name: 'EXCEPT: live patients never booked',
+    needed: 'both',
     sql: 'SELECT InternalID FROM BPS_Patients EXCEPT SELECT InternalID FROM APPOINTMENTS ORDER BY InternalID',
     sqlite: 'SELECT InternalID FROM BPS_Patients EXCEPT SELECT InternalID FROM APPOINTMENTS ORDER BY InternalID',
-    needed: 'both',
   },
   {
     name: 'INTERSECT binds tighter than UNION',
+    needed: 'both',
     sql: 'SELECT 1 AS n UNION SELECT 2 INTERSECT SELECT 3 ORDER BY n',
     rows: [{ n: 1 }],
-    needed: 'both',
   },
   {
     name: 'a parenthesised member with its own TOP and ORDER BY',
     sql: 'SELECT UserID FROM USERS WHERE UserID = 12 UNION ALL (SELECT TOP 2 UserID FROM USERS ORDER BY UserID)',
     unordered: true,
     rows: [{ UserID: 12 }, { UserID: 1 }, { UserID: 2 }],
-    needed: 'both',
   },
   {
     name: 'UNION of an int and a varchar column converts to int (data type precedence)',
+    needed: 'simulator',
     sql: "SELECT UserID AS v FROM USERS WHERE UserID = 1 UNION ALL SELECT '7' ORDER BY v",
     rows: [{ v: 1 }, { v: 7 }],
-    needed: 'simulator',
   },
   {
     name: 'UNION of an int and a word fails (245)',
+    needed: 'simulator',
     sql: 'SELECT UserID AS v FROM USERS UNION ALL SELECT Surname FROM USERS',
     error: { code: 245, message: 'Conversion failed when converting the varchar value to data type int.' },
-    needed: 'simulator',
   },
   {
     name: 'INTERSECT in a subquery',
+    needed: 'both',
     sql: 'SELECT COUNT(*) AS n FROM BPS_Patients WHERE InternalID IN (SELECT InternalID FROM APPOINTMENTS WHERE UserID = 1 INTERSECT SELECT InternalID FROM APPOINTMENTS WHERE UserID = 2)',
     sqlite:
       'SELECT COUNT(*) AS n FROM BPS_Patients WHERE InternalID IN (SELECT InternalID FROM APPOINTMENTS WHERE UserID = 1 INTERSECT SELECT InternalID FROM APPOINTMENTS WHERE UserID = 2)',
-    needed: 'both',
   },
 
   // --- TOP and paging -------------------------------------------------------------------------
@@ -422,25 +418,26 @@ GROUP BY InternalID ORDER BY InternalID LIMIT 10`,
   },
   {
     name: 'TOP n PERCENT rounds up',
+    needed: 'simulator',
     sql: 'SELECT TOP 20 PERCENT UserID FROM USERS ORDER BY UserID',
     rows: [{ UserID: 1 }, { UserID: 2 }, { UserID: 3 }],
-    needed: 'simulator',
   },
   {
     name: 'TOP (@n) PERCENT',
+    needed: 'both',
     sql: 'SELECT TOP (@p) PERCENT InternalID FROM BPS_Patients ORDER BY InternalID',
     parameters: [{ name: '@p', type: 'Int', value: '1' }],
     sqlite: 'SELECT InternalID FROM BPS_Patients ORDER BY InternalID LIMIT 20',
-    needed: 'both',
   },
   {
     name: 'TOP n WITH TIES',
+    needed: 'both',
     sql: 'SELECT TOP 1 WITH TIES AppointmentCode, DefaultLength FROM AppointmentTypes ORDER BY DefaultLength DESC',
     rows: [{ AppointmentCode: 8, DefaultLength: 2700 }],
-    needed: 'both',
   },
   {
     name: 'TOP (n) WITH TIES includes every tie',
+    needed: 'both',
     sql: 'SELECT TOP (2) WITH TIES DefaultLength FROM AppointmentTypes ORDER BY DefaultLength DESC',
     rows: [
       { DefaultLength: 2700 },
@@ -449,16 +446,15 @@ GROUP BY InternalID ORDER BY InternalID LIMIT 10`,
       { DefaultLength: 1800 },
       { DefaultLength: 1800 },
     ],
-    needed: 'both',
   },
   {
     name: 'WITH TIES without ORDER BY fails (1062)',
+    needed: 'both',
     sql: 'SELECT TOP 1 WITH TIES UserID FROM USERS',
     error: {
       code: 1062,
       message: 'The TOP N WITH TIES clause is not allowed without a corresponding ORDER BY clause.',
     },
-    needed: 'both',
   },
   {
     name: 'DISTINCT TOP',
@@ -472,9 +468,9 @@ GROUP BY InternalID ORDER BY InternalID LIMIT 10`,
   },
   {
     name: 'OFFSET without FETCH',
+    needed: 'both',
     sql: 'SELECT UserID FROM USERS ORDER BY UserID OFFSET 10 ROWS',
     rows: [{ UserID: 11 }, { UserID: 12 }],
-    needed: 'both',
   },
   {
     name: 'TOP in a derived table',
@@ -485,71 +481,71 @@ GROUP BY InternalID ORDER BY InternalID LIMIT 10`,
   // --- APPLY and VALUES -----------------------------------------------------------------------
   {
     name: 'CROSS APPLY the next appointment',
+    needed: 'simulator',
     sql: `SELECT TOP 10 p.InternalID, nx.AppointmentDate, nx.AppointmentTime FROM BPS_Patients p
 CROSS APPLY (SELECT TOP 1 a.AppointmentDate, a.AppointmentTime FROM APPOINTMENTS a WHERE a.InternalID = p.InternalID
   AND a.AppointmentDate >= '2025-03-05' ORDER BY a.AppointmentDate, a.AppointmentTime) nx ORDER BY p.InternalID`,
     sqlite: `SELECT p.InternalID, (SELECT a.AppointmentDate FROM APPOINTMENTS a WHERE a.InternalID = p.InternalID AND a.AppointmentDate >= '${TODAY}' ORDER BY a.AppointmentDate, a.AppointmentTime LIMIT 1) AS AppointmentDate,
 (SELECT a.AppointmentTime FROM APPOINTMENTS a WHERE a.InternalID = p.InternalID AND a.AppointmentDate >= '${TODAY}' ORDER BY a.AppointmentDate, a.AppointmentTime LIMIT 1) AS AppointmentTime
 FROM BPS_Patients p WHERE EXISTS (SELECT 1 FROM APPOINTMENTS a WHERE a.InternalID = p.InternalID AND a.AppointmentDate >= '${TODAY}') ORDER BY p.InternalID LIMIT 10`,
-    needed: 'simulator',
   },
   {
     name: 'OUTER APPLY the last visit (NULL when none)',
+    needed: 'simulator',
     sql: `SELECT p.InternalID, lv.VisitDate FROM BPS_Patients p
 OUTER APPLY (SELECT TOP 1 v.VisitDate FROM BPS_Visits v WHERE v.InternalID = p.InternalID ORDER BY v.VisitDate DESC) lv
 WHERE p.InternalID <= 30 ORDER BY p.InternalID`,
     sqlite: `SELECT p.InternalID, (SELECT MAX(v.VisitDate) FROM BPS_Visits v WHERE v.InternalID = p.InternalID) AS VisitDate
 FROM BPS_Patients p WHERE p.InternalID <= 30 ORDER BY p.InternalID`,
-    needed: 'simulator',
   },
   {
     name: 'CROSS APPLY an aggregate',
+    needed: 'simulator',
     sql: `SELECT u.UserID, s.n FROM USERS u CROSS APPLY (SELECT COUNT(*) AS n FROM APPOINTMENTS a WHERE a.UserID = u.UserID) s
 WHERE u.IsProvider = 1 ORDER BY u.UserID`,
     sqlite: `SELECT u.UserID, (SELECT COUNT(*) FROM APPOINTMENTS a WHERE a.UserID = u.UserID) AS n FROM USERS u
 WHERE u.IsProvider = 1 ORDER BY u.UserID`,
-    needed: 'simulator',
   },
   {
     name: 'CROSS APPLY VALUES to unpivot phone numbers',
+    needed: 'simulator',
     sql: `SELECT p.InternalID, ph.Kind, ph.Number FROM BPS_Patients p
 CROSS APPLY (VALUES ('Home', p.HomePhone), ('Work', p.WorkPhone), ('Mobile', p.MobilePhone)) AS ph (Kind, Number)
 WHERE p.InternalID = 42 AND ph.Number IS NOT NULL ORDER BY ph.Kind`,
     sqlite: `SELECT * FROM (SELECT InternalID, 'Home' AS Kind, HomePhone AS Number FROM BPS_Patients WHERE InternalID = 42
 UNION ALL SELECT InternalID, 'Work', WorkPhone FROM BPS_Patients WHERE InternalID = 42
 UNION ALL SELECT InternalID, 'Mobile', MobilePhone FROM BPS_Patients WHERE InternalID = 42) WHERE Number IS NOT NULL ORDER BY Kind`,
-    needed: 'simulator',
   },
   {
     name: 'CROSS APPLY with SELECT *',
+    needed: 'simulator',
     sql: 'SELECT u.UserID, x.* FROM USERS u CROSS APPLY (SELECT TOP 1 Title FROM TITLES t WHERE t.TitleCode = u.TitleCode) x WHERE u.UserID < 3 ORDER BY u.UserID',
     rows: [
       { UserID: 1, Title: 'Dr' },
       { UserID: 2, Title: 'Dr' },
     ],
-    needed: 'simulator',
   },
   {
     name: 'a VALUES table joined to a view',
+    needed: 'simulator',
     sql: `SELECT v.code, c.Description FROM (VALUES (1), (5)) AS v (code) JOIN AppointmentCodes c ON c.AppointmentCode = v.code ORDER BY v.code`,
     rows: [
       { code: 1, Description: 'Booked' },
       { code: 5, Description: 'Completed' },
     ],
-    needed: 'simulator',
   },
   {
     name: 'a VALUES table of mixed types takes the highest',
+    needed: 'simulator',
     sql: "SELECT SUM(n) AS total FROM (VALUES (1), ('2'), (3.5)) v (n)",
     rows: [{ total: 6.5 }],
-    needed: 'simulator',
   },
   {
     name: 'a VALUES lookup in a CASE-free mapping',
+    needed: 'simulator',
     sql: `SELECT m.label, COUNT(*) AS n FROM APPOINTMENTS a JOIN (VALUES (1, 'open'), (2, 'open'), (3, 'open'), (4, 'done'), (5, 'done')) m (code, label)
 ON m.code = a.AppointmentCode GROUP BY m.label ORDER BY m.label`,
     sqlite: `SELECT CASE WHEN AppointmentCode <= 3 THEN 'open' ELSE 'done' END AS label, COUNT(*) AS n FROM APPOINTMENTS GROUP BY 1 ORDER BY 1`,
-    needed: 'simulator',
   },
 
   // --- Window functions -----------------------------------------------------------------------
@@ -567,10 +563,10 @@ ON m.code = a.AppointmentCode GROUP BY m.label ORDER BY m.label`,
   },
   {
     name: 'a running total with a ROWS frame',
+    needed: 'simulator',
     sql: 'SELECT UserID, SUM(UserID) OVER (ORDER BY UserID ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM USERS ORDER BY UserID',
     sqlite:
       'SELECT UserID, SUM(UserID) OVER (ORDER BY UserID ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM USERS ORDER BY UserID',
-    needed: 'simulator',
   },
   {
     name: 'COUNT(*) OVER () beside each row',
@@ -583,10 +579,10 @@ ON m.code = a.AppointmentCode GROUP BY m.label ORDER BY m.label`,
   },
   {
     name: 'NTILE and FIRST_VALUE',
+    needed: 'simulator',
     sql: 'SELECT UserID, NTILE(4) OVER (ORDER BY UserID) AS q, FIRST_VALUE(Surname) OVER (ORDER BY UserID) AS firstSurname FROM USERS ORDER BY UserID',
     sqlite:
       'SELECT UserID, NTILE(4) OVER (ORDER BY UserID) AS q, FIRST_VALUE(Surname) OVER (ORDER BY UserID) AS firstSurname FROM USERS ORDER BY UserID',
-    needed: 'simulator',
   },
   {
     name: 'ROW_NUMBER partitioned, filtered in a derived table',
@@ -603,15 +599,15 @@ FROM APPOINTMENTS) x WHERE rn = 1 ORDER BY UserID`,
   },
   {
     name: 'CHARINDEX and PATINDEX',
+    needed: 'simulator',
     sql: "SELECT CHARINDEX('a', Surname) AS c, PATINDEX('%[aeiou]%', Surname) AS p FROM BPS_Patients WHERE InternalID = 42",
     rows: [{ c: 3, p: 3 }],
-    needed: 'simulator',
   },
   {
     name: 'REPLACE is case-insensitive, STUFF, REPLICATE, REVERSE',
+    needed: 'simulator',
     sql: "SELECT REPLACE('Hyatt', 'T', 'd') AS a, STUFF('Hyatt', 2, 3, '-') AS b, REPLICATE('ab', 3) AS c, REVERSE('Hyatt') AS d",
     rows: [{ a: 'Hyadd', b: 'H-t', c: 'ababab', d: 'ttayH' }],
-    needed: 'simulator',
   },
   {
     name: 'UPPER, LOWER, LTRIM, RTRIM, TRIM',
@@ -631,21 +627,21 @@ FROM APPOINTMENTS) x WHERE rn = 1 ORDER BY UserID`,
   },
   {
     name: 'QUOTENAME, SOUNDEX, DIFFERENCE',
+    needed: 'simulator',
     sql: "SELECT QUOTENAME('a]b') AS q, QUOTENAME('x', '''') AS q2, SOUNDEX('Robert') AS s, DIFFERENCE('Smith', 'Smyth') AS d",
     rows: [{ q: '[a]]b]', q2: "'x'", s: 'R163', d: 4 }],
-    needed: 'simulator',
   },
   {
     name: 'STR and TRANSLATE',
+    needed: 'simulator',
     sql: "SELECT STR(123.456, 8, 2) AS s, TRANSLATE('2*[3+4]/{7-2}', '[]{}', '()()') AS t",
     rows: [{ s: '  123.46', t: '2*(3+4)/(7-2)' }],
-    needed: 'simulator',
   },
   {
     name: 'DATALENGTH by type',
+    needed: 'simulator',
     sql: "SELECT DATALENGTH(Surname) AS v, DATALENGTH(N'Hyatt') AS n, DATALENGTH(InternalID) AS i, DATALENGTH(DOB) AS d FROM BPS_Patients WHERE InternalID = 42",
     rows: [{ v: 5, n: 10, i: 4, d: 8 }],
-    needed: 'simulator',
   },
   {
     name: 'CHAR, ASCII, UNICODE, SPACE',
@@ -672,17 +668,17 @@ FROM APPOINTMENTS) x WHERE rn = 1 ORDER BY UserID`,
   },
   {
     name: 'EOMONTH, DATEFROMPARTS, DATETIMEFROMPARTS',
+    needed: 'simulator',
     sql: "SELECT EOMONTH('2024-02-10') AS e, EOMONTH(GETDATE(), 1) AS e1, DATEFROMPARTS(2025, 12, 25) AS x, DATETIMEFROMPARTS(2025, 1, 2, 3, 4, 5, 0) AS dt",
     rows: [
       { e: '2024-02-29T00:00:00', e1: '2025-04-30T00:00:00', x: '2025-12-25T00:00:00', dt: '2025-01-02T03:04:05' },
     ],
-    needed: 'simulator',
   },
   {
     name: 'DATETRUNC',
+    needed: 'simulator',
     sql: "SELECT DATETRUNC(month, '2025-03-05 09:30') AS m, DATETRUNC(week, '2025-03-05') AS w, DATETRUNC(hour, '2025-03-05 09:30:15') AS h",
     rows: [{ m: '2025-03-01T00:00:00', w: '2025-03-02T00:00:00', h: '2025-03-05T09:00:00' }],
-    needed: 'simulator',
   },
   {
     name: 'the midnight idiom DATEADD(dd, DATEDIFF(dd, 0, GETDATE()), 0)',
@@ -735,15 +731,14 @@ WHERE AppointmentDate = '${TODAY}' ORDER BY AppointmentTime, RecordID LIMIT 3`,
   },
   {
     name: 'GREATEST and LEAST ignore NULLs',
+    needed: 'simulator',
     sql: 'SELECT GREATEST(3, NULL, 7, 1) AS g, LEAST(3, NULL, 7, 1) AS l',
     rows: [{ g: 7, l: 1 }],
-    needed: 'simulator',
   },
   {
     name: 'CASE with mixed result types takes the highest (int)',
     sql: "SELECT CASE WHEN InternalID = 42 THEN '10' ELSE 0 END + 1 AS v FROM BPS_Patients WHERE InternalID IN (41, 42) ORDER BY InternalID",
     rows: [{ v: 1 }, { v: 11 }],
-    needed: 'simulator',
   },
   {
     name: 'a searched CASE on the appointment status',
@@ -754,21 +749,21 @@ FROM APPOINTMENTS WHERE AppointmentDate = '${TODAY}' GROUP BY Stage ORDER BY Sta
   },
   {
     name: 'TRY_CONVERT and TRY_CAST answer NULL for what does not convert',
+    needed: 'both',
     sql: "SELECT TRY_CONVERT(int, '12') AS a, TRY_CONVERT(int, 'x') AS b, TRY_CAST('2025-02-30' AS date) AS c, TRY_CAST('2025-02-28' AS date) AS d, TRY_CONVERT(date, '31/12/2025', 103) AS e",
     rows: [{ a: 12, b: null, c: null, d: '2025-02-28T00:00:00', e: '2025-12-31T00:00:00' }],
-    needed: 'both',
   },
   {
     name: 'TRY_CONVERT over a column',
+    needed: 'simulator',
     sql: 'SELECT COUNT(*) AS n FROM BPS_Patients WHERE TRY_CONVERT(int, MedicareLineNo) = 1',
     sqlite: "SELECT COUNT(*) AS n FROM BPS_Patients WHERE MedicareLineNo = '1'",
-    needed: 'simulator',
   },
   {
     name: 'PARSE and TRY_PARSE with a culture',
+    needed: 'both',
     sql: "SELECT PARSE('05/03/2025' AS date USING 'en-AU') AS au, PARSE('05/03/2025' AS date USING 'en-US') AS us, TRY_PARSE('$1,234.50' AS decimal(10, 2) USING 'en-AU') AS money, TRY_PARSE('abc' AS int) AS bad",
     rows: [{ au: '2025-03-05T00:00:00', us: '2025-05-03T00:00:00', money: 1234.5, bad: null }],
-    needed: 'both',
   },
   {
     name: 'CAST and CONVERT between types',
@@ -782,9 +777,9 @@ FROM APPOINTMENTS WHERE AppointmentDate = '${TODAY}' GROUP BY Stage ORDER BY Sta
   },
   {
     name: 'JSON_VALUE and ISJSON',
+    needed: 'simulator',
     sql: `SELECT JSON_VALUE('{"a":{"b":[10,20]}}', '$.a.b[1]') AS v, ISJSON('{"a":1}') AS j, ISJSON('nope') AS n`,
     rows: [{ v: '20', j: 1, n: 0 }],
-    needed: 'simulator',
   },
   {
     name: 'NEWID is a uniqueidentifier',
@@ -795,9 +790,9 @@ FROM APPOINTMENTS WHERE AppointmentDate = '${TODAY}' GROUP BY Stage ORDER BY Sta
   // --- Hints, options and catalogues ---------------------------------------------------------------
   {
     name: 'OPTION (RECOMPILE)',
+    needed: 'both',
     sql: 'SELECT COUNT(*) AS n FROM USERS WITH (NOLOCK) OPTION (RECOMPILE)',
     rows: [{ n: 12 }],
-    needed: 'both',
   },
   {
     name: 'table hints that do not lock for writing',
@@ -835,9 +830,9 @@ GROUP BY p.GENERICNAME ORDER BY COUNT(*) DESC, p.GENERICNAME`,
   },
   {
     name: 'a varchar column compared with an int (245)',
+    needed: 'simulator',
     sql: 'SELECT COUNT(*) AS n FROM BPS_Patients WHERE Surname = 1',
     error: { code: 245, message: 'Conversion failed when converting the varchar value to data type int.' },
-    needed: 'simulator',
   },
   {
     name: 'a word converted to decimal (8114)',
@@ -846,15 +841,15 @@ GROUP BY p.GENERICNAME ORDER BY COUNT(*) DESC, p.GENERICNAME`,
   },
   {
     name: 'a string that is not a date (241)',
+    needed: 'simulator',
     sql: "SELECT COUNT(*) AS n FROM BPS_Patients WHERE DOB > 'yesterday'",
     error: { code: 241, message: 'Conversion failed when converting date and/or time from character string.' },
-    needed: 'simulator',
   },
   {
     name: 'division by zero (8134)',
+    needed: 'simulator',
     sql: 'SELECT COUNT(*) / (COUNT(*) - COUNT(*)) AS x FROM USERS',
     error: { code: 8134, message: 'Divide by zero error encountered.' },
-    needed: 'simulator',
   },
   {
     name: 'arithmetic overflow (8115)',
