@@ -724,6 +724,16 @@ describe('T-SQL idioms', () => {
       message: 'The Halo simulator does not support the HASHBYTES function.',
     });
     expect(failure(db, 'DROP TABLE PATIENTS')).toMatchObject({ errorCode: 50000 });
+    expect(
+      failure(
+        db,
+        'SELECT * FROM (SELECT InternalID, Sex FROM BPS_Patients) s PIVOT (COUNT(InternalID) FOR Sex IN ([Male])) p',
+      ),
+    ).toMatchObject({ errorCode: 50000, message: 'The Halo simulator does not support PIVOT and UNPIVOT.' });
+    expect(failure(db, 'SELECT Surname FROM BPS_Patients FOR JSON PATH')).toMatchObject({
+      errorCode: 50000,
+      message: 'The Halo simulator does not support FOR JSON.',
+    });
     expect(scalar(db, 'SELECT COUNT(*) FROM PATIENTS')).toBe(5);
   });
 

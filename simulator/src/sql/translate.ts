@@ -632,7 +632,7 @@ const UNSUPPORTED_FUNCTIONS = new Set(
     'OBJECT_NAME DB_NAME DB_ID USER_NAME SUSER_SNAME SUSER_NAME HOST_NAME APP_NAME ERROR_MESSAGE ERROR_NUMBER ' +
     'SWITCHOFFSET TODATETIMEOFFSET FORMATMESSAGE COL_LENGTH COL_NAME SESSION_USER SYSTEM_USER CURRENT_USER ' +
     'PERCENTILE_CONT PERCENTILE_DISC APPROX_COUNT_DISTINCT JSON_MODIFY OPENJSON STRING_SPLIT DATE_BUCKET ' +
-    'GENERATE_SERIES SESSION_CONTEXT CONTEXT_INFO'
+    'GENERATE_SERIES SESSION_CONTEXT CONTEXT_INFO ROLLUP CUBE GROUPING_SETS'
   ).split(' '),
 );
 
@@ -1080,6 +1080,7 @@ class Emitter {
       const derived = child(item, 'expr');
       let alias = text(item, 'as');
       let source: string;
+      if (item['operator']) return fail({ kind: 'unsupported', feature: 'PIVOT and UNPIVOT' });
       if (join === 'CROSS APPLY' || join === 'OUTER APPLY') {
         const inner = derived ? this.applied(derived, alias) : undefined;
         if (!inner) return fail({ kind: 'unsupported', feature: 'this APPLY' });
