@@ -719,11 +719,21 @@ describe('T-SQL idioms', () => {
     expect(failure(db, "INSERT INTO TITLES (Title) OUTPUT INSERTED.TitleCode VALUES ('Prof')")).toMatchObject({
       errorCode: 50000,
     });
-    expect(failure(db, 'SELECT STDEV(InternalID) FROM BPS_Patients')).toMatchObject({
+    expect(failure(db, "SELECT HASHBYTES('SHA2_256', Surname) FROM BPS_Patients")).toMatchObject({
       errorCode: 50000,
-      message: 'The Halo simulator does not support the STDEV function.',
+      message: 'The Halo simulator does not support the HASHBYTES function.',
     });
     expect(failure(db, 'DROP TABLE PATIENTS')).toMatchObject({ errorCode: 50000 });
+    expect(
+      failure(
+        db,
+        'SELECT * FROM (SELECT InternalID, Sex FROM BPS_Patients) s PIVOT (COUNT(InternalID) FOR Sex IN ([Male])) p',
+      ),
+    ).toMatchObject({ errorCode: 50000, message: 'The Halo simulator does not support PIVOT and UNPIVOT.' });
+    expect(failure(db, 'SELECT Surname FROM BPS_Patients FOR JSON PATH')).toMatchObject({
+      errorCode: 50000,
+      message: 'The Halo simulator does not support FOR JSON.',
+    });
     expect(scalar(db, 'SELECT COUNT(*) FROM PATIENTS')).toBe(5);
   });
 

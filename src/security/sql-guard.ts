@@ -3,25 +3,25 @@
  *
  * A command passes only when both checks pass (it fails closed: anything not understood is refused):
  *
- * 1. **Tokens** (./sql-lexer.ts, outside strings, quoted identifiers and comments):
+ * 1. **Tokens** (src/lib/tsql-lexer.ts, outside strings, quoted identifiers and comments):
  *    - the text must tokenize completely (no unterminated string, `[identifier]` or comment);
  *    - `;` only at the very end (one statement);
  *    - none of the words in `DENIED_WORDS` (writes, DDL, EXEC, transactions, control flow,
  *      session state, `INTO`, `OPENQUERY`/`OPENROWSET`, `WAITFOR`, exclusive lock hints, `GO`…);
  *    - no `NEXT VALUE FOR` (it advances a sequence);
  *    - no object whose name starts with `sp_` or `xp_` (system and extended procedures), quoted or not.
- * 2. **Parse** with node-sql-parser's T-SQL grammar: exactly one statement, a `SELECT` (a CTE,
- *    `UNION`, subqueries and `FOR XML` included), without `INTO`, and no write or DDL node anywhere
- *    in its tree. Text the grammar cannot read is refused.
+ * 2. **Parse** with node-sql-parser's T-SQL grammar, through the rewrites of src/lib/tsql-parse.ts
+ *    for the forms it cannot read (INTERSECT/EXCEPT, TOP … PERCENT / WITH TIES, TRY_CAST, FOR JSON
+ *    options, query hints…): exactly one statement, a `SELECT` (CTEs, set operators, APPLY,
+ *    `VALUES` tables, subqueries and `FOR XML`/`FOR JSON` included), without `INTO`, and no write or
+ *    DDL node anywhere in its tree. Text the grammar cannot read is refused. The rewrites only
+ *    reshape what the first check already read: every word it refuses is refused in the original.
  *
  * The text is also limited in length (the parser costs a few µs per character).
  * Reasons carry no SQL text: they are safe to show and to log.
  */
-import nsp from 'node-sql-parser';
-import { parenthesizeLikePatterns } from '../lib/tsql-like-patterns.js';
-import { lexSql, SqlLexError, type SqlToken } from './sql-lexer.js';
-
-const { Parser } = nsp;
+import { lexTsql, TsqlLexError, type TsqlToken } from '../lib/tsql-lexer.js';
+import { parseTsql } from '../lib/tsql-parse.js';
 
 /** Why a read-only command was refused. */
 export type SqlGuardReason =
@@ -145,15 +145,13 @@ export function createSqlGuard(options: SqlGuardOptions = {}): SqlGuard {
   };
 }
 
-let parser: InstanceType<typeof Parser> | undefined;
-
 /** The guard's two checks, uncached and without a length limit (see the module comment). */
 export function checkReadOnlySql(sql: string): SqlGuardVerdict {
-  let tokens: SqlToken[];
+  let tokens: TsqlToken[];
   try {
-    tokens = lexSql(sql);
+    tokens = lexTsql(sql);
   } catch (e) {
-    if (e instanceof SqlLexError) return { ok: false, reason: 'unparsable' };
+    if (e instanceof TsqlLexError) return { ok: false, reason: 'unparsable' };
     throw e;
   }
   if (tokens.length === 0) return { ok: false, reason: 'empty' };
@@ -163,7 +161,7 @@ export function checkReadOnlySql(sql: string): SqlGuardVerdict {
   return parsed ? { ok: false, reason: parsed } : { ok: true };
 }
 
-function checkTokens(tokens: readonly SqlToken[]): SqlGuardReason | undefined {
+function checkTokens(tokens: readonly TsqlToken[]): SqlGuardReason | undefined {
   let end = tokens.length;
   while (end > 0 && tokens[end - 1]!.kind === 'punct' && tokens[end - 1]!.text === ';') end--;
   for (let i = 0; i < tokens.length; i++) {
@@ -176,7 +174,7 @@ function checkTokens(tokens: readonly SqlToken[]): SqlGuardReason | undefined {
       if (upper === 'NEXT' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.text.toUpperCase() === 'VALUE')
         return 'denied_keyword';
     }
-    if ((t.kind === 'word' || t.kind === 'quoted') && SYSTEM_PROCEDURE.test(t.text.replace(/^#+/, '')))
+    if ((t.kind === 'word' || t.kind === 'quoted') && SYSTEM_PROCEDURE.test(t.value.replace(/^#+/, '')))
       return 'system_procedure';
   }
   if (end === 0) return 'empty';
@@ -188,38 +186,19 @@ function checkTokens(tokens: readonly SqlToken[]): SqlGuardReason | undefined {
   return undefined;
 }
 
-function checkParse(text: string, tokens: readonly SqlToken[]): SqlGuardReason | undefined {
+function checkParse(text: string, tokens: readonly TsqlToken[]): SqlGuardReason | undefined {
   // Trailing semicolons (checkTokens allowed them) are left out: the grammar takes at most one.
-  const last = [...tokens].reverse().find((t) => !(t.kind === 'punct' && t.text === ';'));
-  const sql = last ? text.slice(0, last.end) : text;
-  let statements = parseStatements(sql);
-  if (!statements) {
-    const retry = parenthesizeLikePatterns(sql, tokens);
-    statements = retry === sql ? undefined : parseStatements(retry);
-  }
-  if (!statements) return 'unparsable';
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.kind === 'punct' && tokens[end - 1]!.text === ';') end--;
+  const kept = tokens.slice(0, end);
+  const parsed = parseTsql(text.slice(0, kept[kept.length - 1]?.end ?? 0), kept);
+  if (!parsed.ok) return 'unparsable';
+  const statements = parsed.statements;
   if (statements.length !== 1) return 'multiple_statements';
   const statement = statements[0]!;
   const type = statement['type'] as string;
   if (type !== 'select') return DENIED_NODE_TYPES.get(type) ?? 'not_a_select';
   return walk(statement, 0);
-}
-
-/**
- * The statements node-sql-parser reads, or undefined when it refuses the text or returns one of
- * its error-recovery shapes (statements without a `type`, such as lists of `{ stmt: assign }`).
- */
-function parseStatements(sql: string): Array<Readonly<Record<string, unknown>>> | undefined {
-  parser ??= new Parser();
-  let ast: unknown;
-  try {
-    ast = parser.astify(sql, { database: 'transactsql' });
-  } catch {
-    return undefined;
-  }
-  const statements = Array.isArray(ast) ? ast : [ast];
-  if (statements.length === 0 || !statements.every((s) => isNode(s) && typeof s['type'] === 'string')) return undefined;
-  return statements as Array<Readonly<Record<string, unknown>>>;
 }
 
 function walk(node: unknown, depth: number): SqlGuardReason | undefined {

@@ -49,6 +49,7 @@ type Documents = {
     "\n  mutation LiveCreateRegistered($input: CreateRegisteredQueryInput!) {\n    createRegisteredQuery(input: $input) {\n      id\n      lastHash\n    }\n  }\n": typeof types.LiveCreateRegisteredDocument,
     "\n  mutation LiveCancelRegistered($siteId: ID!, $id: ID!) {\n    cancelRegisteredQuery(siteId: $siteId, id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.LiveCancelRegisteredDocument,
     "\n      query LiveSiteName($id: ID!) {\n        site(id: $id) {\n          practiceName\n        }\n      }\n    ": typeof types.LiveSiteNameDocument,
+    "\n  mutation RunConformance($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      status\n      error {\n        type\n        code\n        message\n      }\n      rows\n    }\n  }\n": typeof types.RunConformanceDocument,
 };
 const documents: Documents = {
     "\n  mutation SubmitForExport($input: RunQueryInput!) {\n    submitAsyncQuery(input: $input) {\n      id\n    }\n  }\n": types.SubmitForExportDocument,
@@ -86,6 +87,7 @@ const documents: Documents = {
     "\n  mutation LiveCreateRegistered($input: CreateRegisteredQueryInput!) {\n    createRegisteredQuery(input: $input) {\n      id\n      lastHash\n    }\n  }\n": types.LiveCreateRegisteredDocument,
     "\n  mutation LiveCancelRegistered($siteId: ID!, $id: ID!) {\n    cancelRegisteredQuery(siteId: $siteId, id: $id) {\n      id\n      status\n    }\n  }\n": types.LiveCancelRegisteredDocument,
     "\n      query LiveSiteName($id: ID!) {\n        site(id: $id) {\n          practiceName\n        }\n      }\n    ": types.LiveSiteNameDocument,
+    "\n  mutation RunConformance($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      status\n      error {\n        type\n        code\n        message\n      }\n      rows\n    }\n  }\n": types.RunConformanceDocument,
 };
 
 /**
@@ -242,6 +244,10 @@ export function graphql(source: "\n  mutation LiveCancelRegistered($siteId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query LiveSiteName($id: ID!) {\n        site(id: $id) {\n          practiceName\n        }\n      }\n    "): (typeof documents)["\n      query LiveSiteName($id: ID!) {\n        site(id: $id) {\n          practiceName\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunConformance($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      status\n      error {\n        type\n        code\n        message\n      }\n      rows\n    }\n  }\n"): (typeof documents)["\n  mutation RunConformance($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      status\n      error {\n        type\n        code\n        message\n      }\n      rows\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -5,7 +5,7 @@ import {
   SQL_GUARD_MESSAGES,
   type SqlGuardReason,
 } from '../../src/security/sql-guard.js';
-import { lexSql, SqlLexError } from '../../src/security/sql-lexer.js';
+import { lexTsql, TsqlLexError } from '../../src/lib/tsql-lexer.js';
 
 const ALLOWED: readonly string[] = [
   'SELECT 1',
@@ -27,6 +27,29 @@ const ALLOWED: readonly string[] = [
   'SELECT a /* EXEC xp_cmdshell; */ FROM t',
   "SELECT N'O''Brien; EXEC x' AS s",
   'SELECT COUNT(*) AS n FROM PATIENTS WHERE SURNAME = @surname',
+  // Forms node-sql-parser's grammar cannot read as written (read through src/lib/tsql-parse.ts).
+  'SELECT a FROM x INTERSECT SELECT a FROM y',
+  'SELECT a FROM x EXCEPT SELECT a FROM y ORDER BY a',
+  'SELECT a FROM x UNION ALL (SELECT TOP 3 b FROM y ORDER BY b)',
+  'SELECT a FROM x WHERE a IN (SELECT a FROM y INTERSECT SELECT a FROM z)',
+  'WITH c AS (SELECT a FROM x), d AS (SELECT a FROM y) SELECT a FROM c EXCEPT SELECT a FROM d',
+  'SELECT TOP 10 PERCENT a FROM x ORDER BY a',
+  'SELECT TOP (@n) PERCENT a FROM x ORDER BY a',
+  'SELECT TOP 5 WITH TIES a FROM x ORDER BY a',
+  'SELECT TOP (5) PERCENT WITH TIES a FROM x ORDER BY a',
+  'SELECT DISTINCT TOP (2 * 3) a FROM x',
+  'SELECT a FROM x OUTER APPLY (SELECT TOP 1 b FROM y WHERE y.a = x.a ORDER BY b DESC) z',
+  "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v (n, s)",
+  'SELECT x.a, v.c FROM x CROSS APPLY (VALUES (x.a), (x.b)) v (c)',
+  "SELECT TRY_CAST(a AS int), TRY_CONVERT(date, b, 103), TRY_PARSE(c AS date USING 'en-AU'), PARSE(d AS int) FROM x",
+  'SELECT SUM(a) OVER (PARTITION BY b ORDER BY c ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM x',
+  "SELECT a FROM x FOR JSON AUTO, ROOT('r'), INCLUDE_NULL_VALUES",
+  "SELECT STUFF((SELECT ',' + a FROM x FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'), 1, 1, '') AS list",
+  'SELECT a FROM x WITH (NOLOCK, INDEX(ix)) WHERE a = 1 OPTION (RECOMPILE, MAXDOP 1)',
+  'SELECT a FROM x WITH (READPAST, ROWLOCK, HOLDLOCK)',
+  'SELECT a FROM x ORDER BY a OFFSET 10 ROWS',
+  "SELECT STRING_AGG(a, ', ') WITHIN GROUP (ORDER BY a) FROM x",
+  "SELECT a FROM x WHERE a LIKE '50!%%' ESCAPE '!'",
 ];
 
 const DENIED: ReadonlyArray<readonly [string, SqlGuardReason]> = [
@@ -71,6 +94,24 @@ const DENIED: ReadonlyArray<readonly [string, SqlGuardReason]> = [
   ['SELECT * FORM BPS_Patients', 'unparsable'],
   ['VALUES (1)', 'not_a_select'],
   ['WITH c AS (SELECT 1 AS a) DELETE FROM c', 'write'],
+  // A write hidden inside each form the guard reads through a rewrite is still refused.
+  ['SELECT a FROM x INTERSECT DELETE FROM y', 'write'],
+  ['SELECT a FROM x EXCEPT SELECT a FROM y; DELETE FROM y', 'multiple_statements'],
+  ['SELECT a FROM x UNION ALL (SELECT b INTO t FROM y)', 'select_into'],
+  ['SELECT a FROM x INTERSECT (SELECT b FROM y WITH (XLOCK))', 'denied_keyword'],
+  ['SELECT TOP 5 WITH TIES a INTO t FROM x ORDER BY a', 'select_into'],
+  ['SELECT TOP (1) PERCENT a FROM x; EXEC sp_who', 'multiple_statements'],
+  ['SELECT TOP ((SELECT 1 INTO t)) a FROM x', 'select_into'],
+  ['SELECT a FROM x CROSS APPLY (SELECT b FROM y WITH (UPDLOCK)) z', 'denied_keyword'],
+  ['SELECT * FROM (VALUES (1)) v (a) OUTER APPLY (SELECT 1 AS b UPDATE x SET a = 1) z', 'write'],
+  ['SELECT TRY_CAST((SELECT 1 INTO t) AS int)', 'select_into'],
+  ["SELECT a FROM x FOR JSON PATH, ROOT('r') DELETE FROM x", 'write'],
+  ["SELECT (SELECT a FROM x FOR XML PATH(''), TYPE).value('.', 'int') EXEC BP_X", 'exec'],
+  ['SELECT a FROM x OPTION (RECOMPILE) UPDATE x SET a = 1', 'write'],
+  ['SELECT a FROM x ORDER BY a OFFSET 1 ROWS INSERT INTO y VALUES (1)', 'write'],
+  ["SELECT a FROM x WHERE a LIKE 'a' ESCAPE '!' EXEC BP_X", 'exec'],
+  ["SELECT STRING_AGG(a, ',') WITHIN GROUP (ORDER BY a) FROM x WITH (TABLOCKX)", 'denied_keyword'],
+  ['SELECT TOP 5 WITH TIES a FROM x ORDER BY a SELECT 2', 'unparsable'],
 ];
 
 describe('SQL guard', () => {
@@ -119,7 +160,12 @@ describe('SQL guard', () => {
 
 describe('SQL lexer', () => {
   it("should read '' and ]] escapes and drop comments", () => {
-    expect(lexSql("SELECT 'it''s', [a]]b] -- x\n/* y */ FROM t").map((t) => [t.kind, t.text])).toEqual([
+    expect(
+      lexTsql("SELECT 'it''s', [a]]b] -- x\n/* y */ FROM t").map((t) => [
+        t.kind,
+        t.kind === 'quoted' ? t.value : t.text,
+      ]),
+    ).toEqual([
       ['word', 'SELECT'],
       ['string', "'it''s'"],
       ['punct', ','],
@@ -132,13 +178,13 @@ describe('SQL lexer', () => {
   it('should throw a SqlLexError carrying no SQL for unterminated text', () => {
     const thrown = (() => {
       try {
-        lexSql("SELECT 'secret name");
+        lexTsql("SELECT 'secret name");
         return undefined;
       } catch (e) {
         return e;
       }
     })();
-    expect(thrown).toBeInstanceOf(SqlLexError);
+    expect(thrown).toBeInstanceOf(TsqlLexError);
     expect(String(thrown)).not.toContain('secret');
   });
 });

@@ -17,7 +17,7 @@ import {
 } from './open-site-database.js';
 
 const MANIFEST = 'manifest.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Manifest {
   format: number;

@@ -4,11 +4,7 @@
  * batch is an object, an array or a `{ ast, go }` wrapper), so the AST is read through the small
  * untyped-but-checked accessors below instead of through those typings.
  */
-import nsp from 'node-sql-parser';
-import { parenthesizeLikePatterns } from '../../../src/lib/tsql-like-patterns.js';
-import { tokenize } from './lexer.js';
-
-const { Parser } = nsp;
+import { parseTsql } from '../../../src/lib/tsql-parse.js';
 
 /** A node of node-sql-parser's AST, read only through the accessors in this module. */
 export type AstNode = { readonly [key: string]: unknown };
@@ -44,52 +40,15 @@ export function list(node: AstNode, key: string): readonly unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-let parser: InstanceType<typeof Parser> | undefined;
-
 /**
- * Parses a T-SQL batch into its statements. Throws a `ParserFailure` when the grammar rejects the
- * text (the caller turns it into SQL Server's error 102 near the offending token).
+ * Parses a T-SQL batch into its statements (through the shared rewrites of src/lib/tsql-parse.ts).
+ * Throws a `ParserFailure` when the grammar rejects the text (the caller turns it into SQL
+ * Server's error 102 near the offending token).
  */
 export function parseTsqlBatch(sql: string): AstNode[] {
-  parser ??= new Parser();
-  const p = parser;
-  const attempt = (text: string): AstNode[] => statementsOf(p.astify(text, { database: 'transactsql' }));
-  try {
-    return attempt(sql);
-  } catch (e) {
-    const retry = parenthesizeLikePatterns(sql, tokenize(sql));
-    if (retry !== sql) {
-      try {
-        return attempt(retry);
-      } catch {
-        // report where the text as written failed
-      }
-    }
-    throw e instanceof ParserFailure ? e : toParserFailure(e);
-  }
-}
-
-/** The statements of an astify() result; throws a garbled ParserFailure for the grammar's error-recovery shapes. */
-function statementsOf(result: unknown): AstNode[] {
-  const statements: AstNode[] = [];
-  const collect = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const v of value) collect(v);
-    } else if (isNode(value)) {
-      // `SELECT … GO` comes back as { ast, go, go_next }.
-      if (value['type'] === undefined && isNode(value['ast'])) {
-        collect(value['ast']);
-        collect(value['go_next']);
-      } else if (typeof value['type'] === 'string') {
-        statements.push(value);
-      } else {
-        // Text the grammar could not read sometimes comes back as a list of `{ stmt: assign }` nodes.
-        throw new ParserFailure(undefined, undefined, true);
-      }
-    }
-  };
-  collect(result);
-  return statements;
+  const parsed = parseTsql(sql);
+  if (!parsed.ok) throw new ParserFailure(parsed.offset, parsed.keyword, parsed.garbled);
+  return parsed.statements;
 }
 
 /**
@@ -107,15 +66,4 @@ export class ParserFailure extends Error {
     this.keyword = keyword;
     this.garbled = garbled;
   }
-}
-
-function toParserFailure(e: unknown): ParserFailure {
-  if (!isNode(e)) return new ParserFailure(undefined, undefined);
-  const location = child(e, 'location');
-  const start = location ? child(location, 'start') : undefined;
-  const offset = start && typeof start['offset'] === 'number' ? start['offset'] : undefined;
-  // Reserved words used as aliases fail with a plain Error: `"full" is a reserved word, …`.
-  const message = typeof e['message'] === 'string' ? e['message'] : '';
-  const reserved = /^(?:Error: )?"([^"]+)" is a reserved word/.exec(message);
-  return new ParserFailure(offset, reserved?.[1]);
 }

@@ -29,6 +29,13 @@ export type TsqlFailure =
   | { kind: 'valueConversion'; from: string; to: string }
   | { kind: 'typeConversion'; from: string; to: string }
   | { kind: 'arithmeticOverflow'; to: string }
+  | { kind: 'valueOverflow'; from: string; to: string }
+  | { kind: 'divideByZero' }
+  | { kind: 'guidConversion' }
+  | { kind: 'constructDate'; type: string }
+  | { kind: 'tiesWithoutOrder' }
+  | { kind: 'parseConversion'; to: string }
+  | { kind: 'translateLengths' }
   | { kind: 'invalidDatepart'; fn: string; part: string }
   | { kind: 'unknownType'; name: string }
   | { kind: 'invalidStyle' }
@@ -165,6 +172,46 @@ function word(f: TsqlFailure): { mssql: Worded; fbsql: Worded } {
       return {
         mssql: [8115, `Arithmetic overflow error converting expression to data type ${f.to}.`],
         fbsql: [-802, 'Arithmetic exception, numeric overflow, or string truncation'],
+      };
+    case 'valueOverflow':
+      // SQL Server quotes the value here ("The conversion of the varchar value '…' overflowed…"); it is left out.
+      return {
+        mssql: [248, `The conversion of the ${f.from} value overflowed an ${f.to} column.`],
+        fbsql: [-802, 'Arithmetic exception, numeric overflow, or string truncation'],
+      };
+    case 'divideByZero':
+      return {
+        mssql: [8134, 'Divide by zero error encountered.'],
+        fbsql: [-802, 'Arithmetic exception, numeric overflow, or string truncation; Integer divide by zero.'],
+      };
+    case 'guidConversion':
+      return {
+        mssql: [8169, 'Conversion failed when converting from a character string to uniqueidentifier.'],
+        fbsql: [-413, 'Overflow occurred during data type conversion; conversion error from string'],
+      };
+    case 'constructDate':
+      return {
+        mssql: [289, `Cannot construct data type ${f.type}, some of the arguments have values which are not valid.`],
+        fbsql: [-413, 'Overflow occurred during data type conversion; conversion error from string'],
+      };
+    case 'parseConversion':
+      // SQL Server quotes the value and the culture here; both are left out.
+      return {
+        mssql: [9819, `Error converting string value into data type ${f.to} using culture.`],
+        fbsql: [-413, 'Overflow occurred during data type conversion; conversion error from string'],
+      };
+    case 'translateLengths':
+      return {
+        mssql: [
+          9828,
+          'The second and third arguments of the TRANSLATE built-in function must contain an equal number of characters.',
+        ],
+        fbsql: fb(-170, 'Input parameter mismatch for function', 'TRANSLATE'),
+      };
+    case 'tiesWithoutOrder':
+      return {
+        mssql: [1062, 'The TOP N WITH TIES clause is not allowed without a corresponding ORDER BY clause.'],
+        fbsql: fb(-104, 'Token unknown', 'TIES'),
       };
     case 'invalidDatepart':
       return {

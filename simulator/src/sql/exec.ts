@@ -1,9 +1,9 @@
 /**
  * `EXEC procedure …` in a text command. node-sql-parser reads the named form
- * (`EXEC p @a = 1, @b = @x`); this recursive-descent reader over ./lexer.ts tokens also takes the
+ * (`EXEC p @a = 1, @b = @x`); this recursive-descent reader over src/lib/tsql-lexer.ts tokens also takes the
  * positional form (`EXEC p 1, 'x'` / `EXEC p @a, @b`), which the parser rejects.
  */
-import { type Token, splitObjectName, tokenize } from './lexer.js';
+import { type TsqlToken as Token, splitObjectName, tokenizeTsql as tokenize } from '../../../src/lib/tsql-lexer.js';
 
 /** A `@name` the EXEC passes on from the command's parameters. */
 export interface ExecVariable {
@@ -37,14 +37,14 @@ export function parseExecFallback(sql: string): ExecCall | undefined {
   i++;
   // The name: word/[quoted] parts separated by dots.
   const nameStart = peek();
-  if (!nameStart || (nameStart.kind !== 'word' && nameStart.kind !== 'quotedIdentifier')) return undefined;
+  if (!nameStart || (nameStart.kind !== 'word' && nameStart.kind !== 'quoted')) return undefined;
   let nameEnd = nameStart.end;
   i++;
   while (isPunct(peek(), '.')) {
     i++;
     while (isPunct(peek(), '.')) i++;
     const part = peek();
-    if (!part || (part.kind !== 'word' && part.kind !== 'quotedIdentifier')) return undefined;
+    if (!part || (part.kind !== 'word' && part.kind !== 'quoted')) return undefined;
     nameEnd = part.end;
     i++;
   }

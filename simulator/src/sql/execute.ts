@@ -9,7 +9,8 @@ import { PRACTICE_TIME_ZONE, formatInstant, registerTsqlFunctions } from './func
 import { type BindValue, bindValue, parameterKeyOf } from './parameters.js';
 import { type ProcedureArgument, type ProcedureOutcome, runProcedure } from './procedures.js';
 import { prepareCached } from './statement-cache.js';
-import { type StatementPlan, UNNAMED_COLUMN_PREFIX, translateBatch } from './translate.js';
+import { catalogueFor } from './catalogue.js';
+import { type StatementPlan, HIDDEN_COLUMN_PREFIX, UNNAMED_COLUMN_PREFIX, translateBatch } from './translate.js';
 import {
   type CommandParameter,
   type ErrorType,
@@ -42,6 +43,8 @@ interface ResultSet {
 /** Per-statement column metadata, computed once per prepared statement. */
 interface ColumnInfo {
   names: string[];
+  /** Indexes of the columns a client sees (the translator's hidden helper columns left out). */
+  visible: number[];
   /** Indexes of BIT/BOOLEAN columns, returned as booleans (Halo serialises SQL Server bit as true/false). */
   booleans: number[];
 }
@@ -55,6 +58,7 @@ function columnInfo(stmt: Database.Statement): ColumnInfo {
     info = {
       // SQL Server gives an unaliased expression (`SELECT COUNT(*)`) no name: its key is ''.
       names: columns.map((c) => (c.name.startsWith(UNNAMED_COLUMN_PREFIX) ? '' : c.name)),
+      visible: columns.flatMap((c, i) => (c.name.startsWith(HIDDEN_COLUMN_PREFIX) ? [] : [i])),
       booleans: columns.flatMap((c, i) => (c.type !== null && /^(BIT|BOOL|BOOLEAN)$/i.test(c.type) ? [i] : [])),
     };
     columnInfos.set(stmt, info);
@@ -72,7 +76,7 @@ function toSqlValue(value: unknown): SqlValue {
 
 function toRow(info: ColumnInfo, raw: readonly unknown[]): Row {
   const row: Row = {};
-  for (let i = 0; i < info.names.length; i++) row[info.names[i]!] = toSqlValue(raw[i]);
+  for (const i of info.visible) row[info.names[i]!] = toSqlValue(raw[i]);
   for (const i of info.booleans) {
     const v = raw[i];
     if (v === 0 || v === 1) row[info.names[i]!] = v === 1;
@@ -200,7 +204,10 @@ function runSql(
       return { set: { columns: [name], rows: value === undefined ? [] : [{ [name]: value }] }, changes: 0 };
     }
     const raws = stmt.all(bind) as unknown[][];
-    return { set: { columns: info.names, rows: raws.map((r) => toRow(info, r)) }, changes: 0 };
+    return {
+      set: { columns: info.visible.map((i) => info.names[i]!), rows: raws.map((r) => toRow(info, r)) },
+      changes: 0,
+    };
   } catch (e) {
     if (e instanceof TsqlError || e instanceof SqlExecutionError) throw e;
     if (e instanceof Error && e.name === 'SqliteError')
@@ -211,7 +218,7 @@ function runSql(
 }
 
 function runText(state: RunState, command: SqlCommand): ExecutionResult {
-  const translation = translateBatch(command.text);
+  const translation = translateBatch(command.text, catalogueFor(state.db));
   const bound = bindParameters(command.parameters);
   // SQL Server compiles the whole batch first: an undeclared variable fails before anything runs.
   for (const p of translation.parameters) {

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { fail } from './errors.js';
+import { registerLibrary } from './library.js';
 
 // =============================================================================================
 // Date and time values
@@ -31,7 +32,7 @@ export interface DateTimeParts {
 const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -57,12 +58,12 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** Milliseconds since 1970-01-01T00:00:00 of the wall-clock value (no zone involved). */
-function toSerial(p: DateTimeParts): number {
+export function toSerial(p: DateTimeParts): number {
   return (
     daysFromCivil(p.year, p.month, p.day) * MS_PER_DAY +
     ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 +
@@ -70,7 +71,7 @@ function toSerial(p: DateTimeParts): number {
   );
 }
 
-function fromSerial(ms: number): DateTimeParts {
+export function fromSerial(ms: number): DateTimeParts {
   const days = Math.floor(ms / MS_PER_DAY);
   let rest = ms - days * MS_PER_DAY;
   const { year, month, day } = civilFromDays(days);
@@ -82,7 +83,7 @@ function fromSerial(ms: number): DateTimeParts {
   return { year, month, day, hour, minute, second, millisecond: rest - second * 1000 };
 }
 
-function validParts(p: DateTimeParts): boolean {
+export function validParts(p: DateTimeParts): boolean {
   return (
     p.year >= 1 &&
     p.year <= 9999 &&
@@ -347,7 +348,7 @@ export function dateAdd(part: DatePart, number: unknown, value: unknown): string
 }
 
 /** Days since 1970-01-01 of the value's date. */
-function dayNumber(p: DateTimeParts): number {
+export function dayNumber(p: DateTimeParts): number {
   return daysFromCivil(p.year, p.month, p.day);
 }
 
@@ -667,19 +668,37 @@ const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   bigint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
 
-/** CAST(x AS int|bigint|smallint|tinyint): strings must be whole numbers ('' is 0), numbers truncate. */
-export function toInteger(value: unknown, typeName: string): number | null {
+/**
+ * CAST(x AS int|bigint|smallint|tinyint): strings must be whole numbers ('' is 0), numbers truncate.
+ * `source` names the string's type in the error (245), as SQL Server does.
+ */
+export function toInteger(value: unknown, typeName: string, source = 'varchar'): number | null {
   if (value === null || value === undefined) return null;
   let n: number;
   if (typeof value === 'number' || typeof value === 'bigint') n = Math.trunc(Number(value));
   else if (typeof value === 'string') {
     if (value.trim() === '') n = 0;
-    else if (INTEGER_TEXT.test(value)) n = Number(value);
-    else return fail({ kind: 'valueConversion', from: 'varchar', to: typeName });
+    else if (INTEGER_TEXT.test(value)) {
+      n = Number(value);
+      const [min, max] = INTEGER_RANGES[typeName] ?? INTEGER_RANGES['int']!;
+      if (n < min || n > max) return fail({ kind: 'valueOverflow', from: source, to: typeName });
+    } else return fail({ kind: 'valueConversion', from: source, to: typeName });
   } else return fail({ kind: 'valueConversion', from: 'varbinary', to: typeName });
   const [min, max] = INTEGER_RANGES[typeName] ?? INTEGER_RANGES['int']!;
   if (n < min || n > max) return fail({ kind: 'arithmeticOverflow', to: typeName });
   return n;
+}
+
+/**
+ * A value compared with (or unioned with) a number, converted as SQL Server converts it implicitly:
+ * numbers as they are, strings to the number's type (245 for an integer type, 8114 otherwise).
+ */
+export function toNumberImplicit(value: unknown, target: string, source: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (INTEGER_RANGES[target] || target === 'bit') return toInteger(value, target === 'bit' ? 'int' : target, source);
+  return toDecimal(value, null, target === 'decimal' ? 'numeric' : target, source);
 }
 
 /**
@@ -698,13 +717,13 @@ function roundDecimal(n: number, digits: number, mode: 'round' | 'truncate' = 'r
 }
 
 /** CAST(x AS decimal(p,s)|numeric|float|real|money): strict number syntax, rounded to `scale`. */
-export function toDecimal(value: unknown, scale: unknown, typeName: string): number | null {
+export function toDecimal(value: unknown, scale: unknown, typeName: string, source = 'varchar'): number | null {
   if (value === null || value === undefined) return null;
   let n: number;
   if (typeof value === 'number' || typeof value === 'bigint') n = Number(value);
   else if (typeof value === 'string' && DECIMAL_TEXT.test(value)) n = Number(value);
   else if (typeof value === 'string' && value.trim() === '' && (typeName === 'float' || typeName === 'real')) n = 0;
-  else return fail({ kind: 'typeConversion', from: 'varchar', to: typeName });
+  else return fail({ kind: 'typeConversion', from: source, to: typeName });
   return typeof scale === 'number' ? roundDecimal(n, scale) : n;
 }
 
@@ -781,7 +800,7 @@ export function tsqlSubtract(a: unknown, b: unknown): string | number | null {
 // Strings
 // =============================================================================================
 
-function asText(value: unknown): string | null {
+export function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (Buffer.isBuffer(value)) return value.toString('utf8');
   return String(value);
@@ -820,11 +839,49 @@ export function isNumericText(value: unknown): number {
   return typeof value === 'string' && DECIMAL_TEXT.test(value) ? 1 : 0;
 }
 
+/** CAST/CONVERT(date, x[, style]). */
+export function convertDate(x: unknown, style: unknown): string | null {
+  if (typeof x === 'string' && typeof style === 'number') {
+    const p = parseDateTimeWithStyle(x, style) ?? fail({ kind: 'dateConversion' });
+    return formatCanonical({ ...p, hour: 0, minute: 0, second: 0, millisecond: 0 });
+  }
+  return toCanonicalDate(x);
+}
+
+/** CAST/CONVERT(datetime, x[, style]). */
+export function convertDateTime(x: unknown, style: unknown): string | null {
+  if (typeof x === 'string' && typeof style === 'number') {
+    return formatCanonical(parseDateTimeWithStyle(x, style) ?? fail({ kind: 'dateConversion' }));
+  }
+  return toCanonicalDateTime(x);
+}
+
+/** CAST(x AS smalldatetime): to the nearest minute. */
+export function convertSmallDateTime(x: unknown): string | null {
+  const p = toDateTime(x);
+  if (p === null) return null;
+  return formatCanonical(fromSerial(Math.round(toSerial(p) / 60_000) * 60_000));
+}
+
+/** CAST(x AS time): `HH:mm:ss`. */
+export function convertTime(x: unknown): string | null {
+  const p = toDateTime(x);
+  return p === null ? null : `${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
+}
+
 // =============================================================================================
 // Registration
 // =============================================================================================
 
 const registered = new WeakSet<Database.Database>();
+
+/**
+ * SQLite stores every JS number a user function returns as REAL; a result that SQL Server types as
+ * an integer goes back as a BigInt, so it stays INTEGER (`DATEDIFF(day, a, b) / 7` divides as integers).
+ */
+export function integral<T>(value: T): T | bigint {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : value;
+}
 
 /**
  * Installs the `tsql_*` user functions the translator emits on `db` (idempotent). All are
@@ -838,9 +895,16 @@ export function registerTsqlFunctions(db: Database.Database): void {
   const part = (name: unknown): DatePart =>
     normaliseDatePart(String(name)) ?? fail({ kind: 'invalidDatepart', fn: 'datepart', part: String(name) });
 
-  db.function('tsql_add', det, (a: unknown, b: unknown) => tsqlAdd(a, b));
-  db.function('tsql_subtract', det, (a: unknown, b: unknown) => tsqlSubtract(a, b));
-  db.function('tsql_len', det, (x: unknown) => tsqlLen(x));
+  const whole = (a: unknown, b: unknown): boolean => Number.isInteger(a) && Number.isInteger(b);
+  db.function('tsql_add', det, (a: unknown, b: unknown) => {
+    const r = tsqlAdd(a, b);
+    return whole(a, b) || (typeof a === 'string') !== (typeof b === 'string') ? integral(r) : r;
+  });
+  db.function('tsql_subtract', det, (a: unknown, b: unknown) => {
+    const r = tsqlSubtract(a, b);
+    return whole(a, b) ? integral(r) : r;
+  });
+  db.function('tsql_len', det, (x: unknown) => integral(tsqlLen(x)));
   // SQLite's upper()/lower() fold ASCII only; SQL Server folds Zoë to ZOË.
   db.function('tsql_upper', det, (x: unknown) => asText(x)?.toUpperCase() ?? null);
   db.function('tsql_lower', det, (x: unknown) => asText(x)?.toLowerCase() ?? null);
@@ -856,7 +920,7 @@ export function registerTsqlFunctions(db: Database.Database): void {
     },
     // AVG over integers is an integer in SQL Server (the quotient truncated toward zero).
     result: (acc: { sum: number; count: number; integral: boolean }) =>
-      acc.count === 0 ? null : acc.integral ? Math.trunc(acc.sum / acc.count) : acc.sum / acc.count,
+      acc.count === 0 ? null : acc.integral ? integral(Math.trunc(acc.sum / acc.count)) : acc.sum / acc.count,
   });
   db.function('tsql_substring', det, (x: unknown, s: unknown, l: unknown) => tsqlSubstring(x, s, l));
   db.function('tsql_left', det, (x: unknown, n: unknown) => (n === null ? null : tsqlSubstring(x, 1, n)));
@@ -866,7 +930,7 @@ export function registerTsqlFunctions(db: Database.Database): void {
     const k = Math.max(Math.trunc(Number(n)), 0);
     return k === 0 ? '' : s.slice(-k);
   });
-  db.function('tsql_charindex', det, (n: unknown, h: unknown, s: unknown) => tsqlCharIndex(n, h, s));
+  db.function('tsql_charindex', det, (n: unknown, h: unknown, s: unknown) => integral(tsqlCharIndex(n, h, s)));
   db.function('tsql_replicate', det, (x: unknown, n: unknown) => {
     const s = asText(x);
     if (s === null || n === null) return null;
@@ -889,36 +953,25 @@ export function registerTsqlFunctions(db: Database.Database): void {
     convertToString(x, style, length, fixed),
   );
   db.function('tsql_round', det, (x: unknown, n: unknown, f: unknown) => tsqlRound(x, n, f));
-  db.function('tsql_int', det, (x: unknown, type: unknown) => toInteger(x, String(type)));
-  db.function('tsql_num', det, (x: unknown, scale: unknown, type: unknown) => toDecimal(x, scale, String(type)));
-  db.function('tsql_bit', det, (x: unknown) => toBit(x));
-  db.function('tsql_date', det, (x: unknown, style: unknown) => {
-    if (typeof x === 'string' && typeof style === 'number') {
-      const p = parseDateTimeWithStyle(x, style) ?? fail({ kind: 'dateConversion' });
-      return formatCanonical({ ...p, hour: 0, minute: 0, second: 0, millisecond: 0 });
-    }
-    return toCanonicalDate(x);
+  db.function('tsql_int', det, (x: unknown, type: unknown, source: unknown) =>
+    integral(toInteger(x, String(type), String(source))),
+  );
+  db.function('tsql_num', det, (x: unknown, scale: unknown, type: unknown, source: unknown) =>
+    toDecimal(x, scale, String(type), String(source)),
+  );
+  db.function('tsql_tonum', det, (x: unknown, target: unknown, source: unknown) => {
+    const n = toNumberImplicit(x, String(target), String(source));
+    return /int$/.test(String(target)) ? integral(n) : n;
   });
-  db.function('tsql_datetime', det, (x: unknown, style: unknown) => {
-    if (typeof x === 'string' && typeof style === 'number') {
-      return formatCanonical(parseDateTimeWithStyle(x, style) ?? fail({ kind: 'dateConversion' }));
-    }
-    return toCanonicalDateTime(x);
-  });
-  db.function('tsql_smalldatetime', det, (x: unknown) => {
-    const p = toDateTime(x);
-    if (p === null) return null;
-    const serial = toSerial(p);
-    return formatCanonical(fromSerial(Math.round(serial / 60_000) * 60_000));
-  });
-  db.function('tsql_time', det, (x: unknown) => {
-    const p = toDateTime(x);
-    return p === null ? null : `${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
-  });
+  db.function('tsql_bit', det, (x: unknown) => integral(toBit(x)));
+  db.function('tsql_date', det, (x: unknown, style: unknown) => convertDate(x, style));
+  db.function('tsql_datetime', det, (x: unknown, style: unknown) => convertDateTime(x, style));
+  db.function('tsql_smalldatetime', det, (x: unknown) => convertSmallDateTime(x));
+  db.function('tsql_time', det, (x: unknown) => convertTime(x));
   db.function('tsql_cmpdate', det, (x: unknown) => normaliseComparand(x));
   db.function('tsql_dateadd', det, (p: unknown, n: unknown, d: unknown) => dateAdd(part(p), n, d));
-  db.function('tsql_datediff', det, (p: unknown, a: unknown, b: unknown) => dateDiff(part(p), a, b));
-  db.function('tsql_datepart', det, (p: unknown, d: unknown) => datePart(part(p), d));
+  db.function('tsql_datediff', det, (p: unknown, a: unknown, b: unknown) => integral(dateDiff(part(p), a, b)));
+  db.function('tsql_datepart', det, (p: unknown, d: unknown) => integral(datePart(part(p), d)));
   db.function('tsql_datename', det, (p: unknown, d: unknown) => dateName(part(p), d));
   db.function('tsql_eomonth', det, (d: unknown, n: unknown) => endOfMonth(d, n));
   db.function('tsql_datefromparts', det, (y: unknown, m: unknown, d: unknown) => {
@@ -926,8 +979,9 @@ export function registerTsqlFunctions(db: Database.Database): void {
     const parts = { year: Number(y), month: Number(m), day: Number(d), hour: 0, minute: 0, second: 0, millisecond: 0 };
     return validParts(parts) ? formatCanonical(parts) : fail({ kind: 'dateConversion' });
   });
-  db.function('tsql_isdate', det, (x: unknown) => (typeof x === 'string' && parseDateTimeText(x) ? 1 : 0));
-  db.function('tsql_isnumeric', det, (x: unknown) => isNumericText(x));
+  db.function('tsql_isdate', det, (x: unknown) => integral(typeof x === 'string' && parseDateTimeText(x) ? 1 : 0));
+  db.function('tsql_isnumeric', det, (x: unknown) => integral(isNumericText(x)));
   db.function('tsql_format', det, (x: unknown, f: unknown) => formatDotNet(x, f));
   db.function('tsql_newid', () => randomUUID().toUpperCase());
+  registerLibrary(db, det);
 }

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { fail } from './errors.js';
 import { formatCanonical, parseDateTimeText } from './functions.js';
-import { splitObjectName } from './lexer.js';
+import { splitObjectName } from '../../../src/lib/tsql-lexer.js';
 import { prepareCached } from './statement-cache.js';
 import type { Row, SqlValue } from './types.js';
 
