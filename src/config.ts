@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseClientKeys, type ClientKeyEntry } from './auth/api-keys.js';
 import type { ClientAuthConfig } from './auth/authenticate.js';
-import type { LogLevel } from './logging.js';
+import type { LogLevel } from './observability/logging.js';
 import type { SecurityConfig } from './app.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 

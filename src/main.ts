@@ -1,8 +1,8 @@
 import { createApp } from './app.js';
 import { readAppConfig } from './config.js';
-import { createLogger, LOG_MESSAGES } from './logging.js';
+import { createLogger, LOG_MESSAGES } from './observability/logging.js';
 import type { Simulator } from '../simulator/src/server.js';
-import { tracesUrlForLog } from './tracing.js';
+import { tracesUrlForLog } from './observability/tracing.js';
 
 // `npm start`: the only module with side effects (env, listen, signals).
 const config = readAppConfig();

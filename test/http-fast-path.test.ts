@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { responseMediaType } from '../src/http/graphql-fast-path.js';
-import { createLogger } from '../src/logging.js';
+import { createLogger } from '../src/observability/logging.js';
 import { OnlineSite, ZedmedSite } from '../simulator/src/fixtures.js';
 import { startSimulator, type Simulator } from '../simulator/src/server.js';
 import { captureLines, CLIENTS, clientKeyEntries } from './security/harness.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { createApp } from '../src/app.js';
 import { OnlineSite, ZedmedSite } from '../simulator/src/fixtures.js';
-import { createTracing } from '../src/tracing.js';
+import { createTracing } from '../src/observability/tracing.js';
 import { useApp } from './helpers/app.js';
 import { subscribe, wsClient } from './helpers/ws.js';
 import { LiveQueryStatus } from './subscriptions/documents.js';

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { OnlineSite } from '../../simulator/src/fixtures.js';
-import { createLogger } from '../../src/logging.js';
+import { createLogger } from '../../src/observability/logging.js';
 import { useApp } from '../helpers/app.js';
 import { injectFault } from '../helpers/halo.js';
 

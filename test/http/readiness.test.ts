@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/src/server.js';
 import { createApp, type App } from '../../src/app.js';
 import { HaloApiError } from '../../src/datasources/halo-error.js';
-import { createLogger } from '../../src/logging.js';
+import { createLogger } from '../../src/observability/logging.js';
 import { createReadiness, reasonFor } from '../../src/http/readiness.js';
 import { captureLines } from '../security/harness.js';
 

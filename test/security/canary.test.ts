@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { parse } from 'graphql';
 import WebSocket from 'ws';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logging.js';
+import { createLogger } from '../../src/observability/logging.js';
 import { OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { subscribe, wsClient } from '../helpers/ws.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowListed, createLogger, LOG_MESSAGES } from '../../src/logging.js';
+import { allowListed, createLogger, LOG_MESSAGES } from '../../src/observability/logging.js';
 import { captureLines } from './harness.js';
 
 describe('patient-safe logging', () => {

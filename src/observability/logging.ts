@@ -19,9 +19,9 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, OperationDefinitionNode } from 'graphql';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Principal } from './auth/principal.js';
-import { GUID_PATTERN as GUID } from './lib/guid.js';
-import { operationOutcome } from './lib/outcome.js';
+import type { Principal } from '../auth/principal.js';
+import { GUID_PATTERN as GUID } from '../lib/guid.js';
+import { operationOutcome } from '../lib/outcome.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 

@@ -7,8 +7,8 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult, type OperationTypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BreakerState, HaloAttemptEvent } from './datasources/http/settings.js';
-import { operationOutcome } from './lib/outcome.js';
+import type { BreakerState, HaloAttemptEvent } from '../datasources/http/settings.js';
+import { operationOutcome } from '../lib/outcome.js';
 
 /** How `POST /webhooks/halo` ended: 202, 401 (bad or missing signature / timestamp outside the window), 409, 400/405/413. */
 export type WebhookResult = 'verified' | 'bad_signature' | 'stale' | 'replay' | 'malformed';

@@ -38,8 +38,8 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { HaloAttemptEvent } from './datasources/http/settings.js';
-import { operationOutcome, type OperationOutcome } from './lib/outcome.js';
+import type { HaloAttemptEvent } from '../datasources/http/settings.js';
+import { operationOutcome, type OperationOutcome } from '../lib/outcome.js';
 
 export interface TracingOptions {
   /** OTLP/HTTP base URL (`OTEL_EXPORTER_OTLP_ENDPOINT`); spans are POSTed to `<endpoint>/v1/traces`. Unset: no-op. */
