@@ -6,6 +6,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { HaloApiError, type HaloErrorContext } from './halo-error.js';
 import type { DecodedResult, ResultRow } from './types.js';
+import { isRecord } from '../lib/records.js';
 
 const EQUALS = 0x3d;
 /** Matches nothing in a one-byte string, so V8 answers without scanning it. */
@@ -14,10 +15,6 @@ const ABOVE_LATIN1 = /[\u0100-\uffff]/;
 /** Thrown by the pure decoders; the datasource wraps it into a HaloApiError with its context. */
 export class ResultDecodeError extends Error {
   override readonly name = 'ResultDecodeError';
-}
-
-function isRow(value: unknown): value is ResultRow {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -80,7 +77,8 @@ export function decodeResultJson(bytes: Uint8Array): DecodedResult {
     throw new ResultDecodeError('result data is not JSON');
   }
   if (!Array.isArray(parsed)) throw new ResultDecodeError('result data is not a JSON array');
-  for (const row of parsed) if (!isRow(row)) throw new ResultDecodeError('result data has a row that is not an object');
+  for (const row of parsed)
+    if (!isRecord(row)) throw new ResultDecodeError('result data has a row that is not an object');
   const rows = parsed as ResultRow[];
   const first = rows[0];
   return { columns: first ? Object.keys(first) : [], rows };

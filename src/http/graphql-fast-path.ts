@@ -18,6 +18,7 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
+import { isRecord } from '../lib/records.js';
 
 export interface FastPathOptions {
   /** Requests over this many bytes go to yoga (which answers 413). */
@@ -123,7 +124,7 @@ export function createGraphQLFastPath(yoga: AnyYoga, options: FastPathOptions): 
     }
     if (!isPlainParams(parsed) || mayStream(parsed.query)) {
       // A non-empty object is handed over parsed; anything else as the bytes (yoga parses them again).
-      handOver(req, res, isObject(parsed) && Object.keys(parsed).length > 0 ? parsed : raw);
+      handOver(req, res, isRecord(parsed) && Object.keys(parsed).length > 0 ? parsed : raw);
       return;
     }
     answer(req, res, parsed, mediaType).catch(() => res.destroy());
@@ -198,20 +199,16 @@ function chooseMediaType(accept: string | undefined): string | undefined {
   return chosen;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The parameters yoga accepts without complaint (`useCheckGraphQLQueryParams`, `parsePOSTJsonRequest`). */
 function isPlainParams(value: unknown): value is Params {
-  if (!isObject(value) || typeof value['query'] !== 'string') return false;
+  if (!isRecord(value) || typeof value['query'] !== 'string') return false;
   for (const key in value) {
     if (value[key] != null && !PARAM_NAMES.has(key)) return false;
   }
   const { variables, operationName, extensions } = value;
   return (
-    (variables == null || isObject(variables)) &&
-    (extensions == null || isObject(extensions)) &&
+    (variables == null || isRecord(variables)) &&
+    (extensions == null || isRecord(extensions)) &&
     (operationName == null || typeof operationName === 'string')
   );
 }

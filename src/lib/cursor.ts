@@ -14,6 +14,7 @@
  * refused by another (AppConfig.cursorSecret / CURSOR_SECRET; random per process when unset).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isRecord } from './records.js';
 
 /** Longest cursor accepted before any decoding (a Halo continuation token fits easily). */
 export const MAX_CURSOR_LENGTH = 8192;
@@ -62,9 +63,7 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
       try {
         const parsed: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-          ? (parsed as Record<string, unknown>)
-          : undefined;
+        return isRecord(parsed) ? parsed : undefined;
       } catch {
         return undefined;
       }

@@ -22,6 +22,7 @@
  */
 import { lexTsql, TsqlLexError, type TsqlToken } from '../lib/tsql-lexer.js';
 import { parseTsql } from '../lib/tsql-parse.js';
+import { isRecord } from '../lib/records.js';
 
 /** Why a read-only command was refused. */
 export type SqlGuardReason =
@@ -210,22 +211,18 @@ function walk(node: unknown, depth: number): SqlGuardReason | undefined {
     }
     return undefined;
   }
-  if (!isNode(node)) return undefined;
+  if (!isRecord(node)) return undefined;
   const type = node['type'];
   if (typeof type === 'string') {
     const denied = DENIED_NODE_TYPES.get(type);
     if (denied) return denied;
   }
   const into = node['into'];
-  if (isNode(into) && into['expr'] !== undefined && into['expr'] !== null) return 'select_into';
+  if (isRecord(into) && into['expr'] !== undefined && into['expr'] !== null) return 'select_into';
   for (const key of Object.keys(node)) {
     if (key === 'loc') continue;
     const r = walk(node[key], depth + 1);
     if (r) return r;
   }
   return undefined;
-}
-
-function isNode(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

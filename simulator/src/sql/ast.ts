@@ -5,14 +5,13 @@
  * untyped-but-checked accessors below instead of through those typings.
  */
 import { parseTsql } from '../../../src/lib/tsql-parse.js';
+import { isRecord } from '../../../src/lib/records.js';
 
 /** A node of node-sql-parser's AST, read only through the accessors in this module. */
 export type AstNode = { readonly [key: string]: unknown };
 
 /** True for a plain object (an AST node), false for arrays, primitives and null. */
-export function isNode(value: unknown): value is AstNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isNode = (value: unknown): value is AstNode => isRecord(value);
 
 /** `node[key]` when it is a node. */
 export function child(node: AstNode, key: string): AstNode | undefined {
