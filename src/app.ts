@@ -35,6 +35,7 @@ import { createLocalCoordination, type Coordination } from './subscriptions/coor
 import { createLiveQueries, type LiveQueries, type LiveQueriesOptions } from './subscriptions/live-queries.js';
 import { createStaticSite } from './http/static.js';
 import { createTracing, type Tracing } from './observability/tracing.js';
+import { drainHttpServer } from './lib/lifecycle.js';
 import { createRedisCoordination } from './subscriptions/redis-coordination.js';
 import { realScheduler, type Scheduler } from './subscriptions/scheduler.js';
 import { attachWebSocketServer, type WsServer, type WsServerOptions } from './http/ws-server.js';
@@ -140,6 +141,12 @@ export interface App {
   tracing: Tracing;
   /** The plain-JSON fast path in front of yoga (undefined when `fastPath: false`). */
   fastPath: FastPath | undefined;
+  /**
+   * The graceful first half of a stop: `/readiness` answers `stopping`, no new connections are
+   * accepted, WebSocket clients are closed (1001) and subscriptions end, and HTTP requests in
+   * flight are answered for up to `timeoutMs`. Call `stop()` after it.
+   */
+  drain(timeoutMs: number): Promise<void>;
   /** Listens (port 0 = any free port) and resolves with the URL. */
   start(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /**
@@ -356,6 +363,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       const address = server.address() as AddressInfo;
       const h = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       return { url: `http://${h}:${address.port}`, port: address.port };
+    },
+    async drain(timeoutMs) {
+      readiness.stopping();
+      const drained = drainHttpServer(server, performance.now() + timeoutMs);
+      await ws.close();
+      await live.stop();
+      await drained;
     },
     stop() {
       readiness.stopping();

@@ -1,7 +1,8 @@
 /**
- * The only module that reads the environment. Each reader validates once and returns a frozen
- * object; invalid values fail fast with a message naming the variable (never its value when it
- * could be a secret).
+ * The only module that reads the environment, through the definitions in `APP_VARIABLES` (the
+ * same table `--help` prints and the README shows). Each reader validates once and returns a
+ * frozen object; invalid values fail fast with a message naming the variable (never its value
+ * when it could be a secret).
  */
 import { readFileSync } from 'node:fs';
 import { parseClientKeys, type ClientKeyEntry } from './auth/api-keys.js';
@@ -9,17 +10,213 @@ import type { ClientAuthConfig } from './auth/authenticate.js';
 import type { LogLevel } from './observability/logging.js';
 import type { SecurityConfig } from './app.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
+import { ConfigError, custom, decimal, defineVariables, flag, integer, oneOf, text, type Env } from './lib/env.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
+const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+] as const satisfies readonly LogLevel[];
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+const MiB = 1024 * 1024;
+const bytes = (n: number) => (n % MiB === 0 ? `${n} (${n / MiB} MiB)` : String(n));
 
-function int(env: Env, name: string, dflt: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`${name} must be an integer between ${min} and ${max}`);
-  return n;
+function httpUrl(raw: string, name: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:')
+    throw new ConfigError(`${name} must be an absolute http(s) URL`);
+  return raw;
 }
+
+/** Every variable the façade reads, in the order `--help` and the README list them. */
+export const APP_VARIABLES = defineVariables({
+  PORT: integer({ fallback: 4000, min: 0, max: 65535, meaning: 'HTTP port of the GraphQL API (`0`: any free port)' }),
+  HOST: text({ fallback: '127.0.0.1', meaning: 'listen address (`0.0.0.0` in a container)' }),
+  HALO_API_URL: custom({
+    parse: httpUrl,
+    meaning:
+      "Halo's origin, e.g. `https://api.stage.haloconnect.io`; unset: `npm start` runs the embedded Halo simulator (synthetic data only)",
+  }),
+  HALO_SUBSCRIPTION_KEY: text({
+    meaning: 'your `Ocp-Apim-Subscription-Key` for Halo (secret; required with `HALO_API_URL`)',
+  }),
+  HALO_WEBHOOK_SECRET: text({
+    meaning: 'secret verifying Halo webhooks at `POST /webhooks/halo` (a verified webhook triggers a poll at once)',
+  }),
+  REDIS_URL: text({
+    meaning:
+      'replicas share subscriptions, polling, rate limits and webhook replay protection through this Redis (`redis://`, `rediss://`, `unix://`); unset: each process on its own',
+  }),
+  ALLOW_WRITES: flag({
+    fallback: false,
+    meaning:
+      'open (development) mode only: allow NON_QUERY and stored procedures; with client auth each key’s `writes` permission decides',
+  }),
+  GRAPHIQL: flag({ shown: 'on; off with HALO_API_URL', meaning: 'serve GraphiQL on `GET /graphql`' }),
+  INTROSPECTION: flag({ shown: 'on; off with HALO_API_URL', meaning: 'allow GraphQL introspection' }),
+  CLIENT_KEYS: custom({
+    parse: (raw: string, name: string) => parseClientKeys(raw, name),
+    meaning:
+      'API clients as JSON `[{id, sha256, sites, permissions}]`: hashes of the keys only (see "Client auth"); required, or JWT, with `HALO_API_URL`',
+  }),
+  CLIENT_KEYS_FILE: custom({
+    parse: (raw: string, name: string) => {
+      let text: string;
+      try {
+        text = readFileSync(raw, 'utf8');
+      } catch {
+        throw new ConfigError(`${name} could not be read`);
+      }
+      return parseClientKeys(text, name);
+    },
+    meaning: 'a file holding the same JSON as `CLIENT_KEYS` (set one of the two)',
+  }),
+  JWT_ISSUER: text({ meaning: 'accept JWTs from this issuer (with `JWT_AUDIENCE` and `JWT_JWKS_URL`)' }),
+  JWT_AUDIENCE: text({ meaning: 'the audience those JWTs must carry' }),
+  JWT_JWKS_URL: custom({
+    parse: (raw: string, name: string) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(raw);
+      } catch {
+        // reported below
+      }
+      const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      if (url?.protocol !== 'https:' && !(url?.protocol === 'http:' && loopback))
+        throw new ConfigError(`${name} must be an https URL`);
+      return raw;
+    },
+    meaning: 'https URL of the issuer’s signing keys (JWKS)',
+  }),
+  JWT_SITES_CLAIM: text({
+    shown: 'sites',
+    meaning: 'the JWT claim listing the client’s sites (`["*"]` or site GUIDs)',
+  }),
+  JWT_PERMISSIONS_CLAIM: text({
+    shown: 'permissions',
+    meaning: 'the JWT claim listing the client’s permissions (array or space-separated)',
+  }),
+  CORS_ORIGINS: custom({
+    parse: (raw: string, name: string) => {
+      const origins = raw
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        let ok: boolean;
+        try {
+          const u = new URL(origin);
+          ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === origin;
+        } catch {
+          ok = false;
+        }
+        if (!ok)
+          throw new ConfigError(
+            `${name} must be a comma-separated list of origins such as https://app.example.org (scheme, host and port only)`,
+          );
+      }
+      return origins;
+    },
+    shown: 'none',
+    meaning: 'comma-separated origins allowed to call the API from a browser (`https://app.example.org`)',
+  }),
+  RATE_LIMIT_PER_SECOND: decimal({
+    accepts: (n) => n >= 0,
+    expected: 'a number, 0 or more (0 turns the limit off)',
+    shown: `${SECURITY_DEFAULTS.ratePerSecond}; 0 (off) in open mode`,
+    meaning: 'operations per second per client (`0` turns the limit off)',
+  }),
+  RATE_LIMIT_BURST: integer({
+    min: 1,
+    max: 1_000_000,
+    shown: 'twice the rate',
+    meaning: 'operations a client may send at once above its rate',
+  }),
+  MAX_DEPTH: integer({ fallback: SECURITY_DEFAULTS.maxDepth, min: 1, max: 100, meaning: 'deepest selection' }),
+  MAX_ALIASES: integer({
+    fallback: SECURITY_DEFAULTS.maxAliases,
+    min: 0,
+    max: 1_000,
+    meaning: 'aliases per operation',
+  }),
+  MAX_TOKENS: integer({
+    fallback: SECURITY_DEFAULTS.maxTokens,
+    min: 100,
+    max: 1_000_000,
+    meaning: 'tokens per document',
+  }),
+  MAX_DIRECTIVES: integer({
+    fallback: SECURITY_DEFAULTS.maxDirectives,
+    min: 0,
+    max: 1_000,
+    meaning: 'directives per operation',
+  }),
+  MAX_COST: integer({
+    fallback: SECURITY_DEFAULTS.maxCost,
+    min: 100,
+    max: 100_000_000,
+    meaning: 'cost per operation (a Halo call costs 100; see "Limits")',
+  }),
+  MAX_BODY_BYTES: integer({
+    fallback: SECURITY_DEFAULTS.maxBodyBytes,
+    shown: bytes(SECURITY_DEFAULTS.maxBodyBytes),
+    min: 1024,
+    max: 512 * MiB,
+    meaning: 'largest HTTP request body (413 above)',
+  }),
+  WS_MAX_PAYLOAD_BYTES: integer({
+    fallback: SECURITY_DEFAULTS.wsMaxPayloadBytes,
+    shown: bytes(SECURITY_DEFAULTS.wsMaxPayloadBytes),
+    min: 1024,
+    max: 64 * MiB,
+    meaning: 'largest WebSocket message (close 1009 above)',
+  }),
+  WS_MAX_SUBSCRIPTIONS: integer({
+    fallback: SECURITY_DEFAULTS.wsMaxSubscriptions,
+    min: 1,
+    max: 10_000,
+    meaning: 'operations at once on one WebSocket',
+  }),
+  CURSOR_SECRET: custom({
+    parse: (raw: string, name: string) => {
+      if (Buffer.byteLength(raw, 'utf8') < 16) throw new ConfigError(`${name} must be at least 16 bytes`);
+      return raw;
+    },
+    shown: 'random per process',
+    meaning: 'HMAC key (16 bytes or more) signing `patients` cursors; replicas behind one endpoint need the same one',
+  }),
+  LOG_LEVEL: oneOf({
+    values: LOG_LEVELS,
+    fallback: 'info',
+    meaning: `pino log level (${LOG_LEVELS.join(', ')}); lines are patient-safe, from allow-listed fields`,
+  }),
+  LOG_FORMAT: oneOf({
+    values: LOG_FORMATS,
+    fallback: 'auto',
+    meaning: '`json`: one JSON record per line; `pretty`: readable lines; `auto`: pretty when stdout is a terminal',
+  }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: custom({
+    parse: httpUrl,
+    meaning: 'export OpenTelemetry spans (OTLP/HTTP JSON) to `<endpoint>/v1/traces`; unset: no tracing',
+  }),
+  OTEL_TRACES_SAMPLER_ARG: decimal({
+    accepts: (n) => n >= 0 && n <= 1,
+    expected: 'a number between 0 and 1',
+    shown: '1',
+    meaning: 'share of traces kept, 0 to 1',
+  }),
+});
+
+type AppVariables = (typeof APP_VARIABLES)['variables'];
 
 export interface AppEnvConfig {
   port: number;
@@ -43,177 +240,99 @@ export interface AppEnvConfig {
   ws: { maxPayloadBytes: number; maxSubscriptionsPerConnection: number };
   /** LOG_LEVEL. @default info */
   logLevel: LogLevel;
-}
-
-function bool(env: Env, name: string, dflt: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new Error(`${name} must be true or false`);
-}
-
-function otelEndpoint(env: Env): string | undefined {
-  const raw = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
-  if (raw === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    // reported below
-  }
-  if (url?.protocol !== 'https:' && url?.protocol !== 'http:')
-    throw new Error('OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL');
-  return raw;
-}
-
-function ratio(env: Env, name: string): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`${name} must be a number between 0 and 1`);
-  return n;
-}
-
-function cursorSecret(env: Env): string | undefined {
-  const raw = env.CURSOR_SECRET || undefined;
-  if (raw !== undefined && Buffer.byteLength(raw, 'utf8') < 16)
-    throw new Error('CURSOR_SECRET must be at least 16 bytes');
-  return raw;
+  /** LOG_FORMAT. `auto`: readable lines when stdout is a terminal, JSON otherwise. @default auto */
+  logFormat: (typeof LOG_FORMATS)[number];
 }
 
 export function readAppConfig(env: Env = process.env): AppEnvConfig {
-  const haloApiUrl = env.HALO_API_URL || undefined;
-  if (haloApiUrl !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(haloApiUrl);
-    } catch {
-      throw new Error('HALO_API_URL must be an absolute http(s) URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new Error('HALO_API_URL must be an absolute http(s) URL');
-    if (!env.HALO_SUBSCRIPTION_KEY) throw new Error('HALO_SUBSCRIPTION_KEY must be set when HALO_API_URL is');
-  }
+  const v = APP_VARIABLES.read(env);
+  const haloApiUrl = v.get('HALO_API_URL');
+  if (haloApiUrl !== undefined && !v.isSet('HALO_SUBSCRIPTION_KEY'))
+    throw new ConfigError('HALO_SUBSCRIPTION_KEY must be set when HALO_API_URL is');
   return Object.freeze({
-    port: int(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '127.0.0.1',
+    port: v.get('PORT'),
+    host: v.get('HOST'),
     haloApiUrl: haloApiUrl?.replace(/\/+$/, ''),
-    haloSubscriptionKey: env.HALO_SUBSCRIPTION_KEY || undefined,
-    haloWebhookSecret: env.HALO_WEBHOOK_SECRET || undefined,
-    redisUrl: env.REDIS_URL || undefined,
-    allowWrites: bool(env, 'ALLOW_WRITES', false),
+    haloSubscriptionKey: v.get('HALO_SUBSCRIPTION_KEY'),
+    haloWebhookSecret: v.get('HALO_WEBHOOK_SECRET'),
+    redisUrl: v.get('REDIS_URL'),
+    allowWrites: v.get('ALLOW_WRITES'),
     // In front of a real Halo, GraphiQL and introspection are off unless asked for.
-    graphiql: bool(env, 'GRAPHIQL', haloApiUrl === undefined),
-    cursorSecret: cursorSecret(env),
-    otelExporterEndpoint: otelEndpoint(env),
-    otelSampleRatio: ratio(env, 'OTEL_TRACES_SAMPLER_ARG'),
+    graphiql: v.get('GRAPHIQL') ?? haloApiUrl === undefined,
+    cursorSecret: v.get('CURSOR_SECRET'),
+    otelExporterEndpoint: v.get('OTEL_EXPORTER_OTLP_ENDPOINT'),
+    otelSampleRatio: v.get('OTEL_TRACES_SAMPLER_ARG'),
     security: readSecurityConfig(env, haloApiUrl !== undefined),
     ws: {
-      maxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', SECURITY_DEFAULTS.wsMaxPayloadBytes, 1024, 64 * 1024 * 1024),
-      maxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS', SECURITY_DEFAULTS.wsMaxSubscriptions, 1, 10_000),
+      maxPayloadBytes: v.get('WS_MAX_PAYLOAD_BYTES'),
+      maxSubscriptionsPerConnection: v.get('WS_MAX_SUBSCRIPTIONS'),
     },
-    logLevel: logLevel(env),
+    logLevel: v.get('LOG_LEVEL'),
+    logFormat: v.get('LOG_FORMAT'),
   });
 }
 
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-function logLevel(env: Env): LogLevel {
-  const raw = env.LOG_LEVEL || 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(raw))
-    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  return raw as LogLevel;
+/** What `readAppConfig` threw, with every other mistake it would have found next: one message each. */
+export function appConfigProblems(error: unknown, env: Env = process.env): string[] {
+  const errors = [error];
+  try {
+    readSecurityConfig(env, APP_VARIABLES.read(env).isSet('HALO_API_URL'));
+  } catch (security) {
+    errors.push(security);
+  }
+  return APP_VARIABLES.problems(env, errors);
 }
 
 /**
  * Client auth and limits. In front of a real Halo (`realHalo`), client auth is required: without
  * API keys or JWT settings this throws, and the server does not start.
- * @throws Error naming the variable (never a key or hash) for any invalid value.
+ * @throws ConfigError naming the variable (never a key or hash) for any invalid value.
  */
 export function readSecurityConfig(env: Env, realHalo: boolean): SecurityConfig {
-  let keys: ClientKeyEntry[] | undefined;
-  if (env.CLIENT_KEYS && env.CLIENT_KEYS_FILE) throw new Error('Set CLIENT_KEYS or CLIENT_KEYS_FILE, not both');
-  if (env.CLIENT_KEYS) keys = parseClientKeys(env.CLIENT_KEYS, 'CLIENT_KEYS');
-  if (env.CLIENT_KEYS_FILE) {
-    let text: string;
-    try {
-      text = readFileSync(env.CLIENT_KEYS_FILE, 'utf8');
-    } catch {
-      throw new Error('CLIENT_KEYS_FILE could not be read');
-    }
-    keys = parseClientKeys(text, 'CLIENT_KEYS_FILE');
-  }
-  const jwtVars = ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_JWKS_URL'] as const;
-  const setJwt = jwtVars.filter((v) => env[v]);
+  const v = APP_VARIABLES.read(env);
+  if (v.isSet('CLIENT_KEYS') && v.isSet('CLIENT_KEYS_FILE'))
+    throw new ConfigError('Set CLIENT_KEYS or CLIENT_KEYS_FILE, not both');
+  const keys: ClientKeyEntry[] | undefined = v.get('CLIENT_KEYS') ?? v.get('CLIENT_KEYS_FILE');
+  const jwtVars = ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_JWKS_URL'] as const satisfies ReadonlyArray<keyof AppVariables>;
+  const setJwt = jwtVars.filter((name) => v.isSet(name));
   if (setJwt.length > 0 && setJwt.length < jwtVars.length)
-    throw new Error(`JWT client auth needs all of ${jwtVars.join(', ')}`);
+    throw new ConfigError(`JWT client auth needs all of ${jwtVars.join(', ')}`);
   let jwt: ClientAuthConfig['jwt'];
   if (setJwt.length === jwtVars.length) {
-    let url: URL | undefined;
-    try {
-      url = new URL(env.JWT_JWKS_URL!);
-    } catch {
-      // reported below
-    }
-    const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url?.protocol !== 'https:' && !(url?.protocol === 'http:' && loopback))
-      throw new Error('JWT_JWKS_URL must be an https URL');
+    const jwksUrl = v.get('JWT_JWKS_URL')!;
+    const sitesClaim = v.get('JWT_SITES_CLAIM');
+    const permissionsClaim = v.get('JWT_PERMISSIONS_CLAIM');
     jwt = {
-      issuer: env.JWT_ISSUER!,
-      audience: env.JWT_AUDIENCE!,
-      jwksUrl: env.JWT_JWKS_URL!,
-      ...(env.JWT_SITES_CLAIM ? { sitesClaim: env.JWT_SITES_CLAIM } : {}),
-      ...(env.JWT_PERMISSIONS_CLAIM ? { permissionsClaim: env.JWT_PERMISSIONS_CLAIM } : {}),
+      issuer: v.get('JWT_ISSUER')!,
+      audience: v.get('JWT_AUDIENCE')!,
+      jwksUrl,
+      ...(sitesClaim ? { sitesClaim } : {}),
+      ...(permissionsClaim ? { permissionsClaim } : {}),
     };
   }
   const authOn = (keys !== undefined && keys.length > 0) || jwt !== undefined;
   if (realHalo && !authOn) {
-    throw new Error(
+    throw new ConfigError(
       'Client auth is required in front of a real Halo (HALO_API_URL is set): configure CLIENT_KEYS or CLIENT_KEYS_FILE, and/or JWT_ISSUER, JWT_AUDIENCE and JWT_JWKS_URL',
     );
   }
-  const ratePerSecond = num0(env, 'RATE_LIMIT_PER_SECOND', authOn ? SECURITY_DEFAULTS.ratePerSecond : 0);
-  const corsOrigins = (env.CORS_ORIGINS ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  for (const origin of corsOrigins) {
-    let ok: boolean;
-    try {
-      const u = new URL(origin);
-      ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === origin;
-    } catch {
-      ok = false;
-    }
-    if (!ok)
-      throw new Error(
-        'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.org (scheme, host and port only)',
-      );
-  }
+  const ratePerSecond = v.get('RATE_LIMIT_PER_SECOND') ?? (authOn ? SECURITY_DEFAULTS.ratePerSecond : 0);
+  const corsOrigins = v.get('CORS_ORIGINS') ?? [];
   return Object.freeze({
     auth: { ...(keys ? { keys } : {}), ...(jwt ? { jwt } : {}) },
     rateLimit: {
       ratePerSecond,
-      burst: int(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(ratePerSecond * 2)), 1, 1_000_000),
+      burst: v.get('RATE_LIMIT_BURST') ?? Math.max(1, Math.ceil(ratePerSecond * 2)),
     },
     limits: {
-      maxDepth: int(env, 'MAX_DEPTH', SECURITY_DEFAULTS.maxDepth, 1, 100),
-      maxAliases: int(env, 'MAX_ALIASES', SECURITY_DEFAULTS.maxAliases, 0, 1_000),
-      maxTokens: int(env, 'MAX_TOKENS', SECURITY_DEFAULTS.maxTokens, 100, 1_000_000),
-      maxDirectives: int(env, 'MAX_DIRECTIVES', SECURITY_DEFAULTS.maxDirectives, 0, 1_000),
-      cost: { maxCost: int(env, 'MAX_COST', SECURITY_DEFAULTS.maxCost, 100, 100_000_000) },
-      introspection: bool(env, 'INTROSPECTION', !realHalo),
+      maxDepth: v.get('MAX_DEPTH'),
+      maxAliases: v.get('MAX_ALIASES'),
+      maxTokens: v.get('MAX_TOKENS'),
+      maxDirectives: v.get('MAX_DIRECTIVES'),
+      cost: { maxCost: v.get('MAX_COST') },
+      introspection: v.get('INTROSPECTION') ?? !realHalo,
     },
-    maxBodyBytes: int(env, 'MAX_BODY_BYTES', SECURITY_DEFAULTS.maxBodyBytes, 1024, 512 * 1024 * 1024),
+    maxBodyBytes: v.get('MAX_BODY_BYTES'),
     corsOrigins,
   });
-}
-
-function num0(env: Env, name: string, dflt: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number, 0 or more (0 turns the limit off)`);
-  return n;
 }

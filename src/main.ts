@@ -1,109 +1,221 @@
-import { createApp } from './app.js';
-import { readAppConfig } from './config.js';
-import { createLogger, LOG_MESSAGES } from './observability/logging.js';
+import { createApp, type App } from './app.js';
+import { APP_VARIABLES, appConfigProblems, readAppConfig, type AppEnvConfig } from './config.js';
+import { createLogger, LOG_MESSAGES, stdoutDestination } from './observability/logging.js';
+import { formatHelpTable } from './lib/env.js';
+import {
+  checkListen,
+  commandLine,
+  exitWithProblems,
+  failStartup,
+  listenProblem,
+  StartupError,
+  stopOnSignals,
+  type ListenSettings,
+} from './lib/lifecycle.js';
 import type { Simulator } from '../simulator/src/server.js';
 import { tracesUrlForLog } from './observability/tracing.js';
 
-// `npm start`: the only module with side effects (env, listen, signals).
-const config = readAppConfig();
-const logger = createLogger({ level: config.logLevel });
-const authOn = Boolean(config.security.auth?.keys?.length || config.security.auth?.jwt);
+// `npm start`: the only module with side effects (environment, arguments, listen, signals).
+const PROGRAM = 'halo-graphql';
+/** How long requests in flight get to be answered after a stop signal. */
+const DRAIN_MS = 5_000;
+/** After a stop signal, the process exits 1 if it has not stopped by then. */
+const STOP_TIMEOUT_MS = 10_000;
 
-let simulator: Simulator | undefined;
-let haloApiUrl = config.haloApiUrl;
-let haloKey = config.haloSubscriptionKey;
-let exampleSiteId: string | undefined;
-if (!haloApiUrl) {
-  // Loaded only here: a façade in front of a real Halo never reads the simulator's code. The build
-  // puts the seeded databases beside this file (dist/seed/); run from src/, the sites are seeded.
-  const [{ startSimulator }, { useSeedSnapshot }, { readSimulatorConfig }, { OnlineSite }] = await Promise.all([
-    import('../simulator/src/server.js'),
-    import('../simulator/src/db/seed-snapshot.js'),
-    import('../simulator/src/config.js'),
-    import('../simulator/src/fixtures.js'),
-  ]);
-  const simulatorConfig = readSimulatorConfig();
-  // The embedded simulator sends its webhooks to SIMULATOR_WEBHOOK_URL, or to this server when a
-  // webhook secret is set and the port is known in advance.
-  const selfHost = ['0.0.0.0', '::', ''].includes(config.host)
-    ? '127.0.0.1'
-    : config.host.includes(':')
-      ? `[${config.host}]`
-      : config.host;
-  const webhooks = simulatorConfig.webhookUrl
-    ? { webhookUrl: simulatorConfig.webhookUrl, webhookSecret: simulatorConfig.webhookSecret }
-    : config.haloWebhookSecret && config.port !== 0
-      ? { webhookUrl: `http://${selfHost}:${config.port}/webhooks/halo`, webhookSecret: config.haloWebhookSecret }
-      : {};
-  useSeedSnapshot(new URL('./seed/', import.meta.url));
-  simulator = await startSimulator({
-    port: 0,
-    host: '127.0.0.1',
-    timeScale: simulatorConfig.timeScale,
-    pageBytes: simulatorConfig.pageBytes,
-    key: simulatorConfig.key,
-    ...webhooks,
+try {
+  if (commandLine(process.argv.slice(2)) === 'help') process.stdout.write(await help());
+  else await start();
+} catch (error) {
+  failStartup(PROGRAM, error);
+}
+
+async function start(): Promise<void> {
+  let config: AppEnvConfig;
+  try {
+    config = readAppConfig();
+  } catch (error) {
+    exitWithProblems(PROGRAM, appConfigProblems(error));
+  }
+  const format = config.logFormat === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : config.logFormat;
+  const logger = createLogger({ level: config.logLevel, destination: await stdoutDestination(format) });
+  const listen: ListenSettings = { port: config.port, host: config.host, portVariable: 'PORT', hostVariable: 'HOST' };
+  // A busy port fails here, before the embedded simulator starts.
+  await checkListen(listen);
+
+  let simulator: Simulator | undefined;
+  let haloApiUrl = config.haloApiUrl;
+  let haloKey = config.haloSubscriptionKey;
+  let exampleSiteId: string | undefined;
+  if (!haloApiUrl) {
+    // Loaded only here: a façade in front of a real Halo never reads the simulator's code. The build
+    // puts the seeded databases beside this file (dist/seed/); run from src/, the sites are seeded.
+    const [{ startSimulator }, { useSeedSnapshot }, { readSimulatorConfig, simulatorConfigProblems }, { OnlineSite }] =
+      await Promise.all([
+        import('../simulator/src/server.js'),
+        import('../simulator/src/db/seed-snapshot.js'),
+        import('../simulator/src/config.js'),
+        import('../simulator/src/fixtures.js'),
+      ]);
+    let simulatorConfig: ReturnType<typeof readSimulatorConfig>;
+    try {
+      simulatorConfig = readSimulatorConfig();
+    } catch (error) {
+      exitWithProblems(PROGRAM, simulatorConfigProblems(error));
+    }
+    // The embedded simulator sends its webhooks to SIMULATOR_WEBHOOK_URL, or to this server when a
+    // webhook secret is set and the port is known in advance.
+    const selfHost = ['0.0.0.0', '::', ''].includes(config.host)
+      ? '127.0.0.1'
+      : config.host.includes(':')
+        ? `[${config.host}]`
+        : config.host;
+    const webhooks = simulatorConfig.webhookUrl
+      ? { webhookUrl: simulatorConfig.webhookUrl, webhookSecret: simulatorConfig.webhookSecret }
+      : config.haloWebhookSecret && config.port !== 0
+        ? { webhookUrl: `http://${selfHost}:${config.port}/webhooks/halo`, webhookSecret: config.haloWebhookSecret }
+        : {};
+    useSeedSnapshot(new URL('./seed/', import.meta.url));
+    simulator = await startSimulator({
+      port: 0,
+      host: '127.0.0.1',
+      timeScale: simulatorConfig.timeScale,
+      pageBytes: simulatorConfig.pageBytes,
+      key: simulatorConfig.key,
+      ...webhooks,
+    });
+    haloApiUrl = simulator.url;
+    haloKey = simulator.key;
+    exampleSiteId = OnlineSite.id;
+    logger.info(
+      {
+        event: 'simulator.start',
+        url: simulator.url,
+        simulatorKey: simulator.key,
+        controlUrl: `${simulator.url}/_sim/`,
+      },
+      LOG_MESSAGES.simulator,
+    );
+  }
+
+  const app = createApp({
+    haloApiUrl,
+    haloSubscriptionKey: haloKey!,
+    allowWrites: config.allowWrites,
+    graphiql: config.graphiql,
+    ...(exampleSiteId ? { exampleSiteId } : {}),
+    cursorSecret: config.cursorSecret,
+    ...(config.haloWebhookSecret ? { haloWebhookSecret: config.haloWebhookSecret } : {}),
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
+    ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
+    security: config.security,
+    subscriptions: config.ws,
+    // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
+    logger,
   });
-  haloApiUrl = simulator.url;
-  haloKey = simulator.key;
-  exampleSiteId = OnlineSite.id;
-  console.log(`No HALO_API_URL set: started the embedded Halo simulator on ${simulator.url} (synthetic data only).`);
-}
+  const { url, port } = await listenOrExplain(app, config, listen);
+  // Before the start lines: whoever reads them may stop the server at once.
+  stopOnSignals({
+    timeoutMs: STOP_TIMEOUT_MS,
+    async stop() {
+      // The drain (not ready, no new connections, WebSockets closed 1001, requests in flight
+      // answered within DRAIN_MS), then app.stop() cuts what is left and closes the rest (Redis,
+      // the Halo pool), and the embedded simulator, which those requests may have needed, stops last.
+      await app.drain(DRAIN_MS);
+      await app.stop();
+      await simulator?.stop();
+    },
+    onStopping: (signal) => logger.info({ event: 'stop', signal }, LOG_MESSAGES.stopping),
+    onStopped: (durationMs) => logger.info({ event: 'stopped', durationMs }, LOG_MESSAGES.stopped),
+    onForced: (signal) => logger.warn({ event: 'stop.forced', signal }, LOG_MESSAGES.stopForced),
+    onTimeout: () => logger.error({ event: 'stop.timeout' }, LOG_MESSAGES.stopTimeout),
+    onFailed: (err) => logger.error({ event: 'background.error', where: 'stop', err }, LOG_MESSAGES.background),
+  });
 
-const app = createApp({
-  haloApiUrl,
-  haloSubscriptionKey: haloKey!,
-  allowWrites: config.allowWrites,
-  graphiql: config.graphiql,
-  ...(exampleSiteId ? { exampleSiteId } : {}),
-  cursorSecret: config.cursorSecret,
-  ...(config.haloWebhookSecret ? { haloWebhookSecret: config.haloWebhookSecret } : {}),
-  ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
-  ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
-  ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
-  security: config.security,
-  subscriptions: config.ws,
-  // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
-  logger,
-});
-const { url } = await app.start(config.port, config.host);
-if (config.otelExporterEndpoint) {
-  const share = config.otelSampleRatio === undefined ? '' : ` (sampling ${config.otelSampleRatio * 100}% of traces)`;
-  console.log(`Tracing: OpenTelemetry spans to ${tracesUrlForLog(config.otelExporterEndpoint)}${share}.`);
-}
-console.log(
-  `GraphQL API on ${url}/graphql (GraphiQL in a browser)${!authOn && config.allowWrites ? '; NON_QUERY writes are ENABLED' : ''}`,
-);
-if (authOn) {
+  if (config.otelExporterEndpoint) {
+    logger.info(
+      { event: 'tracing', url: tracesUrlForLog(config.otelExporterEndpoint), sampleRatio: config.otelSampleRatio },
+      LOG_MESSAGES.tracing,
+    );
+  }
   const keys = config.security.auth?.keys?.length ?? 0;
-  console.log(
-    `Client auth: ${[keys ? `${keys} API key${keys === 1 ? '' : 's'}` : '', config.security.auth?.jwt ? 'JWT' : ''].filter(Boolean).join(' and ')}.`,
+  const jwt = config.security.auth?.jwt !== undefined;
+  const authOn = keys > 0 || jwt;
+  if (authOn) {
+    logger.info({ event: 'auth', authMode: 'enforced', apiKeys: keys, jwt }, LOG_MESSAGES.authOn);
+    if (config.allowWrites) logger.warn({ event: 'writes.ignored' }, LOG_MESSAGES.writesIgnored);
+  } else {
+    // readAppConfig refuses to start without client auth in front of a real Halo: this is the embedded simulator.
+    logger.warn({ event: 'auth', authMode: 'open', writes: config.allowWrites }, LOG_MESSAGES.authOpen);
+  }
+  logger.info(
+    {
+      event: 'subscriptions',
+      url,
+      wsUrl: `${url.replace(/^http/, 'ws')}/graphql`,
+      redis: config.redisUrl !== undefined,
+      webhooks: config.haloWebhookSecret !== undefined,
+    },
+    LOG_MESSAGES.subscriptions,
   );
-  if (config.allowWrites)
-    console.warn("ALLOW_WRITES is ignored with client auth: each client's writes permission decides.");
-  logger.info({ event: 'start', url, authMode: 'enforced' }, LOG_MESSAGES.authOn);
-} else {
-  // readAppConfig refuses to start without client auth in front of a real Halo: this is the embedded simulator.
-  console.warn(
-    'client auth is OFF: development only (no CLIENT_KEYS, CLIENT_KEYS_FILE or JWT_* set; every caller may use every site).',
+  // Last: once this line is out, the server answers.
+  logger.info(
+    {
+      event: 'start',
+      url,
+      port,
+      graphiql: config.graphiql,
+      authMode: authOn ? 'enforced' : 'open',
+      writes: config.allowWrites,
+    },
+    LOG_MESSAGES.start,
   );
-  logger.warn({ event: 'start', url, authMode: 'open', writes: config.allowWrites }, LOG_MESSAGES.authOpen);
 }
-console.log(
-  `Subscriptions: graphql-ws on ${url.replace(/^http/, 'ws')}/graphql and SSE; ${config.redisUrl ? 'shared between replicas through Redis' : 'in this process (no REDIS_URL)'}; ` +
-    `webhooks ${config.haloWebhookSecret ? `on ${url}/webhooks/halo` : 'off (no HALO_WEBHOOK_SECRET)'}.`,
-);
 
-let stopping = false;
-const stop = (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: shutting down`);
-  logger.info({ event: 'stop' }, LOG_MESSAGES.stopping);
-  Promise.all([app.stop(), simulator?.stop()]).then(
-    () => process.exit(0),
-    () => process.exit(1),
+/** `app.start`, with its foreseeable failures (the port taken since the check, Redis unreachable) as start-up mistakes. */
+async function listenOrExplain(
+  app: App,
+  config: AppEnvConfig,
+  listen: ListenSettings,
+): Promise<{ url: string; port: number }> {
+  try {
+    return await app.start(config.port, config.host);
+  } catch (error) {
+    const listening = listenProblem(error, listen);
+    if (listening) throw listening;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (config.redisUrl && (error as NodeJS.ErrnoException | undefined)?.syscall !== 'listen') {
+      // Not the URL: it may carry a password.
+      throw new StartupError(
+        `REDIS_URL: Redis did not answer${code ? ` (${code})` : ''}: start it, or fix or unset REDIS_URL.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function help(): Promise<string> {
+  const { SIMULATOR_VARIABLES, EMBEDDED_SIMULATOR_VARIABLES } = await import('../simulator/src/config.js');
+  const width = Math.min(process.stdout.columns ?? 120, 140);
+  const embedded = SIMULATOR_VARIABLES.rows().filter((row) =>
+    (EMBEDDED_SIMULATOR_VARIABLES as readonly string[]).includes(row.name),
   );
-};
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+  return [
+    `${PROGRAM}: a GraphQL API over the Halo Connect Cloud API.`,
+    '',
+    'Usage: npm start [-- --help]',
+    '       node dist/main.js [--help]',
+    '',
+    'Settings come from environment variables (an empty one counts as unset):',
+    '',
+    formatHelpTable(APP_VARIABLES.rows(), width),
+    '',
+    'Without HALO_API_URL, the embedded Halo simulator also reads:',
+    '',
+    formatHelpTable(embedded, width),
+    '',
+    'SIGTERM or SIGINT (Ctrl-C) stops the server: requests in flight are answered first (5 s at most);',
+    'a second signal exits at once.',
+    '',
+  ].join('\n');
+}

@@ -255,7 +255,8 @@ export async function startFacade(
     },
   });
   scope.defer('façade', () => proc.stop());
-  const m = await proc.waitFor(/GraphQL API on (http:\/\/[^/\s]+)\/graphql/);
+  // dist/main.js logs a JSON "start" record; bench/procs/facade.ts prints a plain line.
+  const m = await proc.waitFor(/"event":"start","url":"(http:\/\/[^"]+)"|GraphQL API on (http:\/\/[^/\s]+)\/graphql/);
   let nextId = 1;
   const pending = new Map<number, (reply: PreloadReply | AppStatsReply) => void>();
   proc.child.on('message', (msg: PreloadReply | AppStatsReply) => {
@@ -274,7 +275,7 @@ export async function startFacade(
     );
   return {
     proc,
-    url: m[1]!,
+    url: (m[1] ?? m[2])!,
     pid: proc.pid,
     async stats() {
       const reply = await ask('stats');

@@ -34,7 +34,7 @@ export const coldstart: Scenario = {
             env: { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', GRAPHIQL: 'false', ...env },
           });
           scope.defer('façade', () => proc.stop());
-          const m = await proc.waitFor(/GraphQL API on (http:\/\/[^/\s]+)\/graphql/, 20_000);
+          const m = await proc.waitFor(/"event":"start","url":"(http:\/\/[^"]+)"/, 20_000);
           const t1 = performance.now();
           await gql(new Http(scope), m[1]!, `{ site(id: "${OnlineSite.id}") { id availability } }`);
           const t2 = performance.now();

@@ -1,5 +1,6 @@
 /**
- * Patient-safe structured logs (pino, one JSON object per line).
+ * Patient-safe structured logs (pino, one JSON object per line; for a person at a terminal, the
+ * same records as readable lines, see `stdoutDestination`).
  *
  * A log line is built from an allow-list: only the keys in `FIELDS` survive, and only when their
  * value has the expected shape (a GUID, a GraphQL name, a code, a number…). Anything else (a
@@ -35,7 +36,14 @@ export const LOG_MESSAGES = {
   upstream: 'upstream call failed',
   webhook: 'webhook',
   background: 'background failure',
+  simulator: 'embedded Halo simulator started (synthetic data only)',
+  writesIgnored: "ALLOW_WRITES is ignored with client auth: each client's writes permission decides",
+  subscriptions: 'subscriptions ready',
+  tracing: 'tracing on',
   stopping: 'shutting down',
+  stopped: 'stopped',
+  stopForced: 'exiting at once',
+  stopTimeout: 'did not stop in time',
 } as const;
 
 const MESSAGES: ReadonlySet<string> = new Set(Object.values(LOG_MESSAGES));
@@ -93,6 +101,15 @@ const FIELDS: Readonly<Record<string, (v: unknown) => unknown>> = {
   webhooks: bool,
   writes: bool,
   port: int(0, 65_535),
+  wsUrl: str(URLISH),
+  controlUrl: str(URLISH),
+  // The embedded simulator's key: it guards synthetic data only, and the developer needs it to call the simulator.
+  simulatorKey: str(/^[\x21-\x7e]{1,128}$/),
+  graphiql: bool,
+  jwt: bool,
+  apiKeys: int(0, 1_000_000),
+  sampleRatio: (v: unknown) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined),
+  signal: oneOf('SIGINT', 'SIGTERM'),
 };
 
 /** Only allow-listed, well-shaped fields (an `err` becomes errorName + errorCode). */
@@ -116,8 +133,22 @@ export function allowListed(input: Record<string, unknown>): Record<string, unkn
 export interface LoggerOptions {
   /** @default 'info' */
   level?: LogLevel;
-  /** Where lines go. @default stdout */
+  /** Where lines go. @default stdout, one JSON record per line */
   destination?: DestinationStream;
+}
+
+/** `json`: one JSON record per line, for machines. `pretty`: one readable line per record, for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * Standard output in `format`. Both write synchronously (no line is lost however the process ends);
+ * pino-pretty is loaded only for `pretty`, and formats records that already passed the allow-list.
+ */
+export async function stdoutDestination(format: LogFormat): Promise<DestinationStream> {
+  const stdout = pino.destination({ dest: 1, sync: true });
+  if (format === 'json') return stdout;
+  const { readableLines } = await import('../lib/readable-log.js');
+  return readableLines(stdout);
 }
 
 /** A pino logger whose lines pass the allow-list. No I/O until something is logged. */

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITES, OnlineSite } from '../../simulator/src/fixtures.js';
 import { siteImageKey } from '../../simulator/src/db/open-site-database.js';
 import { hasRedisServer, startRedis } from '../helpers/redis.js';
@@ -72,7 +72,7 @@ async function run(entry: string, env: Record<string, string>, ready: RegExp): P
 }
 
 const startFacade = (env: Record<string, string> = {}) =>
-  run('main.js', { PORT: '0', ...env }, /GraphQL API on (http:\/\/[^/\s]+)\/graphql/);
+  run('main.js', { PORT: '0', ...env }, /"event":"start","url":"(http:\/\/[^"]+)"/);
 
 async function query(url: string, document: string, headers: Record<string, string> = {}): Promise<unknown> {
   const res = await fetch(`${url}/graphql`, {
@@ -188,7 +188,7 @@ describe('the bundle', () => {
         ]),
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
       });
-      expect(app.output()).not.toContain('embedded Halo simulator');
+      expect(app.output()).not.toContain('"event":"simulator.start"');
       expect(await query(app.url, SITE_QUERY, { 'x-api-key': CLIENT_KEY })).toEqual(SITE_ANSWER);
       // Spans are flushed at shutdown at the latest.
       await app.stop();
@@ -205,7 +205,7 @@ describe('the bundle', () => {
       const redis = await startRedis();
       try {
         const app = await startFacade({ REDIS_URL: redis.url, RATE_LIMIT_PER_SECOND: '100' });
-        await vi.waitFor(() => expect(app.output()).toContain('shared between replicas through Redis'));
+        expect(app.output()).toMatch(/"event":"subscriptions",.*"redis":true/);
         expect(await query(app.url, SITE_QUERY)).toEqual(SITE_ANSWER);
         await app.stop();
       } finally {
