@@ -20,6 +20,7 @@ import { LOG_MESSAGES, silentLogger, useOperationLog } from './observability/log
 import { createGraphiQLRenderer } from './http/graphiql.js';
 import { createMetrics, webhookResult, type Metrics } from './observability/metrics.js';
 import { createCursorCodec } from './lib/cursor.js';
+import { createSiteRef } from './lib/site-ref.js';
 import { maskError } from './errors/api-errors.js';
 import { schema } from './schema/index.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
@@ -151,7 +152,9 @@ export interface App {
 
 /** Builds the façade. No listening, no env reads: `main.ts` does that. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
-  const metrics = createMetrics();
+  // Pseudonyms of sites for per-site metric series; the same in every replica (same subscription key).
+  const siteRef = createSiteRef(config.haloSubscriptionKey);
+  const metrics = createMetrics({ siteRef });
   const logger = config.logger ?? silentLogger();
   const security = config.security ?? {};
   const tracing = createTracing({
@@ -170,6 +173,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     },
     onBreakerStateChange: (siteId, state) => {
       metrics.breakerStateChanged(siteId, state);
+      logger.warn({ event: 'breaker', siteId, siteRef: siteRef(siteId), breakerState: state }, LOG_MESSAGES.breaker);
       config.halo?.onBreakerStateChange?.(siteId, state);
     },
   });
@@ -325,6 +329,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   });
   metrics.setSources({
     breakerStates: () => halo.breakerStates(),
+    troubledSites: () => halo.troubledSites(),
     halo: () => halo.stats(),
     live: () => live.stats(),
     ws: () => ws.stats(),

@@ -14,7 +14,7 @@
 import type { Readable } from 'node:stream';
 import * as fhir from './fhir.js';
 import { HaloHttp } from './http/halo-http.js';
-import { type BreakerState, type HaloHttpConfig, type HaloHttpStats } from './http/settings.js';
+import { type BreakerState, type HaloHttpConfig, type HaloHttpStats, type SiteBreaker } from './http/settings.js';
 import { type CallOptions } from './http/call.js';
 import * as queries from './queries.js';
 import type { DecodedResultPage, ImmediateQueryOutcome, ResultPage, ResultRowBatch } from './queries.js';
@@ -60,6 +60,8 @@ export interface HaloClient {
   forRequest(signal?: AbortSignal, options?: ForRequestOptions): HaloDataSource;
   /** Circuit state of every site that has had a practice-server call, keyed by site GUID. */
   breakerStates(): Record<string, BreakerState>;
+  /** Sites whose circuit is open or half-open, with the wait before the next probe, keyed by site GUID. */
+  troubledSites(): Record<string, SiteBreaker>;
   /** Connection-pool counters, retry-budget balance and shared reads in flight (for metrics). */
   stats(): HaloHttpStats;
   /** Closes the connection pool after in-flight calls finish. Idempotent. */
@@ -75,6 +77,7 @@ export function createHaloClient(config: HaloClientConfig): HaloClient {
   return {
     forRequest: (signal, options = {}) => new HaloDataSource(new RequestContext(http, signal, options.scope)),
     breakerStates: () => http.breakerStates(),
+    troubledSites: () => http.troubledSites(),
     stats: () => http.stats(),
     close: () => http.close(),
   };

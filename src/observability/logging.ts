@@ -21,6 +21,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
 import { GUID_PATTERN as GUID } from '../lib/guid.js';
+import { SITE_REF_PATTERN } from '../lib/site-ref.js';
 import { operationOutcome } from '../lib/outcome.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -35,6 +36,7 @@ export const LOG_MESSAGES = {
   upstream: 'upstream call failed',
   webhook: 'webhook',
   background: 'background failure',
+  breaker: 'site circuit changed',
   stopping: 'shutting down',
 } as const;
 
@@ -79,6 +81,8 @@ const FIELDS: Readonly<Record<string, (v: unknown) => unknown>> = {
   errors: int(0, 1_000_000),
   outcome: oneOf('success', 'error', 'client_aborted'),
   siteId: str(GUID),
+  siteRef: str(SITE_REF_PATTERN),
+  breakerState: oneOf('closed', 'open', 'half-open', 'isolated'),
   haloOperationId: str(/^[A-Za-z_]{1,48}$/),
   attempt: int(1, 1_000),
   upstreamStatus: int(100, 599),

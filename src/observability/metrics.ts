@@ -7,7 +7,7 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult, type OperationTypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BreakerState, HaloAttemptEvent } from '../datasources/http/settings.js';
+import type { BreakerState, HaloAttemptEvent, SiteBreaker } from '../datasources/http/settings.js';
 import { operationOutcome } from '../lib/outcome.js';
 
 /** How `POST /webhooks/halo` ended: 202, 401 (bad or missing signature / timestamp outside the window), 409, 400/405/413. */
@@ -17,6 +17,8 @@ export type WebhookResult = 'verified' | 'bad_signature' | 'stale' | 'replay' | 
 export interface MetricsSources {
   /** Circuit state per site (only the counts per state are exported). */
   breakerStates?: () => Record<string, BreakerState>;
+  /** Sites whose circuit is not closed, keyed by site GUID (exported under their `siteRef` pseudonym). */
+  troubledSites?: () => Record<string, SiteBreaker>;
   halo?: () => {
     retryBudget: number;
     coalescedInFlight: number;
@@ -31,7 +33,15 @@ export interface MetricsOptions {
   defaultMetrics?: boolean;
   /** Distinct operation names kept as label values; later new names are counted as `other`. @default 200 */
   maxOperationNames?: number;
+  /**
+   * The pseudonym a site is exported under in per-site series (src/lib/site-ref.ts): never its GUID.
+   * Without it, per-site breaker series are not exported.
+   */
+  siteRef?: (siteId: string) => string;
 }
+
+/** Most sites with a per-site breaker series (the failing ones); the counts per state cover every site. */
+const MAX_SITE_SERIES = 100;
 
 export interface Metrics {
   readonly registry: Registry;
@@ -140,6 +150,42 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       const counts: Record<BreakerState, number> = { closed: 0, open: 0, 'half-open': 0, isolated: 0 };
       for (const state of Object.values(sources.breakerStates?.() ?? {})) counts[state]++;
       for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    },
+  });
+  // Per site without naming it: only sites whose circuit is not closed, under a keyed pseudonym.
+  const siteRef = options.siteRef;
+  const troubled = (): Array<[string, SiteBreaker]> =>
+    siteRef ? Object.entries(sources.troubledSites?.() ?? {}).slice(0, MAX_SITE_SERIES) : [];
+  new Gauge({
+    name: 'halo_breaker_site_state',
+    help: 'Sites whose circuit breaker is open or half-open (1), by site_ref: a keyed pseudonym of the site, never its id (the breaker log line names both). A closed circuit has no series.',
+    labelNames: ['site_ref', 'state'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [siteId, b] of troubled()) this.set({ site_ref: siteRef!(siteId), state: b.state }, 1);
+    },
+  });
+  new Gauge({
+    name: 'halo_breaker_site_backoff_seconds',
+    help: 'Wait between probes of a site whose circuit is open: the first probe after halfOpenAfterMs, doubling with each failed probe up to maxHalfOpenAfterMs.',
+    labelNames: ['site_ref'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [siteId, b] of troubled())
+        if (b.probeDelayMs !== undefined) this.set({ site_ref: siteRef!(siteId) }, b.probeDelayMs / 1000);
+    },
+  });
+  new Gauge({
+    name: 'halo_breaker_site_next_probe_seconds',
+    help: 'Seconds until the next call to a site with an open circuit goes through as a probe (0: the next call will).',
+    labelNames: ['site_ref'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [siteId, b] of troubled())
+        if (b.probeInMs !== undefined) this.set({ site_ref: siteRef!(siteId) }, b.probeInMs / 1000);
     },
   });
   new Gauge({

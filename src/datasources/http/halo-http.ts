@@ -43,6 +43,7 @@ import {
   type HaloHttpConfig,
   type HaloHttpStats,
   type HttpSettings,
+  type SiteBreaker,
 } from './settings.js';
 import { SiteGuards } from './site-guard.js';
 
@@ -170,6 +171,11 @@ export class HaloHttp {
   /** The state of every site circuit created so far, keyed by site GUID. */
   breakerStates(): Record<string, BreakerState> {
     return this.sites.states();
+  }
+
+  /** Every site circuit that is not closed, with its probe backoff, keyed by site GUID. */
+  troubledSites(): Record<string, SiteBreaker> {
+    return this.sites.troubled();
   }
 
   /** Counters for metrics and readiness: the connection pool, the retry budget and shared reads in flight. */

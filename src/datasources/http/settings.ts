@@ -21,8 +21,14 @@ export interface HaloRetryOptions {
 export interface HaloBreakerOptions {
   /** Consecutive site failures (503/504/timeouts) that open a site's circuit. */
   threshold?: number;
-  /** How long an open circuit refuses calls before letting one test call through. */
+  /**
+   * How long a circuit that has just opened refuses calls before the next call goes through as a
+   * probe. Each failed probe doubles the wait, up to `maxHalfOpenAfterMs`; a successful one closes
+   * the circuit and the next opening starts again from here.
+   */
   halfOpenAfterMs?: number;
+  /** The longest wait between probes of a site that keeps failing. */
+  maxHalfOpenAfterMs?: number;
 }
 
 /** Options of the Halo client; the defaults of every optional one are in `DEFAULTS` below. */
@@ -75,6 +81,15 @@ export interface HaloAttemptEvent {
 
 export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
 
+/** One site's circuit, as metrics see it. */
+export interface SiteBreaker {
+  state: BreakerState;
+  /** While open: milliseconds until the next call may go through as a probe (0 when one may now). */
+  probeInMs?: number;
+  /** The current wait between probes (it doubles with each failed probe). */
+  probeDelayMs?: number;
+}
+
 export interface HaloHttpStats {
   /** undici Pool counters: sockets connected/free, requests pending/queued/running, pool size. */
   pool: { connected: number; free: number; pending: number; queued: number; running: number; size: number };
@@ -95,7 +110,7 @@ export const DEFAULTS = Object.freeze({
   siteConcurrency: 4,
   siteQueue: 16,
   retry: Object.freeze({ maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRateLimitRetries: 1 }),
-  breaker: Object.freeze({ threshold: 5, halfOpenAfterMs: 30_000 }),
+  breaker: Object.freeze({ threshold: 5, halfOpenAfterMs: 2_000, maxHalfOpenAfterMs: 30_000 }),
 });
 
 /** The resolved settings: every option with its value or default. */
@@ -130,8 +145,14 @@ export function resolveSettings(config: HaloHttpConfig): HttpSettings {
       maxDelayMs: retry.maxDelayMs,
       maxRateLimitRetries: retry.maxRateLimitRetries,
     },
-    breaker: { ...DEFAULTS.breaker, ...definedOnly(config.breaker ?? {}) },
+    breaker: breakerSettings(config.breaker ?? {}),
   };
+}
+
+/** The breaker's settings; a maximum below the first wait is raised to it. */
+function breakerSettings(options: HaloBreakerOptions): Required<HaloBreakerOptions> {
+  const merged = { ...DEFAULTS.breaker, ...definedOnly(options) };
+  return { ...merged, maxHalfOpenAfterMs: Math.max(merged.halfOpenAfterMs, merged.maxHalfOpenAfterMs) };
 }
 
 /** The entries of `options` whose value is not undefined (so a spread keeps the defaults). */
