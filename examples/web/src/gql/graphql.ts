@@ -171,7 +171,7 @@ export type SqlParameterInput = {
   size?: number | null | undefined;
   /** The SqlDbType, e.g. VarChar, Int, Date. */
   type?: SqlDbType | null | undefined;
-  /** Input value as text (dates as YYYY-MM-DD). */
+  /** Input value as text, in the form its type needs (checked before anything is sent): whole numbers for the integer types, true/false/1/0 for Bit, YYYY-MM-DD for Date, YYYY-MM-DDTHH:mm[:ss] for DateTime (no zone; DateTimeOffset may add Z or ±HH:mm), HH:mm[:ss] for Time, a GUID for UniqueIdentifier, base64 for Binary and VarBinary. */
   value?: string | null | undefined;
 };
 
