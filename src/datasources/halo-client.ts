@@ -140,7 +140,9 @@ export class HaloDataSource {
    * @throws HaloApiError — RESULT_TOO_LARGE (413, or errorDetails http/413), SITE_UNAVAILABLE
    *   (offline/unreachable, or the site's circuit is open), UPSTREAM_TIMEOUT (504 or our deadline),
    *   SITE_NOT_FOUND, BAD_USER_INPUT (a 400 without a query body), RATE_LIMITED, UPSTREAM_ERROR
-   *   (including a successful body whose data is not valid base64 JSON).
+   *   (including a successful body whose data is not valid base64 JSON). `mayHaveSucceeded` when
+   *   the query may have run (a timeout or a connection lost after sending is UPSTREAM_TIMEOUT):
+   *   Halo lists no immediate queries, so it cannot be found out.
    */
   createImmediateQuery(
     siteId: string,
@@ -152,8 +154,9 @@ export class HaloDataSource {
 
   /**
    * `createAsyncQuery`: queues SQL and returns the query in status `initialising` (HTTP 201).
-   * Never retried (billable; there is no idempotency key). Subject to the site's breaker.
-   * @throws HaloApiError as createImmediateQuery, without the query-failure outcome.
+   * Never retried (billable; Halo has no idempotency key). Subject to the site's breaker.
+   * @throws HaloApiError as createImmediateQuery, without the query-failure outcome
+   *   (`mayHaveSucceeded` as there: Halo lists no async queries either).
    */
   createAsyncQuery(siteId: string, request: AsyncQueryRequest, options?: CallOptions): Promise<AsyncQueryInitialised> {
     return queries.createAsyncQuery(this.rc, siteId, request, options);
@@ -234,8 +237,12 @@ export class HaloDataSource {
 
   /**
    * `createRegisteredQuery`: registers SQL to run every `frequency` s for `duration` s (HTTP 202).
-   * Never retried: every POST creates a new registration.
-   * @throws HaloApiError — BAD_USER_INPUT (e.g. frequency < 60 s), SITE_NOT_FOUND, UPSTREAM_ERROR.
+   * Never retried: every POST creates a new registration. Gets the practice-server deadline. When
+   * the answer is lost after sending (a timeout, a dropped connection, a 5xx), the site's registered
+   * queries are listed to find the one just created (same name, type, frequency and duration,
+   * created since it was sent) and that one is the answer.
+   * @throws HaloApiError — BAD_USER_INPUT (e.g. frequency < 60 s), SITE_NOT_FOUND, UPSTREAM_ERROR;
+   *   UPSTREAM_TIMEOUT (or UPSTREAM_ERROR) with `mayHaveSucceeded` when none or several match.
    */
   createRegisteredQuery(
     siteId: string,

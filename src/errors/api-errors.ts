@@ -23,6 +23,10 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
 };
 
+/** A creation that may have been carried out: how to go on safely. */
+const MAY_HAVE_SUCCEEDED =
+  'Halo did not confirm the creation in time, and it may have been carried out: check before trying again, or retry with the same idempotencyKey.';
+
 /** A client-actionable error with one of the API.md codes. */
 export function apiError(
   code: ErrorCode,
@@ -42,6 +46,10 @@ export function fromHaloError(err: HaloApiError): GraphQLError {
     extensions.retryAfterSeconds = err.retryAfterSeconds;
   if (err.code === 'NOT_AUTHORITATIVE' && err.authoritativeSiteId !== undefined) {
     extensions.authoritativeSiteId = err.authoritativeSiteId;
+  }
+  if (err.mayHaveSucceeded) {
+    extensions.mayHaveSucceeded = true;
+    return apiError(err.code, MAY_HAVE_SUCCEEDED, extensions);
   }
   return apiError(err.code, SAFE_MESSAGES[err.code], extensions);
 }

@@ -362,7 +362,9 @@ describe('runImmediateQuery', () => {
       });
       const error = res.errors?.[0];
       expect(error?.extensions, type).toMatchObject({ code: 'BAD_USER_INPUT', parameter: '@v', parameterIndex: 0 });
-      expect(error?.message, type).toContain(`parameters[0] (@v): the value of a ${type} parameter must be ${expected}`);
+      expect(error?.message, type).toContain(
+        `parameters[0] (@v): the value of a ${type} parameter must be ${expected}`,
+      );
       expect(error?.message, type).not.toContain(value);
     }
     expect(await ctx.upstreamCalls()).toEqual([]);
@@ -905,7 +907,7 @@ describe('with writes disabled', () => {
 });
 
 describe('with a 300 ms deadline', () => {
-  const slow = useApp({ app: { halo: { deadlineMs: 300, attemptTimeoutMs: 200 } } });
+  const slow = useApp({ app: { halo: { deadlineMs: 300, attemptTimeoutMs: 200, siteCallTimeoutMs: 300 } } });
   beforeEach(() => {
     slow.sim.reset();
   });
@@ -919,5 +921,20 @@ describe('with a 300 ms deadline', () => {
     expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
       ['UPSTREAM_TIMEOUT', 'Halo did not answer in time.'],
     ]);
+  });
+
+  it('should say that a query whose answer came too late may have run (mayHaveSucceeded), and not send it again', async () => {
+    await injectFault(slow, { operationId: 'createImmediateQuery', delayMs: 800, carriedOut: true });
+    await injectFault(slow, { operationId: 'createAsyncQuery', delayMs: 800, carriedOut: true });
+    const input = { siteId: OnlineSite.id, sql: 'SELECT TOP 1 InternalID FROM BPS_Patients' };
+    for (const res of [
+      await execute(slow.app, RunImmediate, { input }),
+      await execute(slow.app, SubmitAsync, { input }),
+    ]) {
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', mayHaveSucceeded: true });
+      expect(res.errors?.[0]?.message).toContain('it may have been carried out');
+    }
+    expect(await callCounts(slow)).toEqual({ createImmediateQuery: 1, createAsyncQuery: 1 });
   });
 });

@@ -59,6 +59,8 @@ export class HaloHttp {
   private readonly attempts: AttemptContext;
   private readonly onAttempt: ((event: HaloAttemptEvent) => void) | undefined;
   private closed = false;
+  /** Ids of registered queries this process has answered a creation with (so reconciliation never hands one out twice). */
+  private readonly created = new Set<string>();
 
   /**
    * Creates the Pool. No I/O happens until the first call.
@@ -193,6 +195,28 @@ export class HaloHttp {
       retryBudget: this.retries.budget.balance,
       coalescedInFlight: this.coalescer.size,
     };
+  }
+
+  /** Wall clock (epoch ms): the `now` of the configuration. */
+  now(): number {
+    return this.attempts.now();
+  }
+
+  /**
+   * Records that `id` answered a creation; false when it already had. The most recent 10,000 are
+   * kept (older ones fall outside any reconciliation window long before).
+   */
+  claimCreated(id: string): boolean {
+    const key = id.toLowerCase();
+    if (this.created.has(key)) return false;
+    this.created.add(key);
+    if (this.created.size > 10_000) this.created.delete(this.created.values().next().value as string);
+    return true;
+  }
+
+  /** Whether `id` already answered a creation of this process. */
+  wasCreated(id: string): boolean {
+    return this.created.has(id.toLowerCase());
   }
 
   /** Closes the Pool once in-flight requests finish. Idempotent. */

@@ -31,6 +31,16 @@ export interface HaloBreakerOptions {
   maxHalfOpenAfterMs?: number;
 }
 
+/** How the client finds out whether an ambiguous creation was carried out (registered queries). */
+export interface HaloReconcileOptions {
+  /** Lists of the site's registered queries before giving up (Halo may still be creating it). */
+  attempts?: number;
+  /** Wait between two lists. */
+  intervalMs?: number;
+  /** How far Halo's `createdAt` may be from this process's clock (its `now`) and still match. */
+  clockSkewMs?: number;
+}
+
 /** Options of the Halo client; the defaults of every optional one are in `DEFAULTS` below. */
 export interface HaloHttpConfig {
   /** Origin of the Halo API (optionally with a path prefix), e.g. `https://api.stage.haloconnect.io`. */
@@ -55,11 +65,12 @@ export interface HaloHttpConfig {
   maxResponseBytes?: number;
   retry?: HaloRetryOptions;
   breaker?: HaloBreakerOptions;
+  reconcile?: HaloReconcileOptions;
   /** Concurrent practice-server calls per site. */
   siteConcurrency?: number;
   /** Calls per site that may wait for a slot before SITE_UNAVAILABLE. */
   siteQueue?: number;
-  /** Wall clock (epoch ms), used for HTTP-date `Retry-After`. @default Date.now */
+  /** Wall clock (epoch ms), used for HTTP-date `Retry-After` and to match Halo's `createdAt`. @default Date.now */
   now?: () => number;
   /** Uniform [0,1) source for backoff jitter. @default Math.random */
   random?: () => number;
@@ -111,6 +122,7 @@ export const DEFAULTS = Object.freeze({
   siteQueue: 16,
   retry: Object.freeze({ maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRateLimitRetries: 1 }),
   breaker: Object.freeze({ threshold: 5, halfOpenAfterMs: 2_000, maxHalfOpenAfterMs: 30_000 }),
+  reconcile: Object.freeze({ attempts: 3, intervalMs: 1_000, clockSkewMs: 60_000 }),
 });
 
 /** The resolved settings: every option with its value or default. */
@@ -125,6 +137,7 @@ export interface HttpSettings {
   siteQueue: number;
   retry: Required<Omit<HaloRetryOptions, 'budget'>>;
   breaker: Required<HaloBreakerOptions>;
+  reconcile: Required<HaloReconcileOptions>;
 }
 
 /** Merges `config` over the defaults (an attempt count below 1 counts as 1). */
@@ -146,6 +159,7 @@ export function resolveSettings(config: HaloHttpConfig): HttpSettings {
       maxRateLimitRetries: retry.maxRateLimitRetries,
     },
     breaker: breakerSettings(config.breaker ?? {}),
+    reconcile: { ...DEFAULTS.reconcile, ...definedOnly(config.reconcile ?? {}) },
   };
 }
 
