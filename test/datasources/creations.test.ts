@@ -33,7 +33,13 @@ const registered = (name: string) => ({
   registeredQueryType: 'query' as const,
   frequency: 60,
   duration: 600,
-  registerCommand: { command: { text: 'SELECT COUNT(*) AS n FROM BPS_Patients' } },
+  registerCommand: {
+    command: {
+      text: 'SELECT COUNT(*) AS n FROM BPS_Patients',
+      executionMode: 'reader' as const,
+      type: 'text' as const,
+    },
+  },
 });
 const select1 = { command: { text: 'SELECT 1 AS one' } };
 
