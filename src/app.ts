@@ -37,6 +37,7 @@ import { createLiveQueries, type LiveQueries, type LiveQueriesOptions } from './
 import { createStaticSite } from './http/static.js';
 import { createTracing, type Tracing } from './observability/tracing.js';
 import { createRedisCoordination } from './subscriptions/redis-coordination.js';
+import { createRedisLink } from './lib/redis.js';
 import { realScheduler, type Scheduler } from './subscriptions/scheduler.js';
 import { attachWebSocketServer, type WsServer, type WsServerOptions } from './http/ws-server.js';
 import { createHaloWebhookHandler, isHaloWebhookRequest } from './webhooks/halo-webhook.js';
@@ -181,9 +182,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     logger.warn({ event: 'background.error', where, err: error }, LOG_MESSAGES.background);
     deps.onError?.(error, where);
   };
-  const coordination: Coordination = config.redisUrl
+  // One connection to Redis and one view of its health for everything shared between replicas.
+  const redis = config.redisUrl ? createRedisLink({ url: config.redisUrl, onError }) : undefined;
+  const coordination: Coordination = redis
     ? createRedisCoordination({
-        url: config.redisUrl,
+        link: redis,
         namespace: redisNamespace(config),
         ...(config.subscriptions?.leaseTtlMs !== undefined ? { leaseTtlMs: config.subscriptions.leaseTtlMs } : {}),
         ...(deps.now ? { now: deps.now } : {}),
@@ -191,6 +194,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         onError,
       })
     : createLocalCoordination(deps.now ? { now: deps.now } : {});
+  coordination.onModeChange((mode) => {
+    metrics.coordinationMode(mode);
+    if (mode === 'local') logger.warn({ event: 'redis.local' }, LOG_MESSAGES.redisLocal);
+    else logger.info({ event: 'redis.shared' }, LOG_MESSAGES.redisShared);
+  });
   const live = createLiveQueries({
     halo,
     coordination,
@@ -211,8 +219,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const rate = security.rateLimit;
   const limiter: RateLimiter | undefined =
     rate && rate.ratePerSecond > 0
-      ? config.redisUrl
-        ? createRedisRateLimiter({ ...rate, url: config.redisUrl, namespace: redisNamespace(config), onError })
+      ? redis
+        ? createRedisRateLimiter({ ...rate, link: redis, namespace: redisNamespace(config) })
         : createLocalRateLimiter(rate)
       : undefined;
   const admission = createAdmission(
@@ -333,6 +341,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     halo: () => halo.stats(),
     live: () => live.stats(),
     ws: () => ws.stats(),
+    coordinationMode: () => coordination.mode,
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -373,8 +382,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         for (const socket of sockets) socket.destroy();
         await closed;
         await coordination.stop();
-        await halo.close();
         await limiter?.close();
+        await redis?.stop();
+        await halo.close();
         await tracing.shutdown();
       })();
       return stopped;
@@ -383,7 +393,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
 }
 
 /** Replicas of one deployment (same Halo, same key) share Redis state; other deployments on the same Redis do not. */
-function redisNamespace(config: Pick<AppConfig, 'haloApiUrl' | 'haloSubscriptionKey'>): string {
+export function redisNamespace(config: Pick<AppConfig, 'haloApiUrl' | 'haloSubscriptionKey'>): string {
   return createHash('sha256')
     .update(`${config.haloApiUrl}\n${config.haloSubscriptionKey}`)
     .digest('base64url')

@@ -11,8 +11,9 @@
  * operationType, transport, clientId, durationMs, the error codes), refused HTTP requests
  * (`event: "http.refused"`: status, code), upstream failures (`event: "upstream"`: the Halo
  * operationId, attempt, status or network code, durationMs), webhooks (`event: "webhook"`:
- * status), background failures (`event: "background.error"`: where, errorName, errorCode) and
- * start-up. Operation names are logged: they are part of the client's code, not data.
+ * status), background failures (`event: "background.error"`: where, errorName, errorCode), site
+ * circuit changes (`event: "breaker"`: siteId, siteRef, breakerState), switches to and from local
+ * mode (`event: "redis.local"` / `"redis.shared"`) and start-up. Operation names are logged: they are part of the client's code, not data.
  */
 import { randomUUID } from 'node:crypto';
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -37,6 +38,8 @@ export const LOG_MESSAGES = {
   webhook: 'webhook',
   background: 'background failure',
   breaker: 'site circuit changed',
+  redisLocal: 'Redis unreachable: local mode (this replica serves and polls on its own until Redis is back)',
+  redisShared: 'Redis answers: replicas share subscriptions, polling, rate limits and idempotency keys again',
   stopping: 'shutting down',
 } as const;
 

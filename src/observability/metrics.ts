@@ -26,6 +26,8 @@ export interface MetricsSources {
   };
   live?: () => { watches: number; subscribers: number; pollingSites: readonly string[] };
   ws?: () => { connections: number; operations: number };
+  /** How replicas coordinate now: single (no Redis), shared (through Redis) or local (Redis unreachable). */
+  coordinationMode?: () => 'single' | 'shared' | 'local';
 }
 
 export interface MetricsOptions {
@@ -53,6 +55,8 @@ export interface Metrics {
   breakerStateChanged(siteId: string, state: BreakerState): void;
   /** A request to the webhook endpoint was answered. */
   webhookReceived(result: WebhookResult): void;
+  /** The replica's coordination changed mode (it entered or left local mode). */
+  coordinationMode(mode: 'single' | 'shared' | 'local'): void;
   /** Connects the gauges to the live parts of the app. */
   setSources(sources: MetricsSources): void;
   /** The exposition text and its content type. */
@@ -263,6 +267,21 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.operations);
     },
   });
+  new Gauge({
+    name: 'redis_local_mode',
+    help: 'Whether this replica works without Redis (1): REDIS_URL is set but Redis is unreachable, so it serves subscriptions from its own watchers and polls the sites its own subscribers watch, rate limits and refuses webhook replays on its own, and accepts idempotency keys it knows. 0 when Redis answers (or is not configured).',
+    registers: [registry],
+    collect() {
+      this.set(sources.coordinationMode?.() === 'local' ? 1 : 0);
+    },
+  });
+  const modeChanges = new Counter({
+    name: 'redis_mode_changes_total',
+    help: 'Times this replica entered local mode (mode="local": Redis became unreachable) or rejoined the others (mode="shared").',
+    labelNames: ['mode'] as const,
+    registers: [registry],
+  });
+  for (const mode of ['local', 'shared'] as const) modeChanges.inc({ mode }, 0);
   const webhooks = new Counter({
     name: 'webhooks_received_total',
     help: 'Requests to POST /webhooks/halo by result: verified, bad_signature, stale (timestamp outside the window), replay, malformed.',
@@ -371,6 +390,9 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
     webhookReceived(result) {
       webhooks.inc({ result });
+    },
+    coordinationMode(mode) {
+      if (mode !== 'single') modeChanges.inc({ mode });
     },
     setSources(next) {
       sources = { ...sources, ...next };
