@@ -38,6 +38,8 @@ import { createStaticSite } from './http/static.js';
 import { createTracing, type Tracing } from './observability/tracing.js';
 import { createRedisCoordination } from './subscriptions/redis-coordination.js';
 import { createRedisLink } from './lib/redis.js';
+import { createIdempotencyStore } from './idempotency/store.js';
+import { DEFAULTS as HALO_DEFAULTS } from './datasources/http/settings.js';
 import { realScheduler, type Scheduler } from './subscriptions/scheduler.js';
 import { attachWebSocketServer, type WsServer, type WsServerOptions } from './http/ws-server.js';
 import { createHaloWebhookHandler, isHaloWebhookRequest } from './webhooks/halo-webhook.js';
@@ -223,6 +225,16 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         ? createRedisRateLimiter({ ...rate, link: redis, namespace: redisNamespace(config) })
         : createLocalRateLimiter(rate)
       : undefined;
+  // Keys shared by the replicas of this deployment (same subscription key, same Redis namespace).
+  const idempotency = createIdempotencyStore({
+    secret: `idempotency\n${config.haloSubscriptionKey}`,
+    link: redis,
+    namespace: redisNamespace(config),
+    // A key still pending after its creation's deadline and reconciliation: its replica died.
+    flightMs: (config.halo?.siteCallTimeoutMs ?? HALO_DEFAULTS.siteCallTimeoutMs) + 30_000,
+    now: config.halo?.now ?? Date.now,
+    onError,
+  });
   const admission = createAdmission(
     createAuthenticator(security.auth ?? {}, { allowWrites: config.allowWrites ?? false }),
     limiter,
@@ -241,6 +253,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       admission,
       cursors: createCursorCodec(config.cursorSecret ?? randomBytes(32)),
       live,
+      idempotency,
     }),
     maxRequestBodySize: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
     // No file uploads: a multipart body is only a way around CSRF prevention here.
@@ -379,6 +392,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
           : Promise.resolve();
         await ws.close();
         await live.stop();
+        // Creations in flight finish (and are recorded) before Redis and the Halo pool close.
+        await idempotency.stop();
         for (const socket of sockets) socket.destroy();
         await closed;
         await coordination.stop();

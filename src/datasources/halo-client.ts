@@ -253,6 +253,22 @@ export class HaloDataSource {
   }
 
   /**
+   * Reconciliation of `createRegisteredQuery` (`getRegisteredQueries`, listed until found, never
+   * coalesced): the id of the registered query that a creation of `request` sent at `sentAt` (the
+   * client's `now` clock) made, when exactly one matches it (same name, type, frequency and
+   * duration, created since then give or take the clock skew) and none of this process's creations
+   * was answered with it already. Undefined when none or several match, or the site cannot be listed.
+   */
+  findCreatedRegisteredQuery(
+    siteId: string,
+    request: RegisteredQueryPostReq,
+    sentAt: number,
+    options?: CallOptions,
+  ): Promise<string | undefined> {
+    return registered.findCreatedRegisteredQuery(this.rc, siteId, request, sentAt, options);
+  }
+
+  /**
    * `getRegisteredQueries`: the site's registered queries (finished ones included). Retried when
    * transient; coalesced.
    * @throws HaloApiError — SITE_NOT_FOUND, UPSTREAM_ERROR.

@@ -74,6 +74,21 @@ export async function createRegisteredQuery(
 }
 
 /**
+ * The registered query that a creation of `request` sent at `sentAt` (this client's clock) made, if
+ * exactly one of the site's registered queries matches and none of this process's creations was
+ * answered with it; undefined otherwise (or when the site cannot be listed).
+ */
+export function findCreatedRegisteredQuery(
+  rc: RequestContext,
+  siteId: string,
+  request: RegisteredQueryPostReq,
+  sentAt: number,
+  options?: CallOptions,
+): Promise<string | undefined> {
+  return findCreated(rc, siteId, request, sentAt, options);
+}
+
+/**
  * After a creation that may have been carried out: the id of the one registered query of the site
  * that matches it (same name, type, frequency and duration, created between `sentAt` and now give or
  * take the clock skew, and not already the answer to another creation of this process), listed up
