@@ -52,6 +52,8 @@ export interface IdempotencyClaim {
   key: string;
   /** The request the key stands for (all of the input but the key); a repeat must send the same one. */
   request: unknown;
+  /** A repeat stops waiting for a creation in flight on another replica when this aborts (its client left). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface IdempotencyStore {
@@ -287,8 +289,9 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions): Idempo
           await save(k, record.owner, ambiguous);
           return settleAmbiguous(k, ambiguous, work);
         }
-        // In flight on another replica: wait for its answer.
-        await sleep(pause);
+        // In flight on another replica: wait for its answer (while someone waits for ours).
+        if (claim.signal?.aborted) throw apiError('UPSTREAM_ERROR', 'The request was cancelled.');
+        await sleep(pause, undefined, claim.signal ? { signal: claim.signal } : undefined).catch(() => undefined);
         pause = Math.min(500, pause * 2);
       }
     },

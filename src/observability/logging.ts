@@ -39,7 +39,7 @@ export const LOG_MESSAGES = {
   background: 'background failure',
   breaker: 'site circuit changed',
   redisLocal: 'Redis unreachable: local mode (this replica serves and polls on its own until Redis is back)',
-  redisShared: 'Redis answers: replicas share subscriptions, polling, rate limits and idempotency keys again',
+  redisShared: 'Redis answers: replicas share subscriptions, polling, rate limits and idempotency keys',
   stopping: 'shutting down',
 } as const;
 

@@ -88,7 +88,7 @@ export function createContextFactory(deps: ContextDeps) {
         const detached = new AuthorizedHalo(deps.halo.forRequest(undefined), principal);
         const { settle } = creation;
         return idempotency.run(
-          { clientId: principal.clientId, key, request: input },
+          { clientId: principal.clientId, key, request: input, signal: request.signal },
           {
             create: () => creation.create(detached),
             remember: (value) => creation.remember(value),

@@ -12,6 +12,8 @@ import { freePort } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';
 import { hasRedisServer } from '../helpers/redis.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
+import { captureLines } from '../security/harness.js';
+import { createLogger } from '../../src/observability/logging.js';
 import { LiveQueryStatus, LiveSubmitAsync } from './documents.js';
 
 const SECRET = 'whsec-redis-outage';
@@ -29,6 +31,7 @@ describe.skipIf(!hasRedisServer())('replicas while Redis is down', () => {
   let config: AppConfig;
   const apps = {} as Record<Name, { app: App; url: string; client: Client }>;
   const errors: string[] = [];
+  const log = captureLines();
 
   beforeAll(async () => {
     redis = await startKillableRedis(await freePort());
@@ -43,7 +46,7 @@ describe.skipIf(!hasRedisServer())('replicas while Redis is down', () => {
       subscriptions: { leaseTtlMs: 600, minPollIntervalMs: 20, maxPollIntervalMs: 100 },
     };
     for (const name of ['a', 'b'] as const) {
-      const app = createApp(config, {
+      const app = createApp(name === 'a' ? { ...config, logger: createLogger({ destination: log.stream }) } : config, {
         replicaId: `replica-${name}`,
         onError: (error) => errors.push(error instanceof Error ? error.name : 'unknown'),
       });
@@ -149,6 +152,11 @@ describe.skipIf(!hasRedisServer())('replicas while Redis is down', () => {
 
     const metrics = (await apps.a.app.metrics.scrape()).body;
     expect(metrics).toMatch(/^redis_local_mode 1$/m);
+    const switches = log.lines.map((l) => JSON.parse(l) as { event?: string; msg?: string; level?: string });
+    expect(switches.filter((l) => l.event === 'redis.local').at(-1)).toMatchObject({
+      level: 'warn',
+      msg: 'Redis unreachable: local mode (this replica serves and polls on its own until Redis is back)',
+    });
     expect(Number(/^redis_mode_changes_total\{mode="local"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
   });
 
