@@ -237,6 +237,34 @@ describe.skipIf(!hasRedisServer())('replicas while Redis is down', () => {
     expect(statuses(onB.results)).toEqual(['INITIALISING', 'QUEUED', 'SUCCESSFUL']);
   });
 
+  it('should start in local mode when Redis is down, serve subscriptions, and join the others when Redis comes', async () => {
+    await redisDown();
+    const c = createApp(config, { replicaId: 'replica-c' });
+    try {
+      const started = performance.now();
+      const { url } = await c.start(0);
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect((await c.metrics.scrape()).body).toMatch(/^redis_local_mode 1$/m);
+      const client = wsClient(url);
+      try {
+        const queryId = await submit();
+        const sub = subscribe(client, LiveQueryStatus, { siteId, queryId });
+        expect((await sub.next()).data?.queryStatusChanged.status).toBe('INITIALISING');
+        await redisUp();
+        await vi.waitFor(async () => expect((await c.metrics.scrape()).body).toMatch(/^redis_local_mode 0$/m), {
+          timeout: 5_000,
+        });
+        await advance(10_000);
+        await sub.done;
+        expect(statuses(sub.results).at(-1)).toBe('SUCCESSFUL');
+      } finally {
+        await client.dispose();
+      }
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('should refuse webhook replays this replica has seen while Redis is down, without waiting for Redis', async () => {
     const post = async (name: Name, id: string) => {
       const raw = JSON.stringify({
