@@ -18,7 +18,7 @@ const FLOORS = [
   ['src/lib'],
   ['src/datasources'],
   ['src/errors'],
-  ['src/security', 'src/subscriptions'],
+  ['src/security', 'src/subscriptions', 'src/idempotency'],
   ['src/auth'],
   ['src/request'],
   ['src/schema'],

@@ -20,6 +20,7 @@ import { LOG_MESSAGES, silentLogger, useOperationLog } from './observability/log
 import { createGraphiQLRenderer } from './http/graphiql.js';
 import { createMetrics, webhookResult, type Metrics } from './observability/metrics.js';
 import { createCursorCodec } from './lib/cursor.js';
+import { createSiteRef } from './lib/site-ref.js';
 import { maskError } from './errors/api-errors.js';
 import { schema } from './schema/index.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
@@ -37,6 +38,9 @@ import { createStaticSite } from './http/static.js';
 import { createTracing, type Tracing } from './observability/tracing.js';
 import { drainHttpServer } from './lib/lifecycle.js';
 import { createRedisCoordination } from './subscriptions/redis-coordination.js';
+import { createRedisLink } from './lib/redis.js';
+import { createIdempotencyStore } from './idempotency/store.js';
+import { DEFAULTS as HALO_DEFAULTS } from './datasources/http/settings.js';
 import { realScheduler, type Scheduler } from './subscriptions/scheduler.js';
 import { attachWebSocketServer, type WsServer, type WsServerOptions } from './http/ws-server.js';
 import { createHaloWebhookHandler, isHaloWebhookRequest } from './webhooks/halo-webhook.js';
@@ -158,7 +162,9 @@ export interface App {
 
 /** Builds the façade. No listening, no env reads: `main.ts` does that. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
-  const metrics = createMetrics();
+  // Pseudonyms of sites for per-site metric series; the same in every replica (same subscription key).
+  const siteRef = createSiteRef(config.haloSubscriptionKey);
+  const metrics = createMetrics({ siteRef });
   const logger = config.logger ?? silentLogger();
   const security = config.security ?? {};
   const tracing = createTracing({
@@ -177,6 +183,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     },
     onBreakerStateChange: (siteId, state) => {
       metrics.breakerStateChanged(siteId, state);
+      logger.warn({ event: 'breaker', siteId, siteRef: siteRef(siteId), breakerState: state }, LOG_MESSAGES.breaker);
       config.halo?.onBreakerStateChange?.(siteId, state);
     },
   });
@@ -184,9 +191,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     logger.warn({ event: 'background.error', where, err: error }, LOG_MESSAGES.background);
     deps.onError?.(error, where);
   };
-  const coordination: Coordination = config.redisUrl
+  // One connection to Redis and one view of its health for everything shared between replicas.
+  const redis = config.redisUrl ? createRedisLink({ url: config.redisUrl, onError }) : undefined;
+  const coordination: Coordination = redis
     ? createRedisCoordination({
-        url: config.redisUrl,
+        link: redis,
         namespace: redisNamespace(config),
         ...(config.subscriptions?.leaseTtlMs !== undefined ? { leaseTtlMs: config.subscriptions.leaseTtlMs } : {}),
         ...(deps.now ? { now: deps.now } : {}),
@@ -194,6 +203,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         onError,
       })
     : createLocalCoordination(deps.now ? { now: deps.now } : {});
+  coordination.onModeChange((mode) => {
+    metrics.coordinationMode(mode);
+    if (mode === 'local') logger.warn({ event: 'redis.local' }, LOG_MESSAGES.redisLocal);
+    else logger.info({ event: 'redis.shared' }, LOG_MESSAGES.redisShared);
+  });
   const live = createLiveQueries({
     halo,
     coordination,
@@ -214,10 +228,20 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const rate = security.rateLimit;
   const limiter: RateLimiter | undefined =
     rate && rate.ratePerSecond > 0
-      ? config.redisUrl
-        ? createRedisRateLimiter({ ...rate, url: config.redisUrl, namespace: redisNamespace(config), onError })
+      ? redis
+        ? createRedisRateLimiter({ ...rate, link: redis, namespace: redisNamespace(config) })
         : createLocalRateLimiter(rate)
       : undefined;
+  // Keys shared by the replicas of this deployment (same subscription key, same Redis namespace).
+  const idempotency = createIdempotencyStore({
+    secret: `idempotency\n${config.haloSubscriptionKey}`,
+    link: redis,
+    namespace: redisNamespace(config),
+    // A key still pending after its creation's deadline and reconciliation: its replica died.
+    flightMs: (config.halo?.siteCallTimeoutMs ?? HALO_DEFAULTS.siteCallTimeoutMs) + 30_000,
+    now: config.halo?.now ?? Date.now,
+    onError,
+  });
   const admission = createAdmission(
     createAuthenticator(security.auth ?? {}, { allowWrites: config.allowWrites ?? false }),
     limiter,
@@ -236,6 +260,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       admission,
       cursors: createCursorCodec(config.cursorSecret ?? randomBytes(32)),
       live,
+      idempotency,
     }),
     maxRequestBodySize: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
     // No file uploads: a multipart body is only a way around CSRF prevention here.
@@ -332,9 +357,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   });
   metrics.setSources({
     breakerStates: () => halo.breakerStates(),
+    troubledSites: () => halo.troubledSites(),
     halo: () => halo.stats(),
     live: () => live.stats(),
     ws: () => ws.stats(),
+    coordinationMode: () => coordination.mode,
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -379,11 +406,14 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
           : Promise.resolve();
         await ws.close();
         await live.stop();
+        // Creations in flight finish (and are recorded) before Redis and the Halo pool close.
+        await idempotency.stop();
         for (const socket of sockets) socket.destroy();
         await closed;
         await coordination.stop();
-        await halo.close();
         await limiter?.close();
+        await redis?.stop();
+        await halo.close();
         await tracing.shutdown();
       })();
       return stopped;
@@ -392,7 +422,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
 }
 
 /** Replicas of one deployment (same Halo, same key) share Redis state; other deployments on the same Redis do not. */
-function redisNamespace(config: Pick<AppConfig, 'haloApiUrl' | 'haloSubscriptionKey'>): string {
+export function redisNamespace(config: Pick<AppConfig, 'haloApiUrl' | 'haloSubscriptionKey'>): string {
   return createHash('sha256')
     .update(`${config.haloApiUrl}\n${config.haloSubscriptionKey}`)
     .digest('base64url')

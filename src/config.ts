@@ -54,7 +54,7 @@ export const APP_VARIABLES = defineVariables({
   }),
   REDIS_URL: text({
     meaning:
-      'replicas share subscriptions, polling, rate limits and webhook replay protection through this Redis (`redis://`, `rediss://`, `unix://`); unset: each process on its own',
+      'replicas share subscriptions, polling, rate limits, webhook replay protection and idempotency keys through this Redis 6+ (`redis://`, `rediss://`, `unix://`); while it is unreachable each replica works alone (local mode); unset: each process on its own',
   }),
   ALLOW_WRITES: flag({
     fallback: false,

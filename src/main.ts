@@ -8,7 +8,6 @@ import {
   exitWithProblems,
   failStartup,
   listenProblem,
-  StartupError,
   stopOnSignals,
   type ListenSettings,
 } from './lib/lifecycle.js';
@@ -172,7 +171,10 @@ async function start(): Promise<void> {
   );
 }
 
-/** `app.start`, with its foreseeable failures (the port taken since the check, Redis unreachable) as start-up mistakes. */
+/**
+ * `app.start`, with its foreseeable failure (the port taken since the check) as a start-up
+ * mistake. An unreachable Redis is not one: the replica starts in local mode and joins when Redis answers.
+ */
 async function listenOrExplain(
   app: App,
   config: AppEnvConfig,
@@ -183,13 +185,6 @@ async function listenOrExplain(
   } catch (error) {
     const listening = listenProblem(error, listen);
     if (listening) throw listening;
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (config.redisUrl && (error as NodeJS.ErrnoException | undefined)?.syscall !== 'listen') {
-      // Not the URL: it may carry a password.
-      throw new StartupError(
-        `REDIS_URL: Redis did not answer${code ? ` (${code})` : ''}: start it, or fix or unset REDIS_URL.`,
-      );
-    }
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { Client } from 'graphql-ws';
 import { OnlineSite, ZedmedSite } from '../simulator/src/fixtures.js';
 import { useApp } from './helpers/app.js';
 import { directSql } from './helpers/halo.js';
+import { createSiteRef } from '../src/lib/site-ref.js';
 import { subscribe, wsClient } from './helpers/ws.js';
 import { LiveQueryStatus } from './subscriptions/documents.js';
 
@@ -108,6 +109,11 @@ describe('GET /metrics', () => {
       'halo_retries_total',
       'halo_breaker_sites',
       'halo_breaker_transitions_total',
+      'halo_breaker_site_state',
+      'halo_breaker_site_backoff_seconds',
+      'halo_breaker_site_next_probe_seconds',
+      'redis_local_mode',
+      'redis_mode_changes_total',
       'halo_retry_budget_tokens',
       'halo_pool_requests',
       'halo_coalesced_reads_in_flight',
@@ -199,6 +205,17 @@ describe('GET /metrics', () => {
       s.value('halo_calls_total', { operation_id: 'createImmediateQuery', status });
     expect(calls(after, '503') - calls(before, '503')).toBe(1);
     expect(calls(after, 'CIRCUIT_OPEN') - calls(before, 'CIRCUIT_OPEN')).toBe(1);
+    // Per site, under a keyed pseudonym (the breaker log line maps it to the site): never the GUID.
+    const ref = createSiteRef(ctx.sim.key)(ZedmedSite.id);
+    expect(ref).toMatch(/^s[0-9a-f]{12}$/);
+    expect(after.value('halo_breaker_site_state', { site_ref: ref, state: 'open' })).toBe(1);
+    expect(after.value('halo_breaker_site_backoff_seconds', { site_ref: ref })).toBe(2);
+    const nextProbe = after.value('halo_breaker_site_next_probe_seconds', { site_ref: ref });
+    expect(nextProbe).toBeGreaterThan(0);
+    expect(nextProbe).toBeLessThanOrEqual(2);
+    expect(after.labelValues().join(' ')).not.toContain(ZedmedSite.id);
+    // Only failing sites have a series: the healthy one has none.
+    expect(after.text).not.toContain(createSiteRef(ctx.sim.key)(OnlineSite.id));
   });
 
   it('should show active subscriptions, WebSocket operations and watchers while a subscription runs', async () => {

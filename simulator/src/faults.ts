@@ -14,6 +14,11 @@ export interface Fault {
   delayMs?: number;
   body?: 'malformed' | 'empty';
   dropConnection?: boolean;
+  /**
+   * The call is carried out first (a query is created, SQL runs); then the delay, the dropped
+   * connection or the failure applies to its answer: Halo did the work, the caller cannot tell.
+   */
+  carriedOut?: boolean;
 }
 
 export type AsyncFailure = 'uploadFailed' | 'initialisationFailedCacheError';
@@ -54,6 +59,8 @@ export function parseFault(v: unknown): ParsedFault {
   const dropConnection = v.dropConnection;
   if (dropConnection !== undefined && typeof dropConnection !== 'boolean')
     throw badRequest('dropConnection must be a boolean.');
+  const carriedOut = v.carriedOut;
+  if (carriedOut !== undefined && typeof carriedOut !== 'boolean') throw badRequest('carriedOut must be a boolean.');
   const fault: Fault = { remaining: count };
   const operationId = str('operationId');
   if (operationId !== undefined) fault.operationId = operationId;
@@ -66,6 +73,7 @@ export function parseFault(v: unknown): ParsedFault {
   if (delayMs !== undefined) fault.delayMs = delayMs;
   if (body !== undefined) fault.body = body;
   if (dropConnection === true) fault.dropConnection = true;
+  if (carriedOut === true) fault.carriedOut = true;
   if (fault.status === undefined && fault.body === undefined && !fault.dropConnection && fault.delayMs === undefined) {
     throw badRequest('A fault needs at least one of status, body, dropConnection, delayMs or asyncFailure.');
   }

@@ -285,7 +285,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
   });
 
   const fault = rt.faults.take(route.operationId, params.siteId);
-  if (fault && (await applyFault(res, fault))) return;
+  if (fault && !fault.carriedOut && (await applyFault(res, fault))) return;
+  // A fault on a call that is carried out applies to its answer, once the work is done.
+  const answer = fault?.carriedOut
+    ? async (write: () => void) => {
+        if (!(await applyFault(res, fault))) write();
+      }
+    : async (write: () => void) => write();
 
   try {
     let body: unknown;
@@ -318,9 +324,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: SimulatorRu
       baseUrl: `http://${req.headers.host ?? 'localhost'}`,
       state: rt.state,
     });
-    writeResult(res, result);
+    await answer(() => writeResult(res, result));
   } catch (err) {
-    if (err instanceof SimHttpError) return send(res, err.status, err.toBody(), { ...err.headers });
+    if (err instanceof SimHttpError) return answer(() => send(res, err.status, err.toBody(), { ...err.headers }));
     throw err;
   }
 }

@@ -54,10 +54,40 @@ describe('faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
   });
 
+  it('should carry a call out before delaying, dropping or failing its answer (carriedOut)', async () => {
+    const registered = `/integrator/sites/${OnlineSite.id}/queries/registered`;
+    const create = (name: string) =>
+      ctx.call('POST', registered, {
+        body: {
+          name,
+          registeredQueryType: 'query',
+          frequency: 60,
+          duration: 600,
+          registerCommand: { command: { text: 'SELECT 1 AS one' } },
+        },
+      });
+    const names = async () =>
+      ((await ctx.call('GET', registered)).body.registeredQueries as Array<{ name: string }>).map((q) => q.name);
+
+    await fault({ operationId: 'createRegisteredQuery', dropConnection: true, carriedOut: true });
+    await expect(create('dropped')).rejects.toThrow();
+    await fault({ operationId: 'createRegisteredQuery', status: 500, carriedOut: true });
+    expect((await create('failed')).status).toBe(500);
+    await fault({ operationId: 'createRegisteredQuery', delayMs: 50, carriedOut: true });
+    const started = performance.now();
+    expect((await create('slow')).status).toBe(202);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    // Without carriedOut, a dropped call never reaches the handler.
+    await fault({ operationId: 'createRegisteredQuery', dropConnection: true });
+    await expect(create('never')).rejects.toThrow();
+    expect((await names()).sort()).toEqual(['dropped', 'failed', 'slow']);
+  });
+
   it('should reject a fault that does nothing or is malformed', async () => {
     expect((await fault({ operationId: 'getSite' })).status).toBe(400);
     expect((await fault({ status: 'x' })).status).toBe(400);
     expect((await fault({ body: 'weird' })).status).toBe(400);
+    expect((await fault({ status: 500, carriedOut: 'yes' })).status).toBe(400);
     expect((await fault({ asyncFailure: 'meltdown' })).status).toBe(400);
   });
 });

@@ -56,6 +56,32 @@ describe('immediate queries', () => {
     expect(decodeData(res.body.result.data)).toEqual([{ InternalID: first.InternalID }]);
   });
 
+  it('should refuse parameter values that do not convert to their type, as SQL Server does, and bind binary from base64', async () => {
+    const run = (type: string, value: string, text = 'SELECT @v AS v') =>
+      immediate({ command: { text, parameters: [{ name: '@v', direction: 'input', type, value }] } });
+    const refused = async (type: string, value: string, errorCode: number) => {
+      const res = await run(type, value);
+      expect(res.status, `${type}`).toBe(400);
+      expect(res.body, `${type}`).toMatchObject({
+        status: 'executionFailed',
+        errorDetails: { errorType: 'mssql', errorCode },
+      });
+      expect(JSON.stringify(res.body)).not.toContain(value);
+    };
+    await refused('VarBinary', 'not base64!', 8114);
+    await refused('Binary', 'QUJD=', 8114);
+    await refused('Image', 'QUJ', 8114);
+    await refused('UniqueIdentifier', 'not-a-guid', 8169);
+    await refused('Int', '12x', 8114);
+    await refused('Date', '31/12/2020', 241);
+
+    // Valid values convert: base64 becomes bytes (and comes back base64), GUIDs keep their text.
+    const bytes = await run('VarBinary', Buffer.from('ABC').toString('base64'), 'SELECT DATALENGTH(@v) AS n, @v AS v');
+    expect(decodeData(bytes.body.result.data)).toEqual([{ n: 3, v: 'QUJD' }]);
+    const guid = await run('UniqueIdentifier', '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}');
+    expect(decodeData(guid.body.result.data)).toEqual([{ v: '3F2504E0-4F89-11D3-9A0C-0305E82C3301' }]);
+  });
+
   it("should compare text case-insensitively, as SQL Server's default collation does", async () => {
     const [first] = await direct('SELECT Surname FROM BPS_Patients ORDER BY InternalID LIMIT 1');
     const lower = await immediate({

@@ -69,6 +69,7 @@ export const POLICIES: { readonly [K in Operation]: Policy } = {
   readResultRows: site('getQuery', QUERY_READ),
   createRegisteredQuery: site('createRegisteredQuery', REGISTERED),
   getRegisteredQueries: site('getRegisteredQueries', REGISTERED),
+  findCreatedRegisteredQuery: site('getRegisteredQueries', REGISTERED),
   getRegisteredQuery: site('getRegisteredQuery', REGISTERED),
   cancelRegisteredQuery: site('cancelRegisteredQuery', REGISTERED),
   getRegisteredQueryResult: site('getRegisteredQueryResult', REGISTERED),

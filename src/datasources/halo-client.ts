@@ -14,7 +14,7 @@
 import type { Readable } from 'node:stream';
 import * as fhir from './fhir.js';
 import { HaloHttp } from './http/halo-http.js';
-import { type BreakerState, type HaloHttpConfig, type HaloHttpStats } from './http/settings.js';
+import { type BreakerState, type HaloHttpConfig, type HaloHttpStats, type SiteBreaker } from './http/settings.js';
 import { type CallOptions } from './http/call.js';
 import * as queries from './queries.js';
 import type { DecodedResultPage, ImmediateQueryOutcome, ResultPage, ResultRowBatch } from './queries.js';
@@ -60,6 +60,8 @@ export interface HaloClient {
   forRequest(signal?: AbortSignal, options?: ForRequestOptions): HaloDataSource;
   /** Circuit state of every site that has had a practice-server call, keyed by site GUID. */
   breakerStates(): Record<string, BreakerState>;
+  /** Sites whose circuit is open or half-open, with the wait before the next probe, keyed by site GUID. */
+  troubledSites(): Record<string, SiteBreaker>;
   /** Connection-pool counters, retry-budget balance and shared reads in flight (for metrics). */
   stats(): HaloHttpStats;
   /** Closes the connection pool after in-flight calls finish. Idempotent. */
@@ -75,6 +77,7 @@ export function createHaloClient(config: HaloClientConfig): HaloClient {
   return {
     forRequest: (signal, options = {}) => new HaloDataSource(new RequestContext(http, signal, options.scope)),
     breakerStates: () => http.breakerStates(),
+    troubledSites: () => http.troubledSites(),
     stats: () => http.stats(),
     close: () => http.close(),
   };
@@ -137,7 +140,9 @@ export class HaloDataSource {
    * @throws HaloApiError — RESULT_TOO_LARGE (413, or errorDetails http/413), SITE_UNAVAILABLE
    *   (offline/unreachable, or the site's circuit is open), UPSTREAM_TIMEOUT (504 or our deadline),
    *   SITE_NOT_FOUND, BAD_USER_INPUT (a 400 without a query body), RATE_LIMITED, UPSTREAM_ERROR
-   *   (including a successful body whose data is not valid base64 JSON).
+   *   (including a successful body whose data is not valid base64 JSON). `mayHaveSucceeded` when
+   *   the query may have run (a timeout or a connection lost after sending is UPSTREAM_TIMEOUT):
+   *   Halo lists no immediate queries, so it cannot be found out.
    */
   createImmediateQuery(
     siteId: string,
@@ -149,8 +154,9 @@ export class HaloDataSource {
 
   /**
    * `createAsyncQuery`: queues SQL and returns the query in status `initialising` (HTTP 201).
-   * Never retried (billable; there is no idempotency key). Subject to the site's breaker.
-   * @throws HaloApiError as createImmediateQuery, without the query-failure outcome.
+   * Never retried (billable; Halo has no idempotency key). Subject to the site's breaker.
+   * @throws HaloApiError as createImmediateQuery, without the query-failure outcome
+   *   (`mayHaveSucceeded` as there: Halo lists no async queries either).
    */
   createAsyncQuery(siteId: string, request: AsyncQueryRequest, options?: CallOptions): Promise<AsyncQueryInitialised> {
     return queries.createAsyncQuery(this.rc, siteId, request, options);
@@ -231,8 +237,12 @@ export class HaloDataSource {
 
   /**
    * `createRegisteredQuery`: registers SQL to run every `frequency` s for `duration` s (HTTP 202).
-   * Never retried: every POST creates a new registration.
-   * @throws HaloApiError — BAD_USER_INPUT (e.g. frequency < 60 s), SITE_NOT_FOUND, UPSTREAM_ERROR.
+   * Never retried: every POST creates a new registration. Gets the practice-server deadline. When
+   * the answer is lost after sending (a timeout, a dropped connection, a 5xx), the site's registered
+   * queries are listed to find the one just created (same name, type, frequency and duration,
+   * created since it was sent) and that one is the answer.
+   * @throws HaloApiError — BAD_USER_INPUT (e.g. frequency < 60 s), SITE_NOT_FOUND, UPSTREAM_ERROR;
+   *   UPSTREAM_TIMEOUT (or UPSTREAM_ERROR) with `mayHaveSucceeded` when none or several match.
    */
   createRegisteredQuery(
     siteId: string,
@@ -240,6 +250,22 @@ export class HaloDataSource {
     options?: CallOptions,
   ): Promise<RegisteredQueryId> {
     return registered.createRegisteredQuery(this.rc, siteId, request, options);
+  }
+
+  /**
+   * Reconciliation of `createRegisteredQuery` (`getRegisteredQueries`, listed until found, never
+   * coalesced): the id of the registered query that a creation of `request` sent at `sentAt` (the
+   * client's `now` clock) made, when exactly one matches it (same name, type, frequency and
+   * duration, created since then give or take the clock skew) and none of this process's creations
+   * was answered with it already. Undefined when none or several match, or the site cannot be listed.
+   */
+  findCreatedRegisteredQuery(
+    siteId: string,
+    request: RegisteredQueryPostReq,
+    sentAt: number,
+    options?: CallOptions,
+  ): Promise<string | undefined> {
+    return registered.findCreatedRegisteredQuery(this.rc, siteId, request, sentAt, options);
   }
 
   /**

@@ -78,6 +78,8 @@ export interface HaloApiErrorInit extends HaloErrorContext {
   cause?: unknown;
   /** NOT_AUTHORITATIVE: the practice's authoritative site, when it is known. */
   authoritativeSiteId?: string | undefined;
+  /** A creation that failed in a way that does not prove Halo did not carry it out. */
+  mayHaveSucceeded?: boolean | undefined;
 }
 
 const SAFE_CODE = /^[A-Z][A-Z0-9_]{0,40}$/;
@@ -98,6 +100,12 @@ export class HaloApiError extends Error {
   readonly authoritativeSiteId: string | undefined;
   /** `errorDetails.errorType`/`errorCode` of a failed query: safe to show (no message text). */
   readonly queryError: { errorType?: string; errorCode?: number } | undefined;
+  /**
+   * A billable creation (immediate, async or registered query) that failed after it may have
+   * reached Halo (a timeout, a connection lost after sending, a 5xx, an unreadable 2xx), and that
+   * reconciliation could not settle: Halo may have created it. Never retried for the caller.
+   */
+  readonly mayHaveSucceeded: boolean;
   /** The parsed upstream body. Non-enumerable: may echo SQL or patient data, never log it whole. */
   declare readonly payload: HaloErrorPayload | undefined;
   /**
@@ -116,6 +124,7 @@ export class HaloApiError extends Error {
     this.siteId = init.siteId;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.authoritativeSiteId = init.authoritativeSiteId;
+    this.mayHaveSucceeded = init.mayHaveSucceeded === true;
     this.networkCode =
       init.networkCode !== undefined && SAFE_CODE.test(init.networkCode) ? init.networkCode : undefined;
     const details = init.payload?.shape === 'query' ? init.payload.errorDetails : undefined;
@@ -146,6 +155,7 @@ export class HaloApiError extends Error {
       networkCode: this.networkCode,
       authoritativeSiteId: this.authoritativeSiteId,
       queryError: this.queryError,
+      mayHaveSucceeded: this.mayHaveSucceeded,
     };
   }
 }
@@ -159,7 +169,7 @@ const SAFE_TYPE = /^[A-Za-z]{1,20}$/;
 export function reclassify(
   error: HaloApiError,
   code: HaloErrorCode,
-  extra: Pick<HaloApiErrorInit, 'authoritativeSiteId'> = {},
+  extra: Pick<HaloApiErrorInit, 'authoritativeSiteId' | 'mayHaveSucceeded'> = {},
 ): HaloApiError {
   return new HaloApiError({
     ...extra,
@@ -521,4 +531,24 @@ export function localFailure(ctx: HaloErrorContext, networkCode: HaloNetworkCode
 /** True when the failed attempt certainly did not reach Halo (safe to retry even a billable call). */
 export function wasNotSent(error: HaloApiError): boolean {
   return error.kind === 'network' && error.networkCode !== undefined && NOT_SENT_CODES.has(error.networkCode);
+}
+
+/**
+ * A failed creation as the caller must see it: when the failure does not prove that Halo did not
+ * carry the creation out, the same failure with `mayHaveSucceeded`, and a timeout or a connection
+ * lost after sending as `UPSTREAM_TIMEOUT` (Halo took too long to say). Proof that it did not: a
+ * 4xx, a 503 or an unavailable site, a local refusal, a request that never left this process, or a
+ * caller that went away.
+ */
+export function creationFailure(error: unknown): unknown {
+  if (!(error instanceof HaloApiError) || error.mayHaveSucceeded || !mayHaveBeenCarriedOut(error)) return error;
+  return reclassify(error, error.kind === 'network' ? 'UPSTREAM_TIMEOUT' : error.code, { mayHaveSucceeded: true });
+}
+
+function mayHaveBeenCarriedOut(error: HaloApiError): boolean {
+  if (error.kind === 'network') return !wasNotSent(error) && error.networkCode !== 'ABORTED';
+  if (error.code !== 'UPSTREAM_TIMEOUT' && error.code !== 'UPSTREAM_ERROR') return false;
+  const status = error.status ?? 500;
+  // 401/403 from the gateway: our key was refused, nothing was done.
+  return status < 300 || status === 408 || (status >= 500 && status !== 503);
 }

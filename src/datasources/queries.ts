@@ -4,7 +4,13 @@
  * result's rows).
  */
 import type { Readable } from 'node:stream';
-import { HaloApiError, isHaloApiError, malformedResponse, type HaloErrorContext } from './halo-error.js';
+import {
+  HaloApiError,
+  creationFailure,
+  isHaloApiError,
+  malformedResponse,
+  type HaloErrorContext,
+} from './halo-error.js';
 import type { CallOptions, HaloCall } from './http/call.js';
 import { expectBody, numericHeader, type RequestContext } from './request-context.js';
 import { onPracticeServer } from './sites.js';
@@ -131,7 +137,23 @@ export async function createImmediateQuery(
     siteId,
     retry: request.command.executionMode === 'nonQuery' ? 'never' : 'unsent-only',
     siteBound: true,
+    creation: true,
   };
+  try {
+    return await immediateOutcome(rc, siteId, call, options);
+  } catch (error) {
+    // Halo offers no way to find an immediate query it may have run (no list, and the id comes in
+    // the answer): a caller can only be told it may have run.
+    throw creationFailure(error);
+  }
+}
+
+async function immediateOutcome(
+  rc: RequestContext,
+  siteId: string,
+  call: HaloCall,
+  options: CallOptions | undefined,
+): Promise<ImmediateQueryOutcome> {
   let res;
   try {
     res = await onPracticeServer(rc, siteId, () => rc.callJson(call, options));
@@ -180,9 +202,15 @@ export async function createAsyncQuery(
     siteId,
     retry: 'never',
     siteBound: true,
+    creation: true,
   };
-  const res = await onPracticeServer(rc, siteId, () => rc.callJson(call, options));
-  return expectBody<AsyncQueryInitialised>(call, res, isQuery, 'a query');
+  try {
+    const res = await onPracticeServer(rc, siteId, () => rc.callJson(call, options));
+    return expectBody<AsyncQueryInitialised>(call, res, isQuery, 'a query');
+  } catch (error) {
+    // As for immediate queries, Halo lists no async queries: what cannot be told is only said.
+    throw creationFailure(error);
+  }
 }
 
 export async function getQuery(

@@ -1,4 +1,7 @@
 /** Registered-query operations (DOMAIN.md §1 #11–#15, §4), named after their operationIds. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { toInstant } from '../lib/instant.js';
+import { creationFailure, isHaloApiError } from './halo-error.js';
 import type { CallOptions, HaloCall } from './http/call.js';
 import { expectBody, type RequestContext } from './request-context.js';
 import { isRecord } from '../lib/records.js';
@@ -54,8 +57,81 @@ export async function createRegisteredQuery(
     body: { json: request },
     siteId,
     retry: 'never',
+    creation: true,
   };
-  return expectBody<RegisteredQueryId>(call, await rc.callJson(call, options), isId, '{id}');
+  const sentAt = rc.now();
+  try {
+    const created = expectBody<RegisteredQueryId>(call, await rc.callJson(call, options), isId, '{id}');
+    rc.createdIds.claimCreated(created.id);
+    return created;
+  } catch (error) {
+    const failure = creationFailure(error);
+    if (!isHaloApiError(failure) || !failure.mayHaveSucceeded) throw failure;
+    const found = await findCreated(rc, siteId, request, sentAt, options);
+    if (found === undefined) throw failure;
+    return { id: found };
+  }
+}
+
+/**
+ * The registered query that a creation of `request` sent at `sentAt` (this client's clock) made, if
+ * exactly one of the site's registered queries matches and none of this process's creations was
+ * answered with it; undefined otherwise (or when the site cannot be listed).
+ */
+export function findCreatedRegisteredQuery(
+  rc: RequestContext,
+  siteId: string,
+  request: RegisteredQueryPostReq,
+  sentAt: number,
+  options?: CallOptions,
+): Promise<string | undefined> {
+  return findCreated(rc, siteId, request, sentAt, options);
+}
+
+/**
+ * After a creation that may have been carried out: the id of the one registered query of the site
+ * that matches it (same name, type, frequency and duration, created between `sentAt` and now give or
+ * take the clock skew, and not already the answer to another creation of this process), listed up
+ * to `reconcile.attempts` times while none is (Halo may still be creating it). Undefined when none
+ * or several match, or the site cannot be listed: the caller cannot be told.
+ */
+async function findCreated(
+  rc: RequestContext,
+  siteId: string,
+  request: RegisteredQueryPostReq,
+  sentAt: number,
+  options: CallOptions | undefined,
+): Promise<string | undefined> {
+  const { attempts, intervalMs, clockSkewMs } = rc.reconcile;
+  // Never coalesced: a list that started before the creation landed would not show it.
+  const call: HaloCall = { ...read('getRegisteredQueries', siteId, base(siteId)), coalesce: false };
+  const { signal } = options ?? {};
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) await sleep(intervalMs, undefined, signal ? { signal } : undefined).catch(() => undefined);
+    if (signal?.aborted) return undefined;
+    let list: GetRegisteredQueriesResponse;
+    try {
+      list = expectBody(call, await rc.callJson(call, { signal }), isList, '{registeredQueries: [...]}');
+    } catch {
+      return undefined;
+    }
+    const until = rc.now() + clockSkewMs;
+    const matches = (list.registeredQueries ?? []).filter((q) => {
+      const createdAt = Date.parse(toInstant(q.createdAt) ?? '');
+      return (
+        q.name === request.name &&
+        q.registeredQueryType === request.registeredQueryType &&
+        q.frequency === request.frequency &&
+        q.duration === request.duration &&
+        createdAt >= sentAt - clockSkewMs &&
+        createdAt <= until &&
+        !rc.createdIds.wasCreated(q.id)
+      );
+    });
+    if (matches.length > 1) return undefined;
+    if (matches.length === 1 && rc.createdIds.claimCreated(matches[0]!.id)) return matches[0]!.id;
+  }
+  return undefined;
 }
 
 export async function getRegisteredQueries(

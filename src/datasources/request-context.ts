@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { malformedResponse } from './halo-error.js';
 import type { CallOptions, HaloCall, HaloJsonResponse } from './http/call.js';
 import type { HaloHttp } from './http/halo-http.js';
+import type { HttpSettings } from './http/settings.js';
 
 /** Upstream calls one request may have in flight at once before Node warns of a listener leak. */
 const MAX_CALLS_PER_REQUEST = 1_000;
@@ -26,6 +27,21 @@ export class RequestContext {
   /** The timeout of one attempt of a cloud-served call (for short checks of their own). */
   get attemptTimeoutMs(): number {
     return this.http.settings.attemptTimeoutMs;
+  }
+
+  /** How ambiguous creations are reconciled. */
+  get reconcile(): HttpSettings['reconcile'] {
+    return this.http.settings.reconcile;
+  }
+
+  /** The client's wall clock (epoch ms). */
+  now(): number {
+    return this.http.now();
+  }
+
+  /** Registered-query ids already handed out as the answer to a creation, process-wide. */
+  get createdIds(): Pick<HaloHttp, 'claimCreated' | 'wasCreated'> {
+    return this.http;
   }
 
   /** Performs `call` for this request and parses its JSON body. */

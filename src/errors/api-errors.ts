@@ -3,7 +3,13 @@ import { maskError as yogaMaskError } from 'graphql-yoga';
 import { isHaloApiError, type HaloApiError, type HaloErrorCode } from '../datasources/halo-error.js';
 
 /** The `extensions.code` values of docs/API.md. */
-export type ErrorCode = HaloErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'WRITES_DISABLED';
+export type ErrorCode =
+  | HaloErrorCode
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'WRITES_DISABLED'
+  /** An idempotencyKey this replica does not know, while Redis (where replicas share them) is unreachable. */
+  | 'IDEMPOTENCY_UNAVAILABLE';
 
 /** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */
 const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -21,7 +27,13 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
     "This site is a backup (non-authoritative) server of its practice: use the practice's authoritative site (look it up with sites(pmsSiteId, pms)).",
   UPSTREAM_ERROR: 'Halo answered with an unexpected error.',
   WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
+  IDEMPOTENCY_UNAVAILABLE:
+    'Idempotency keys cannot be checked right now, so nothing was sent: retry shortly with the same idempotencyKey.',
 };
+
+/** A creation that may have been carried out: how to go on safely. */
+const MAY_HAVE_SUCCEEDED =
+  'Halo did not confirm the creation in time, and it may have been carried out: check before trying again, or retry with the same idempotencyKey.';
 
 /** A client-actionable error with one of the API.md codes. */
 export function apiError(
@@ -35,6 +47,10 @@ export function apiError(
 export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) =>
   apiError('BAD_USER_INPUT', message, extensions);
 
+/** UPSTREAM_TIMEOUT for a creation whose outcome is unknown (it may have been carried out). */
+export const mayHaveSucceeded = (): GraphQLError =>
+  apiError('UPSTREAM_TIMEOUT', MAY_HAVE_SUCCEEDED, { mayHaveSucceeded: true });
+
 /** HaloApiError → the GraphQL error clients see, in one place. */
 export function fromHaloError(err: HaloApiError): GraphQLError {
   const extensions: Record<string, unknown> = {};
@@ -42,6 +58,10 @@ export function fromHaloError(err: HaloApiError): GraphQLError {
     extensions.retryAfterSeconds = err.retryAfterSeconds;
   if (err.code === 'NOT_AUTHORITATIVE' && err.authoritativeSiteId !== undefined) {
     extensions.authoritativeSiteId = err.authoritativeSiteId;
+  }
+  if (err.mayHaveSucceeded) {
+    extensions.mayHaveSucceeded = true;
+    return apiError(err.code, MAY_HAVE_SUCCEEDED, extensions);
   }
   return apiError(err.code, SAFE_MESSAGES[err.code], extensions);
 }

@@ -12,8 +12,9 @@
  * operationType, transport, clientId, durationMs, the error codes), refused HTTP requests
  * (`event: "http.refused"`: status, code), upstream failures (`event: "upstream"`: the Halo
  * operationId, attempt, status or network code, durationMs), webhooks (`event: "webhook"`:
- * status), background failures (`event: "background.error"`: where, errorName, errorCode) and
- * start-up. Operation names are logged: they are part of the client's code, not data.
+ * status), background failures (`event: "background.error"`: where, errorName, errorCode), site
+ * circuit changes (`event: "breaker"`: siteId, siteRef, breakerState), switches to and from local
+ * mode (`event: "redis.local"` / `"redis.shared"`) and start-up. Operation names are logged: they are part of the client's code, not data.
  */
 import { randomUUID } from 'node:crypto';
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -22,6 +23,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
 import { GUID_PATTERN as GUID } from '../lib/guid.js';
+import { SITE_REF_PATTERN } from '../lib/site-ref.js';
 import { operationOutcome } from '../lib/outcome.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -40,6 +42,9 @@ export const LOG_MESSAGES = {
   writesIgnored: "ALLOW_WRITES is ignored with client auth: each client's writes permission decides",
   subscriptions: 'subscriptions ready',
   tracing: 'tracing on',
+  breaker: 'site circuit changed',
+  redisLocal: 'Redis unreachable: local mode (this replica serves and polls on its own until Redis is back)',
+  redisShared: 'Redis answers: replicas share subscriptions, polling, rate limits and idempotency keys',
   stopping: 'shutting down',
   stopped: 'stopped',
   stopForced: 'exiting at once',
@@ -87,6 +92,8 @@ const FIELDS: Readonly<Record<string, (v: unknown) => unknown>> = {
   errors: int(0, 1_000_000),
   outcome: oneOf('success', 'error', 'client_aborted'),
   siteId: str(GUID),
+  siteRef: str(SITE_REF_PATTERN),
+  breakerState: oneOf('closed', 'open', 'half-open', 'isolated'),
   haloOperationId: str(/^[A-Za-z_]{1,48}$/),
   attempt: int(1, 1_000),
   upstreamStatus: int(100, 599),

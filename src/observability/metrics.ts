@@ -7,7 +7,7 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult, type OperationTypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BreakerState, HaloAttemptEvent } from '../datasources/http/settings.js';
+import type { BreakerState, HaloAttemptEvent, SiteBreaker } from '../datasources/http/settings.js';
 import { operationOutcome } from '../lib/outcome.js';
 
 /** How `POST /webhooks/halo` ended: 202, 401 (bad or missing signature / timestamp outside the window), 409, 400/405/413. */
@@ -17,6 +17,8 @@ export type WebhookResult = 'verified' | 'bad_signature' | 'stale' | 'replay' | 
 export interface MetricsSources {
   /** Circuit state per site (only the counts per state are exported). */
   breakerStates?: () => Record<string, BreakerState>;
+  /** Sites whose circuit is not closed, keyed by site GUID (exported under their `siteRef` pseudonym). */
+  troubledSites?: () => Record<string, SiteBreaker>;
   halo?: () => {
     retryBudget: number;
     coalescedInFlight: number;
@@ -24,6 +26,8 @@ export interface MetricsSources {
   };
   live?: () => { watches: number; subscribers: number; pollingSites: readonly string[] };
   ws?: () => { connections: number; operations: number };
+  /** How replicas coordinate now: single (no Redis), shared (through Redis) or local (Redis unreachable). */
+  coordinationMode?: () => 'single' | 'shared' | 'local';
 }
 
 export interface MetricsOptions {
@@ -31,7 +35,15 @@ export interface MetricsOptions {
   defaultMetrics?: boolean;
   /** Distinct operation names kept as label values; later new names are counted as `other`. @default 200 */
   maxOperationNames?: number;
+  /**
+   * The pseudonym a site is exported under in per-site series (src/lib/site-ref.ts): never its GUID.
+   * Without it, per-site breaker series are not exported.
+   */
+  siteRef?: (siteId: string) => string;
 }
+
+/** Most sites with a per-site breaker series (the failing ones); the counts per state cover every site. */
+const MAX_SITE_SERIES = 100;
 
 export interface Metrics {
   readonly registry: Registry;
@@ -43,6 +55,8 @@ export interface Metrics {
   breakerStateChanged(siteId: string, state: BreakerState): void;
   /** A request to the webhook endpoint was answered. */
   webhookReceived(result: WebhookResult): void;
+  /** The replica's coordination changed mode (it entered or left local mode). */
+  coordinationMode(mode: 'single' | 'shared' | 'local'): void;
   /** Connects the gauges to the live parts of the app. */
   setSources(sources: MetricsSources): void;
   /** The exposition text and its content type. */
@@ -142,6 +156,42 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
     },
   });
+  // Per site without naming it: only sites whose circuit is not closed, under a keyed pseudonym.
+  const siteRef = options.siteRef;
+  const troubled = (): Array<[string, SiteBreaker]> =>
+    siteRef ? Object.entries(sources.troubledSites?.() ?? {}).slice(0, MAX_SITE_SERIES) : [];
+  new Gauge({
+    name: 'halo_breaker_site_state',
+    help: 'Sites whose circuit breaker is open or half-open (1), by site_ref: a keyed pseudonym of the site, never its id (the breaker log line names both). A closed circuit has no series.',
+    labelNames: ['site_ref', 'state'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [siteId, b] of troubled()) this.set({ site_ref: siteRef!(siteId), state: b.state }, 1);
+    },
+  });
+  new Gauge({
+    name: 'halo_breaker_site_backoff_seconds',
+    help: 'Wait between probes of a site whose circuit is open: the first probe after halfOpenAfterMs, doubling with each failed probe up to maxHalfOpenAfterMs.',
+    labelNames: ['site_ref'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [siteId, b] of troubled())
+        if (b.probeDelayMs !== undefined) this.set({ site_ref: siteRef!(siteId) }, b.probeDelayMs / 1000);
+    },
+  });
+  new Gauge({
+    name: 'halo_breaker_site_next_probe_seconds',
+    help: 'Seconds until the next call to a site with an open circuit goes through as a probe (0: the next call will).',
+    labelNames: ['site_ref'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [siteId, b] of troubled())
+        if (b.probeInMs !== undefined) this.set({ site_ref: siteRef!(siteId) }, b.probeInMs / 1000);
+    },
+  });
   new Gauge({
     name: 'halo_retry_budget_tokens',
     help: 'Tokens left in the process-wide retry budget (a retry spends one).',
@@ -217,6 +267,21 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       if (s) this.set(s.operations);
     },
   });
+  new Gauge({
+    name: 'redis_local_mode',
+    help: 'Whether this replica works without Redis (1): REDIS_URL is set but Redis is unreachable, so it serves subscriptions from its own watchers and polls the sites its own subscribers watch, rate limits and refuses webhook replays on its own, and accepts idempotency keys it knows. 0 when Redis answers (or is not configured).',
+    registers: [registry],
+    collect() {
+      this.set(sources.coordinationMode?.() === 'local' ? 1 : 0);
+    },
+  });
+  const modeChanges = new Counter({
+    name: 'redis_mode_changes_total',
+    help: 'Times this replica entered local mode (mode="local": Redis became unreachable) or rejoined the others (mode="shared").',
+    labelNames: ['mode'] as const,
+    registers: [registry],
+  });
+  for (const mode of ['local', 'shared'] as const) modeChanges.inc({ mode }, 0);
   const webhooks = new Counter({
     name: 'webhooks_received_total',
     help: 'Requests to POST /webhooks/halo by result: verified, bad_signature, stale (timestamp outside the window), replay, malformed.',
@@ -325,6 +390,9 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
     webhookReceived(result) {
       webhooks.inc({ result });
+    },
+    coordinationMode(mode) {
+      if (mode !== 'single') modeChanges.inc({ mode });
     },
     setSources(next) {
       sources = { ...sources, ...next };

@@ -192,6 +192,17 @@ export class AuthorizedHalo implements HaloOperations {
     );
   }
 
+  findCreatedRegisteredQuery(
+    siteId: string,
+    request: RegisteredQueryPostReq,
+    sentAt: number,
+    options?: CallOptions,
+  ): Promise<string | undefined> {
+    return this.onSite('findCreatedRegisteredQuery', siteId, () =>
+      this.ds.findCreatedRegisteredQuery(siteId, request, sentAt, options),
+    );
+  }
+
   getRegisteredQueries(siteId: string, options?: CallOptions): Promise<GetRegisteredQueriesResponse> {
     return this.onSite('getRegisteredQueries', siteId, () => this.ds.getRegisteredQueries(siteId, options));
   }

@@ -4,12 +4,10 @@
  * WebSocket) takes one token.
  *
  * In process by default. With Redis (`REDIS_URL`) the buckets live in Redis, so the limit holds
- * across replicas; when Redis cannot answer within `redisTimeoutMs`, this replica falls back to its
- * own buckets until Redis is back (the limit then holds per replica). ioredis is loaded on the
- * first `take`, so a start without REDIS_URL never loads it.
+ * across replicas; while Redis is unreachable, this replica falls back to its own buckets until
+ * Redis is back (the limit then holds per replica).
  */
-import type { Redis } from 'ioredis';
-import { redisConnectionOptions } from '../lib/redis.js';
+import type { RedisLink } from '../lib/redis.js';
 
 /** Limits of the token bucket. */
 export interface RateLimitOptions {
@@ -29,13 +27,10 @@ export interface RateLimiter {
 
 /** Options of the Redis-backed limiter. */
 export interface RedisRateLimitOptions extends RateLimitOptions {
-  url: string;
+  /** The replica's Redis connection (closed by its owner, not by the limiter). */
+  link: RedisLink;
   /** Keys are `halo-graphql:rate:<namespace>:<clientId>`. */
   namespace: string;
-  /** @default 250 */
-  redisTimeoutMs?: number;
-  /** Redis failures (messages only). */
-  onError?: (error: unknown, where: string) => void;
   /** @default Date.now */
   now?: () => number;
 }
@@ -84,75 +79,39 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
 return wait
 `;
 
-/** Token buckets in Redis, with the in-process limiter as fallback. No I/O until the first `take`. */
+/**
+ * Token buckets in Redis, with the in-process limiter as fallback: while Redis is unreachable (the
+ * link's local mode) every take is decided here at once, without waiting for Redis.
+ */
 export function createRedisRateLimiter(options: RedisRateLimitOptions): RateLimiter {
   const local = createLocalRateLimiter(options);
   const rate = options.ratePerSecond / 1000;
   const burst = Math.max(1, options.burst ?? Math.ceil(options.ratePerSecond * 2));
-  const timeoutMs = options.redisTimeoutMs ?? 250;
-  let redis: Redis | undefined;
-  let opening: Promise<Redis> | undefined;
-  let connecting: Promise<void> | undefined;
   let closed = false;
-  let failing = false;
-  const open = async (): Promise<Redis> => {
-    const { url, options: base } = redisConnectionOptions(options.url);
-    // Through `default` (module.exports): in a bundle, the chunk holding this CommonJS package
-    // exports nothing else.
-    const { Redis } = (await import('ioredis')).default;
-    const redisOptions = {
-      ...base,
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: timeoutMs,
-      connectTimeout: 2_000,
-      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
-    };
-    const created = url ? new Redis(url, redisOptions) : new Redis(redisOptions);
-    created.on('error', () => undefined);
-    redis = created;
-    // Closed while ioredis was loading: never connect.
-    if (closed) created.disconnect();
-    else connecting = created.connect().catch(() => undefined);
-    return created;
-  };
-  const client = async (): Promise<Redis> => {
-    // One client, however many first calls arrive while ioredis loads.
-    const current = redis ?? (await (opening ??= open()));
-    if (current.status !== 'ready' && connecting) {
-      // The first calls wait (briefly) for the connection instead of failing over at once.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        connecting,
-        new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs).unref())),
-      ]);
-      clearTimeout(timer);
-      connecting = undefined;
-    }
-    return current;
-  };
   return {
     async take(clientId) {
       if (options.ratePerSecond <= 0) return { ok: true };
       if (closed) return local.take(clientId);
       try {
         const wait = Number(
-          await (
-            await client()
-          ).eval(BUCKET_SCRIPT, 1, `halo-graphql:rate:${options.namespace}:${clientId}`, String(rate), String(burst)),
+          await options.link.run((redis) =>
+            redis.eval(
+              BUCKET_SCRIPT,
+              1,
+              `halo-graphql:rate:${options.namespace}:${clientId}`,
+              String(rate),
+              String(burst),
+            ),
+          ),
         );
-        failing = false;
         return wait > 0 ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) } : { ok: true };
-      } catch (error) {
-        if (!failing) options.onError?.(error, 'rate-limit redis');
-        failing = true;
+      } catch {
+        // Redis unreachable (the link reports it once per outage): this replica limits on its own.
         return local.take(clientId);
       }
     },
     async close() {
       closed = true;
-      if (redis) redis.disconnect();
     },
   };
 }

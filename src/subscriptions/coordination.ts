@@ -1,7 +1,8 @@
 /**
  * What replicas share: an event bus, who watches what, which replica polls which site, and the
  * webhook ids already seen. `createLocalCoordination()` keeps all of it in this process (one
- * replica); `createRedisCoordination()` (./redis-coordination.ts) shares it through Redis.
+ * replica); `createRedisCoordination()` (./redis-coordination.ts) shares it through Redis, and
+ * falls back to this replica alone while Redis is unreachable.
  */
 import type { WatchKind, WatchTarget } from './snapshots.js';
 
@@ -42,9 +43,16 @@ export interface ReplayGuard {
   firstSeen(id: string, ttlMs: number): Promise<boolean>;
 }
 
+/**
+ * `single`: one process, nothing shared (no Redis configured). `shared`: replicas coordinate
+ * through Redis. `local`: Redis is configured but unreachable, and this replica carries on alone.
+ */
+export type CoordinationMode = 'single' | 'shared' | 'local';
+
 /** Everything replicas share; one per app. */
 export interface Coordination {
   readonly replicaId: string;
+  readonly mode: CoordinationMode;
   readonly bus: Bus;
   readonly interest: InterestRegistry;
   readonly lease: SiteLease;
@@ -52,11 +60,16 @@ export interface Coordination {
   /** Largest message worth sending on the bus; bigger registered results are left for watchers to fetch. */
   readonly maxMessageBytes?: number | undefined;
   /**
-   * Registers a callback for when bus messages may have been lost (a Redis reconnect): watchers
-   * then re-read their queries. Returns an unregister function.
+   * Registers a callback for when bus messages may have been lost (Redis is back after an outage,
+   * after the replica rejoined): watchers then re-read their queries. Returns an unregister function.
    */
   onResync(callback: () => void): () => void;
-  /** Connects eagerly (fails fast on a bad REDIS_URL). Optional to call: the first use connects. */
+  /** Registers a callback for every change of `mode`. Returns an unregister function. */
+  onModeChange(listener: (mode: CoordinationMode) => void): () => void;
+  /**
+   * Connects eagerly, and resolves once connected or, when Redis does not answer, in local mode.
+   * Optional to call: the first use connects.
+   */
   start(): Promise<void>;
   /** Closes connections. Leases held are released by their owners before this. Idempotent. */
   stop(): Promise<void>;
@@ -88,6 +101,7 @@ export function createLocalCoordination(options: { now?: () => number } = {}): C
   const interest = new Map<string, Map<string, number>>();
   return {
     replicaId: 'local',
+    mode: 'single',
     bus: {
       async publish(topic, message) {
         const handlers = topics.get(topic);
@@ -136,6 +150,7 @@ export function createLocalCoordination(options: { now?: () => number } = {}): C
     },
     replay: createMemoryReplayGuard(options.now),
     onResync: () => () => {},
+    onModeChange: () => () => {},
     start: async () => {},
     stop: async () => {
       topics.clear();

@@ -7,8 +7,10 @@
  *
  * Polling is per site (./site-poller.ts) and happens only on the replica holding the site's
  * lease; the others receive its snapshots through the bus. With the local coordination this
- * process is the only replica and always holds every lease.
+ * process is the only replica and always holds every lease; so does a replica in local mode (Redis
+ * unreachable), for the sites its own subscribers watch, until it rejoins.
  */
+import { GraphQLError } from 'graphql';
 import type { HaloClient, HaloDataSource } from '../datasources/halo-client.js';
 import { isHaloApiError } from '../datasources/halo-error.js';
 import type { DecodedRegisteredQueryResult } from '../datasources/registered-queries.js';
@@ -143,9 +145,21 @@ class Registry implements LiveQueries {
 
   constructor(readonly deps: LiveQueriesDeps) {
     this.options = { ...DEFAULT_LIVE_QUERIES_OPTIONS, ...deps.options };
-    this.offResync = deps.coordination.onResync(() => {
+    // Redis is back and this replica rejoined: every watcher reads its query once and asks for it to
+    // be polled; every site loop contends for its lease again, and a poller still running takes up
+    // everything watched anywhere.
+    const offResync = deps.coordination.onResync(() => {
       for (const watch of this.watches.values()) watch.resync();
+      for (const loop of this.sites.values()) loop.rejoined();
     });
+    // Redis is gone: every site loop takes its site over at once (local mode), not at its next renewal.
+    const offMode = deps.coordination.onModeChange((mode) => {
+      if (mode === 'local') for (const loop of this.sites.values()) loop.wake();
+    });
+    this.offResync = () => {
+      offResync();
+      offMode();
+    };
   }
 
   get coordination(): Coordination {
@@ -196,7 +210,11 @@ class Registry implements LiveQueries {
       await watch.ready;
     } catch (error) {
       await channel.return();
-      throw error;
+      if (error instanceof GraphQLError) throw error;
+      // Not Halo's answer (a bug, or coordination failing in a way local mode did not absorb):
+      // reported, and the client gets a code it can act on instead of an internal error.
+      this.report(error, 'subscribe');
+      throw apiError('UPSTREAM_ERROR', 'Live updates could not be started. Try again.');
     }
     return channel;
   }
@@ -307,9 +325,18 @@ class Watch {
     return channel;
   }
 
-  /** After a Redis reconnect snapshots may have been lost: read the query again. */
+  /**
+   * After an outage of Redis snapshots may have been lost: read the query again, and ask the
+   * replica polling the site (whichever holds its lease now) to poll it.
+   */
   resync(): void {
-    if (!this.closed && this.opened) void this.registry.track(this.read(false));
+    if (this.closed || !this.opened) return;
+    void this.registry.track(this.read(false));
+    const { kind, siteId, queryId } = this.target;
+    const request: RefreshRequest = { kind, queryId, when: 'soon' };
+    this.registry.coordination.bus
+      .publish(refreshTopic(siteId), request)
+      .catch((e: unknown) => this.registry.report(e, 'refresh'));
   }
 
   /** Ends every subscriber (with `error` when given) and releases everything this watch holds. */
@@ -453,6 +480,7 @@ class SiteLoop {
   private pollerAbort: AbortController | undefined;
   private timer: SchedulerTimer | undefined;
   private closed = false;
+  private ticking = false;
 
   constructor(
     readonly siteId: string,
@@ -475,6 +503,20 @@ class SiteLoop {
     if (--this.refs === 0) this.close();
   }
 
+  /** Contend for the lease (or take the site over, in local mode) now rather than at the next renewal. */
+  wake(): void {
+    if (this.closed || this.ticking) return;
+    if (this.timer !== undefined) this.registry.deps.scheduler.clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.registry.track(this.tick());
+  }
+
+  /** Back in shared mode: contend for the lease now; a poller still running takes up everything watched anywhere. */
+  rejoined(): void {
+    this.poller?.resync().catch((e: unknown) => this.registry.report(e, 'poller resync'));
+    this.wake();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -493,14 +535,17 @@ class SiteLoop {
   private async tick(): Promise<void> {
     this.timer = undefined;
     if (this.closed) return;
+    this.ticking = true;
     const { lease, interest } = this.registry.coordination;
-    let holding = false;
+    // Without Redis the coordination answers for this replica alone (local mode): it holds every lease.
+    let holding = this.holding;
     try {
       holding = this.holding ? await lease.renew(this.siteId) : await lease.acquire(this.siteId);
       if (lease.renewEveryMs !== undefined) await interest.touch(this.siteId);
     } catch (error) {
-      // Without Redis no replica can prove it holds the lease: stop polling until it is back.
       this.registry.report(error, 'lease');
+    } finally {
+      this.ticking = false;
     }
     if (this.closed) {
       if (holding) await lease.release(this.siteId).catch((e: unknown) => this.registry.report(e, 'lease'));

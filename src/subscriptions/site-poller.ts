@@ -200,6 +200,15 @@ export class SitePoller {
       return;
     }
     this.unsubscribe = unsubscribe;
+    await this.resync();
+  }
+
+  /**
+   * Schedules every watched query at the fastest interval. After an outage of Redis other replicas'
+   * interest is back and refresh requests may have been missed: the replica still polling the site
+   * takes up everything watched anywhere.
+   */
+  async resync(): Promise<void> {
     const targets = await this.deps.coordination.interest.list(this.deps.siteId);
     if (this.stopped) return;
     if (targets.some((t) => t.kind === 'async')) this.asyncLane.soon();

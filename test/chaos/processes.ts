@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export interface KillableRedis {
   readonly url: string;
   readonly port: number;
+  /** Whether the server process is alive. */
+  readonly running: boolean;
   /** SIGKILL: no shutdown, connections drop at once. Resolves when the process is gone. */
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: no persistence). Resolves once it accepts connections. */
@@ -56,6 +58,9 @@ export async function startKillableRedis(port: number): Promise<KillableRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get running() {
+      return child !== undefined && child.exitCode === null && child.signalCode === null;
+    },
     kill,
     restart: start,
     async stop() {

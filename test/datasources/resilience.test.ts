@@ -187,6 +187,45 @@ describe('Per-site isolation', () => {
     expect(transitions).toEqual(['online:open', 'online:half-open', 'online:closed']);
   });
 
+  it('should probe an open site with backoff: after the first wait, doubling per failed probe up to the maximum, from the start again after recovery', async () => {
+    const client = h.client({ breaker: { threshold: 2, halfOpenAfterMs: 1_000, maxHalfOpenAfterMs: 3_000 } });
+    const ds = client.forRequest();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let now = Date.now();
+    const at = (ms: number) => vi.setSystemTime((now += ms));
+    const refused = { code: 'SITE_UNAVAILABLE', networkCode: 'CIRCUIT_OPEN' };
+    const failed = { code: 'SITE_UNAVAILABLE', status: 503 };
+    await h.fault({ operationId: 'createImmediateQuery', status: 503, count: 100 });
+    for (let i = 0; i < 2; i++)
+      await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject(failed);
+    expect(client.troubledSites()[OnlineSite.id]).toEqual({ state: 'open', probeDelayMs: 1_000, probeInMs: 1_000 });
+
+    // Each probe is the first call after the wait; it fails, and the wait doubles: 1 s, 2 s, 3 s (the cap), 3 s.
+    for (const wait of [1_000, 2_000, 3_000, 3_000]) {
+      at(wait - 1);
+      await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject(refused);
+      at(1);
+      await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject(failed);
+      expect(client.troubledSites()[OnlineSite.id]?.probeDelayMs).toBe(Math.min(3_000, wait * 2));
+    }
+    expect(await h.count('createImmediateQuery')).toBe(2 + 4);
+
+    // Halo is healthy again: the next probe closes the circuit, and the site leaves the troubled list.
+    await h.control('DELETE', 'faults');
+    at(3_000);
+    await expect(ds.createImmediateQuery(OnlineSite.id, select1)).resolves.toMatchObject({ kind: 'successful' });
+    expect(client.breakerStates()[OnlineSite.id]).toBe('closed');
+    expect(client.troubledSites()).toEqual({});
+
+    // A new outage starts from the first wait again, not from the cap.
+    await h.fault({ operationId: 'createImmediateQuery', status: 503, count: 2 });
+    for (let i = 0; i < 2; i++)
+      await expect(ds.createImmediateQuery(OnlineSite.id, select1)).rejects.toMatchObject(failed);
+    expect(client.troubledSites()[OnlineSite.id]).toMatchObject({ state: 'open', probeDelayMs: 1_000 });
+    at(1_000);
+    await expect(ds.createImmediateQuery(OnlineSite.id, select1)).resolves.toMatchObject({ kind: 'successful' });
+  });
+
   it('should not let 4xx answers open the breaker', async () => {
     const client = h.client({ breaker: { threshold: 2 } });
     const ds = client.forRequest();

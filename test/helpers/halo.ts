@@ -31,6 +31,7 @@ export interface FaultSpec {
   delayMs?: number;
   body?: 'malformed' | 'empty';
   dropConnection?: boolean;
+  carriedOut?: boolean;
   asyncFailure?: 'uploadFailed' | 'initialisationFailedCacheError';
 }
 

@@ -6,7 +6,7 @@ import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';
 import { callCounts, directSql, directWrite, UNKNOWN_ID } from '../helpers/halo.js';
 
-const ctx = useApp();
+const ctx = useApp({ app: { halo: { reconcile: { attempts: 2, intervalMs: 20 } } } });
 beforeEach(() => {
   ctx.sim.reset();
 });
@@ -136,6 +136,7 @@ describe('createRegisteredQuery', () => {
       { ...base, name: ' ' },
       { ...base, sql: '' },
       { ...base, siteId: 'x/../other-site' },
+      { ...base, parameters: [{ name: '@when', type: 'Date' as const, value: 'tomorrow' }] },
     ];
     const messages: string[] = [];
     for (const input of cases) {
@@ -146,6 +147,41 @@ describe('createRegisteredQuery', () => {
     }
     expect(messages[0]).toBe('frequencySeconds must be at least 60.');
     expect(await ctx.upstreamCalls()).toEqual([]);
+  });
+
+  it('should answer with the registered query Halo created when the connection dropped before its answer', async () => {
+    await ctx.call('POST', '/_sim/faults', {
+      body: { operationId: 'createRegisteredQuery', dropConnection: true, carriedOut: true },
+    });
+    const input = {
+      siteId: OnlineSite.id,
+      name: 'dropped',
+      sql: COUNT_SQL,
+      frequencySeconds: 60,
+      durationSeconds: 600,
+    };
+    const res = await execute(ctx.app, CreateRegistered, { input });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.createRegisteredQuery).toMatchObject({ name: 'dropped', status: 'ENABLED' });
+    expect(await callCounts(ctx)).toMatchObject({ createRegisteredQuery: 1, getRegisteredQueries: 1 });
+  });
+
+  it('should answer UPSTREAM_TIMEOUT with mayHaveSucceeded when it cannot tell whether Halo created it', async () => {
+    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'createRegisteredQuery', dropConnection: true } });
+    const input = { siteId: OnlineSite.id, name: 'lost', sql: COUNT_SQL, frequencySeconds: 60, durationSeconds: 600 };
+    const res = await execute(ctx.app, CreateRegistered, { input });
+    expect(res.data).toBeNull();
+    expect(res.errors).toEqual([
+      {
+        message:
+          'Halo did not confirm the creation in time, and it may have been carried out: check before trying again, or retry with the same idempotencyKey.',
+        path: ['createRegisteredQuery'],
+        locations: expect.any(Array),
+        extensions: { code: 'UPSTREAM_TIMEOUT', mayHaveSucceeded: true },
+      },
+    ]);
+    // Never sent twice: one creation, and the lists that looked for it.
+    expect(await callCounts(ctx)).toEqual({ createRegisteredQuery: 1, getRegisteredQueries: 2 });
   });
 
   it('should change lastHash only when the result changes', async () => {

@@ -335,6 +335,71 @@ describe('runImmediateQuery', () => {
     expect(await ctx.upstreamCalls()).toEqual([]);
   });
 
+  it('should refuse a typed parameter value that cannot convert, naming the parameter, before calling Halo', async () => {
+    type Param = { name: string; type: 'Int'; value: string };
+    const refused: Array<[string, string, string]> = [
+      ['VarBinary', 'not base64!', 'base64'],
+      ['Binary', 'QUJD=', 'base64'],
+      ['Int', '9999999999', 'a whole number from -2147483648 to 2147483647'],
+      ['TinyInt', '-1', 'a whole number from 0 to 255'],
+      ['BigInt', '1.5', 'a whole number from'],
+      ['Bit', 'yes', 'true, false, 1 or 0'],
+      ['Decimal', '1,5', 'a number'],
+      ['Date', '2026-02-30', 'a date (YYYY-MM-DD)'],
+      ['Date', '02/03/2026', 'a date (YYYY-MM-DD)'],
+      ['DateTime', '2026-03-02T10:00:00+10:00', 'a date and time without a zone'],
+      ['DateTime2', '2026-03-02T24:00', 'a date and time without a zone'],
+      ['Time', '9am', 'a time of day'],
+      ['UniqueIdentifier', '3f2504e0-4f89-11d3-9a0c', 'a GUID'],
+    ];
+    for (const [type, value, expected] of refused) {
+      const res = await execute(ctx.app, RunImmediate, {
+        input: {
+          siteId: OnlineSite.id,
+          sql: 'SELECT @v AS v',
+          parameters: [{ name: '@v', type, value } as unknown as Param],
+        },
+      });
+      const error = res.errors?.[0];
+      expect(error?.extensions, type).toMatchObject({ code: 'BAD_USER_INPUT', parameter: '@v', parameterIndex: 0 });
+      expect(error?.message, type).toContain(
+        `parameters[0] (@v): the value of a ${type} parameter must be ${expected}`,
+      );
+      expect(error?.message, type).not.toContain(value);
+    }
+    expect(await ctx.upstreamCalls()).toEqual([]);
+
+    // The same types with values that convert are sent, and come back as SQL Server would return them.
+    const res = await execute(ctx.app, RunImmediate, {
+      input: {
+        siteId: OnlineSite.id,
+        sql: 'SELECT DATALENGTH(@b) AS bytes, @n AS n, @flag AS flag, @d AS d, @dt AS dt, @t AS t, @g AS g',
+        parameters: [
+          { name: '@b', type: 'VarBinary', value: Buffer.from('halo').toString('base64') },
+          { name: '@n', type: 'Int', value: '-42' },
+          { name: '@flag', type: 'Bit', value: 'true' },
+          { name: '@d', type: 'Date', value: '2024-02-29' },
+          { name: '@dt', type: 'DateTimeOffset', value: '2026-03-02T10:00:00+10:00' },
+          { name: '@t', type: 'Time', value: '09:30' },
+          { name: '@g', type: 'UniqueIdentifier', value: '3F2504E0-4F89-11D3-9A0C-0305E82C3301' },
+        ],
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.runImmediateQuery.rows).toEqual([
+      {
+        bytes: 4,
+        n: -42,
+        flag: 1,
+        d: '2024-02-29T00:00:00',
+        dt: '2026-03-02T10:00:00',
+        t: '09:30:00',
+        g: '3F2504E0-4F89-11D3-9A0C-0305E82C3301',
+      },
+    ]);
+    expect(await callCounts(ctx)).toEqual({ createImmediateQuery: 1 });
+  });
+
   it('should never put SQL text, parameter values or the subscription key in an error', async () => {
     const canarySql = "SELECT 'CANARY-SQL-7f3a' AS c FROM BPS_Patients WHERE Surname = @s";
     const canaryParam = [{ name: '@s', type: 'VarChar' as const, value: 'CANARY-PARAM-91be' }];
@@ -842,7 +907,7 @@ describe('with writes disabled', () => {
 });
 
 describe('with a 300 ms deadline', () => {
-  const slow = useApp({ app: { halo: { deadlineMs: 300, attemptTimeoutMs: 200 } } });
+  const slow = useApp({ app: { halo: { deadlineMs: 300, attemptTimeoutMs: 200, siteCallTimeoutMs: 300 } } });
   beforeEach(() => {
     slow.sim.reset();
   });
@@ -856,5 +921,20 @@ describe('with a 300 ms deadline', () => {
     expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
       ['UPSTREAM_TIMEOUT', 'Halo did not answer in time.'],
     ]);
+  });
+
+  it('should say that a query whose answer came too late may have run (mayHaveSucceeded), and not send it again', async () => {
+    await injectFault(slow, { operationId: 'createImmediateQuery', delayMs: 800, carriedOut: true });
+    await injectFault(slow, { operationId: 'createAsyncQuery', delayMs: 800, carriedOut: true });
+    const input = { siteId: OnlineSite.id, sql: 'SELECT TOP 1 InternalID FROM BPS_Patients' };
+    for (const res of [
+      await execute(slow.app, RunImmediate, { input }),
+      await execute(slow.app, SubmitAsync, { input }),
+    ]) {
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', mayHaveSucceeded: true });
+      expect(res.errors?.[0]?.message).toContain('it may have been carried out');
+    }
+    expect(await callCounts(slow)).toEqual({ createImmediateQuery: 1, createAsyncQuery: 1 });
   });
 });

@@ -3,6 +3,7 @@
  * Server would: numbers as numbers, dates in the storage format, strings as they are. A value
  * that does not convert raises SQL Server's conversion error, never quoting the value.
  */
+import { INTEGER_RANGES, isBase64, isGuidText } from '../../../src/lib/sql-values.js';
 import { fail } from './errors.js';
 import { formatCanonical, parseDateTimeText } from './functions.js';
 import type { CommandParameter } from './types.js';
@@ -13,12 +14,8 @@ export type BindValue = string | number | bigint | Buffer | null;
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-const INTEGER_TYPES: Readonly<Record<string, readonly [bigint, bigint]>> = {
-  tinyint: [0n, 255n],
-  smallint: [-32_768n, 32_767n],
-  int: [-2_147_483_648n, 2_147_483_647n],
-  bigint: [-(2n ** 63n), 2n ** 63n - 1n],
-};
+const INTEGER_TYPES = INTEGER_RANGES;
+const BINARY_TYPES = new Set(['binary', 'varbinary', 'image', 'timestamp']);
 
 const DATE_TYPES = new Set(['date', 'datetime', 'datetime2', 'smalldatetime', 'datetimeoffset']);
 const DECIMAL_TYPES: Readonly<Record<string, string>> = {
@@ -38,7 +35,10 @@ export function parameterKeyOf(name: string | undefined): string {
  * A parameter's value as SQLite binds it. Int/BigInt/SmallInt/TinyInt/Bit → integers (error 8114
  * when not a number, 8115 when out of range); Decimal/Float/Real/Money → numbers; Date/DateTime/
  * DateTime2/SmallDateTime/DateTimeOffset → `YYYY-MM-DDTHH:mm:ss` (Date at midnight; error 241 when
- * not a date); Time → `HH:mm:ss`; everything else → the string as given. `null` → NULL.
+ * not a date); Time → `HH:mm:ss`; UniqueIdentifier → the GUID without braces (error 8169 when not
+ * one); Binary/VarBinary/Image/Timestamp → the bytes of the base64 text (error 8114 when it is not
+ * base64: the value never reaches the database as text); everything else → the string as given.
+ * `null` → NULL.
  */
 export function bindValue(parameter: CommandParameter): BindValue {
   const value = parameter.value;
@@ -68,6 +68,14 @@ export function bindValue(parameter: CommandParameter): BindValue {
     if (type === 'smalldatetime')
       return parts.second >= 30 ? roundUpToMinute(parts) : formatCanonical({ ...parts, second: 0 });
     return formatCanonical(parts);
+  }
+  if (type === 'uniqueidentifier') {
+    if (!isGuidText(value.trim())) return fail({ kind: 'guidConversion' });
+    return value.trim().replace(/^\{(.*)\}$/, '$1');
+  }
+  if (BINARY_TYPES.has(type)) {
+    if (!isBase64(value)) return fail({ kind: 'typeConversion', from: 'nvarchar', to: type });
+    return Buffer.from(value, 'base64');
   }
   if (type === 'time') {
     const parts = parseDateTimeText(value) ?? fail({ kind: 'dateConversion' });

@@ -30,6 +30,11 @@ export interface HaloCall {
   retry: RetryClass;
   /** Runs on the practice server: per-site breaker + bulkhead, site-call deadline, no retry of 503/504/timeouts. */
   siteBound?: boolean;
+  /**
+   * Creates something billable (a query): gets the practice-server deadline even when Halo's cloud
+   * answers it, so a slow answer is waited for rather than abandoned while Halo goes on creating.
+   */
+  creation?: boolean;
   /** Identical concurrent calls share one upstream request (idempotent reads only). */
   coalesce?: boolean;
   accept?: string;
@@ -113,8 +118,9 @@ export function prepareCall(
     bodyText = call.body.form;
     headers['content-type'] = 'application/x-www-form-urlencoded';
   }
-  const deadlineMs = deadlineOverride ?? (call.siteBound ? settings.siteCallTimeoutMs : settings.deadlineMs);
-  const attemptMs = call.siteBound ? deadlineMs : Math.min(settings.attemptTimeoutMs, deadlineMs);
+  const long = call.siteBound === true || call.creation === true;
+  const deadlineMs = deadlineOverride ?? (long ? settings.siteCallTimeoutMs : settings.deadlineMs);
+  const attemptMs = long ? deadlineMs : Math.min(settings.attemptTimeoutMs, deadlineMs);
   return { call, ctx, path, bodyText, headers, deadlineMs, attemptMs };
 }
 

@@ -43,6 +43,7 @@ import {
   type HaloHttpConfig,
   type HaloHttpStats,
   type HttpSettings,
+  type SiteBreaker,
 } from './settings.js';
 import { SiteGuards } from './site-guard.js';
 
@@ -58,6 +59,8 @@ export class HaloHttp {
   private readonly attempts: AttemptContext;
   private readonly onAttempt: ((event: HaloAttemptEvent) => void) | undefined;
   private closed = false;
+  /** Ids of registered queries this process has answered a creation with (so reconciliation never hands one out twice). */
+  private readonly created = new Set<string>();
 
   /**
    * Creates the Pool. No I/O happens until the first call.
@@ -172,6 +175,11 @@ export class HaloHttp {
     return this.sites.states();
   }
 
+  /** Every site circuit that is not closed, with its probe backoff, keyed by site GUID. */
+  troubledSites(): Record<string, SiteBreaker> {
+    return this.sites.troubled();
+  }
+
   /** Counters for metrics and readiness: the connection pool, the retry budget and shared reads in flight. */
   stats(): HaloHttpStats {
     const s = this.pool.stats;
@@ -187,6 +195,28 @@ export class HaloHttp {
       retryBudget: this.retries.budget.balance,
       coalescedInFlight: this.coalescer.size,
     };
+  }
+
+  /** Wall clock (epoch ms): the `now` of the configuration. */
+  now(): number {
+    return this.attempts.now();
+  }
+
+  /**
+   * Records that `id` answered a creation; false when it already had. The most recent 10,000 are
+   * kept (older ones fall outside any reconciliation window long before).
+   */
+  claimCreated(id: string): boolean {
+    const key = id.toLowerCase();
+    if (this.created.has(key)) return false;
+    this.created.add(key);
+    if (this.created.size > 10_000) this.created.delete(this.created.values().next().value as string);
+    return true;
+  }
+
+  /** Whether `id` already answered a creation of this process. */
+  wasCreated(id: string): boolean {
+    return this.created.has(id.toLowerCase());
   }
 
   /** Closes the Pool once in-flight requests finish. Idempotent. */

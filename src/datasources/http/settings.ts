@@ -21,8 +21,24 @@ export interface HaloRetryOptions {
 export interface HaloBreakerOptions {
   /** Consecutive site failures (503/504/timeouts) that open a site's circuit. */
   threshold?: number;
-  /** How long an open circuit refuses calls before letting one test call through. */
+  /**
+   * How long a circuit that has just opened refuses calls before the next call goes through as a
+   * probe. Each failed probe doubles the wait, up to `maxHalfOpenAfterMs`; a successful one closes
+   * the circuit and the next opening starts again from here.
+   */
   halfOpenAfterMs?: number;
+  /** The longest wait between probes of a site that keeps failing. */
+  maxHalfOpenAfterMs?: number;
+}
+
+/** How the client finds out whether an ambiguous creation was carried out (registered queries). */
+export interface HaloReconcileOptions {
+  /** Lists of the site's registered queries before giving up (Halo may still be creating it). */
+  attempts?: number;
+  /** Wait between two lists. */
+  intervalMs?: number;
+  /** How far Halo's `createdAt` may be from this process's clock (its `now`) and still match. */
+  clockSkewMs?: number;
 }
 
 /** Options of the Halo client; the defaults of every optional one are in `DEFAULTS` below. */
@@ -49,11 +65,12 @@ export interface HaloHttpConfig {
   maxResponseBytes?: number;
   retry?: HaloRetryOptions;
   breaker?: HaloBreakerOptions;
+  reconcile?: HaloReconcileOptions;
   /** Concurrent practice-server calls per site. */
   siteConcurrency?: number;
   /** Calls per site that may wait for a slot before SITE_UNAVAILABLE. */
   siteQueue?: number;
-  /** Wall clock (epoch ms), used for HTTP-date `Retry-After`. @default Date.now */
+  /** Wall clock (epoch ms), used for HTTP-date `Retry-After` and to match Halo's `createdAt`. @default Date.now */
   now?: () => number;
   /** Uniform [0,1) source for backoff jitter. @default Math.random */
   random?: () => number;
@@ -75,6 +92,15 @@ export interface HaloAttemptEvent {
 
 export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
 
+/** One site's circuit, as metrics see it. */
+export interface SiteBreaker {
+  state: BreakerState;
+  /** While open: milliseconds until the next call may go through as a probe (0 when one may now). */
+  probeInMs?: number;
+  /** The current wait between probes (it doubles with each failed probe). */
+  probeDelayMs?: number;
+}
+
 export interface HaloHttpStats {
   /** undici Pool counters: sockets connected/free, requests pending/queued/running, pool size. */
   pool: { connected: number; free: number; pending: number; queued: number; running: number; size: number };
@@ -95,7 +121,8 @@ export const DEFAULTS = Object.freeze({
   siteConcurrency: 4,
   siteQueue: 16,
   retry: Object.freeze({ maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRateLimitRetries: 1 }),
-  breaker: Object.freeze({ threshold: 5, halfOpenAfterMs: 30_000 }),
+  breaker: Object.freeze({ threshold: 5, halfOpenAfterMs: 2_000, maxHalfOpenAfterMs: 30_000 }),
+  reconcile: Object.freeze({ attempts: 3, intervalMs: 1_000, clockSkewMs: 60_000 }),
 });
 
 /** The resolved settings: every option with its value or default. */
@@ -110,6 +137,7 @@ export interface HttpSettings {
   siteQueue: number;
   retry: Required<Omit<HaloRetryOptions, 'budget'>>;
   breaker: Required<HaloBreakerOptions>;
+  reconcile: Required<HaloReconcileOptions>;
 }
 
 /** Merges `config` over the defaults (an attempt count below 1 counts as 1). */
@@ -130,8 +158,15 @@ export function resolveSettings(config: HaloHttpConfig): HttpSettings {
       maxDelayMs: retry.maxDelayMs,
       maxRateLimitRetries: retry.maxRateLimitRetries,
     },
-    breaker: { ...DEFAULTS.breaker, ...definedOnly(config.breaker ?? {}) },
+    breaker: breakerSettings(config.breaker ?? {}),
+    reconcile: { ...DEFAULTS.reconcile, ...definedOnly(config.reconcile ?? {}) },
   };
+}
+
+/** The breaker's settings; a maximum below the first wait is raised to it. */
+function breakerSettings(options: HaloBreakerOptions): Required<HaloBreakerOptions> {
+  const merged = { ...DEFAULTS.breaker, ...definedOnly(options) };
+  return { ...merged, maxHalfOpenAfterMs: Math.max(merged.halfOpenAfterMs, merged.maxHalfOpenAfterMs) };
 }
 
 /** The entries of `options` whose value is not undefined (so a spread keeps the defaults). */

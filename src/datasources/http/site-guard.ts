@@ -2,6 +2,11 @@
  * Per-site isolation of calls that run on the practice server: a circuit breaker (consecutive
  * SITE_UNAVAILABLE / UPSTREAM_TIMEOUT failures open it) and a bulkhead (bounded concurrency and
  * queue) for each site, so one failing or slow practice cannot take the others down.
+ *
+ * An open circuit follows the practice with backoff: the first call after `halfOpenAfterMs` goes
+ * through as a probe (the others wait for its outcome); a failed probe doubles the wait, up to
+ * `maxHalfOpenAfterMs`, and a successful one closes the circuit. So a practice that was down for a
+ * moment is usable again within seconds, and one that stays down is asked at most every 30 s.
  */
 import {
   BrokenCircuitError,
@@ -15,15 +20,21 @@ import {
   handleWhen,
   type BulkheadPolicy,
   type CircuitBreakerPolicy,
+  type IBackoff,
+  type IBackoffFactory,
+  type IHalfOpenAfterBackoffContext,
 } from 'cockatiel';
 import { HaloApiError, localFailure, type HaloErrorContext } from '../halo-error.js';
 import { abortFailure } from './attempt.js';
 import { LOCAL_REFUSALS } from './retry.js';
-import type { BreakerState, HttpSettings } from './settings.js';
+import type { BreakerState, HttpSettings, SiteBreaker } from './settings.js';
 
 interface SitePolicies {
   breaker: CircuitBreakerPolicy;
   bulkhead: BulkheadPolicy;
+  /** When the circuit last opened (epoch ms, the clock cockatiel uses) and for how long. */
+  openedAt: number;
+  probeDelayMs: number;
 }
 
 const MAX_IDLE_SITES = 1_000;
@@ -87,17 +98,47 @@ export class SiteGuards {
     return out;
   }
 
+  /** Every site circuit that is not closed, with its probe backoff, keyed by site GUID. */
+  troubled(): Record<string, SiteBreaker> {
+    const out: Record<string, SiteBreaker> = {};
+    const now = Date.now();
+    for (const [siteId, site] of this.sites) {
+      const state = STATE_NAMES[site.breaker.state];
+      if (state === 'closed') continue;
+      out[siteId] =
+        state === 'open'
+          ? {
+              state,
+              probeDelayMs: site.probeDelayMs,
+              probeInMs: Math.max(0, site.openedAt + site.probeDelayMs - now),
+            }
+          : { state, probeDelayMs: site.probeDelayMs };
+    }
+    return out;
+  }
+
   private policies(siteId: string): SitePolicies {
     let site = this.sites.get(siteId);
     if (!site) {
       if (this.sites.size >= MAX_IDLE_SITES) this.forgetIdleSites();
-      const breaker = circuitBreaker(handleWhen(countsAgainstSite), {
-        halfOpenAfter: this.settings.breaker.halfOpenAfterMs,
-        breaker: new ConsecutiveBreaker(this.settings.breaker.threshold),
-      });
+      const { halfOpenAfterMs, maxHalfOpenAfterMs, threshold } = this.settings.breaker;
+      const created: SitePolicies = {
+        breaker: circuitBreaker(handleWhen(countsAgainstSite), {
+          halfOpenAfter: probeBackoff(halfOpenAfterMs, maxHalfOpenAfterMs, (ms) => {
+            created.probeDelayMs = ms;
+          }),
+          breaker: new ConsecutiveBreaker(threshold),
+        }),
+        bulkhead: bulkhead(this.settings.siteConcurrency, this.settings.siteQueue),
+        openedAt: 0,
+        probeDelayMs: halfOpenAfterMs,
+      };
       const listener = this.onStateChange;
-      if (listener) breaker.onStateChange((state) => listener(siteId, STATE_NAMES[state]));
-      site = { breaker, bulkhead: bulkhead(this.settings.siteConcurrency, this.settings.siteQueue) };
+      created.breaker.onStateChange((state) => {
+        if (state === CircuitState.Open) created.openedAt = Date.now();
+        listener?.(siteId, STATE_NAMES[state]);
+      });
+      site = created;
       this.sites.set(siteId, site);
     }
     return site;
@@ -116,4 +157,21 @@ export class SiteGuards {
       if (idle && site.breaker.state === CircuitState.Closed) this.sites.delete(id);
     }
   }
+}
+
+/**
+ * The wait before each probe of an open circuit: `firstMs` after it opens, doubled after every
+ * failed probe up to `maxMs`. cockatiel asks the factory when the circuit opens from closed, and the
+ * current backoff's `next` when a probe fails. `onDelay` learns every wait chosen (for metrics).
+ */
+function probeBackoff(
+  firstMs: number,
+  maxMs: number,
+  onDelay: (ms: number) => void,
+): IBackoffFactory<IHalfOpenAfterBackoffContext> {
+  const step = (ms: number): IBackoff<IHalfOpenAfterBackoffContext> => {
+    onDelay(ms);
+    return { duration: ms, next: () => step(Math.min(maxMs, ms * 2)) };
+  };
+  return { next: () => step(firstMs) };
 }

@@ -78,6 +78,10 @@ const CreateRegisteredQueryInput = builder.inputType('CreateRegisteredQueryInput
     commandType: t.field({ type: CommandType, defaultValue: 'text' }),
     frequencySeconds: t.int({ required: true, description: 'Seconds between runs: at least 60.' }),
     durationSeconds: t.int({ required: true, description: 'Seconds to keep running: 1 to 86,400.' }),
+    idempotencyKey: t.string({
+      description:
+        'Any 1–128 printable ASCII characters you choose per intent. The same key from the same client within 24 hours returns the first registered query (or waits for it while it is being created) instead of registering a second one that would run, and bill, on its own schedule. The same key with different input is BAD_USER_INPUT.',
+    }),
   }),
 });
 
@@ -103,22 +107,30 @@ builder.mutationFields((t) => ({
         throw badUserInput('durationSeconds must be between 1 and 86,400.');
       const executionMode = input.executionMode ?? 'reader';
       const parameters = toCommandParameters(input.parameters);
-      const { id } = await upstream(
-        ctx.halo.createRegisteredQuery(siteId, {
-          name: input.name,
-          registeredQueryType: 'query',
-          frequency: input.frequencySeconds,
-          duration: input.durationSeconds,
-          registerCommand: {
-            command: {
-              text: input.sql,
-              executionMode,
-              type: input.commandType ?? 'text',
-              ...(parameters ? { parameters } : {}),
-            },
+      const request = {
+        name: input.name,
+        registeredQueryType: 'query' as const,
+        frequency: input.frequencySeconds,
+        duration: input.durationSeconds,
+        registerCommand: {
+          command: {
+            text: input.sql,
+            executionMode,
+            type: input.commandType ?? 'text',
+            ...(parameters ? { parameters } : {}),
           },
-        }),
-      );
+        },
+      };
+      // The key covers the creation only: the registered query is read afterwards, every time.
+      const { id } = await ctx.idempotent(input.idempotencyKey, ['createRegisteredQuery', siteId, request], {
+        create: async (halo) => ({ siteId, id: (await upstream(halo.createRegisteredQuery(siteId, request))).id }),
+        remember: (ref) => ref,
+        replay: async (ref) => ref,
+        settle: async (sentAt, halo) => {
+          const found = await halo.findCreatedRegisteredQuery(siteId, request, sentAt).catch(() => undefined);
+          return found === undefined ? undefined : { siteId, id: found };
+        },
+      });
       return { siteId, query: await upstream(ctx.halo.getRegisteredQuery(siteId, id)) };
     },
   }),

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { badUserInput } from '../../errors/api-errors.js';
 import { ParameterDirection, SqlDbType } from '../enums.js';
 import type { CommandParameter } from '../../datasources/types.js';
+import { expectedParameterForm } from '../../lib/sql-values.js';
 
 /** Output values arrive base64-encoded (spec format "base64 (output)"); input values are plain. */
 function decodeOutputValue(p: CommandParameter): string | null {
@@ -31,7 +32,10 @@ export const SqlParameterInput = builder.inputType('SqlParameterInput', {
     name: t.string({ description: 'The parameter name with its @, e.g. "@surname". Not needed for a returnValue.' }),
     direction: t.field({ type: ParameterDirection, defaultValue: 'input' }),
     type: t.field({ type: SqlDbType, description: 'The SqlDbType, e.g. VarChar, Int, Date.' }),
-    value: t.string({ description: 'Input value as text (dates as YYYY-MM-DD).' }),
+    value: t.string({
+      description:
+        'Input value as text, in the form its type needs (checked before anything is sent): whole numbers for the integer types, true/false/1/0 for Bit, YYYY-MM-DD for Date, YYYY-MM-DDTHH:mm[:ss] for DateTime (no zone; DateTimeOffset may add Z or ±HH:mm), HH:mm[:ss] for Time, a GUID for UniqueIdentifier, base64 for Binary and VarBinary.',
+    }),
     size: t.int({ description: 'Maximum size in bytes (for output strings).' }),
   }),
 });
@@ -57,6 +61,18 @@ export function toCommandParameters(
       throw badUserInput(`parameters[${i}].name must look like @name.`);
     if (p.size !== null && p.size !== undefined && p.size < 0)
       throw badUserInput(`parameters[${i}].size must not be negative.`);
+    // A value that cannot convert to its type would fail at the practice, after a billed call.
+    const expected =
+      direction !== 'output' && direction !== 'returnValue' && typeof p.value === 'string' && p.type
+        ? expectedParameterForm(p.type, p.value)
+        : undefined;
+    if (expected !== undefined) {
+      const which = p.name ? `parameters[${i}] (${p.name})` : `parameters[${i}]`;
+      throw badUserInput(`${which}: the value of a ${p.type} parameter must be ${expected}.`, {
+        parameter: p.name ?? null,
+        parameterIndex: i,
+      });
+    }
     const out: CommandParameter = { direction };
     if (p.name) out.name = p.name;
     if (p.type) out.type = p.type;

@@ -10,6 +10,7 @@ import { loadPage, ResultPage } from './ResultPage.js';
 import { SqlParameter, SqlParameterInput, toCommandParameters } from './SqlParameter.js';
 import { StatusTiming } from './StatusTiming.js';
 import { decodeResultData } from '../../datasources/result-data.js';
+import { isHaloApiError } from '../../datasources/halo-error.js';
 import { TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
 import type { DecodedQuery, QueryPhase, ResultRow, WireQuery } from '../../datasources/types.js';
 import type { Context } from '../../request/context.js';
@@ -229,6 +230,10 @@ const RunQueryInput = builder.inputType('RunQueryInput', {
     maxTimeInQueueMs: t.int({
       description: 'Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000).',
     }),
+    idempotencyKey: t.string({
+      description:
+        'Any 1–128 printable ASCII characters you choose per intent. The same key from the same client within 24 hours returns the first answer (the same query, read again; or waits for it while it is in flight) instead of sending a second billed query to Halo. The same key with different input is BAD_USER_INPUT.',
+    }),
   }),
 });
 
@@ -268,6 +273,20 @@ function toCommand(input: RunQueryArgs, maxQueue: number) {
   };
 }
 
+/**
+ * The first answer to an idempotency key, read again: the same query in its current state. An
+ * immediate query Halo no longer has is RESULT_EXPIRED (the first answer cannot be given again).
+ */
+async function readAgain(ctx: Context, ref: { siteId: string; id: string }) {
+  try {
+    return toSqlQuery(await ctx.halo.getQuery(ref.siteId, ref.id));
+  } catch (error) {
+    if (isHaloApiError(error) && error.code === 'NOT_FOUND')
+      throw apiError('RESULT_EXPIRED', 'The first answer to this idempotencyKey is no longer available from Halo.');
+    throw toApiError(error);
+  }
+}
+
 builder.queryFields((t) => ({
   sqlQuery: t.field({
     type: SqlQuery,
@@ -286,8 +305,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, 60_000);
-      const outcome = await upstream(ctx.halo.createImmediateQuery(siteId, request));
-      return outcome.kind === 'successful' ? toSqlQuery(outcome.query, outcome.rows) : toSqlQuery(outcome.query);
+      return ctx.idempotent(input.idempotencyKey, ['runImmediateQuery', siteId, request], {
+        create: async (halo) => {
+          const outcome = await upstream(halo.createImmediateQuery(siteId, request));
+          return outcome.kind === 'successful' ? toSqlQuery(outcome.query, outcome.rows) : toSqlQuery(outcome.query);
+        },
+        remember: (q) => ({ siteId, id: q.query.id }),
+        replay: (ref) => readAgain(ctx, ref),
+      });
     },
   }),
   submitAsyncQuery: t.field({
@@ -297,7 +322,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RunQueryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, 7_200_000);
-      return toSqlQuery(await upstream(ctx.halo.createAsyncQuery(siteId, request)));
+      return ctx.idempotent(input.idempotencyKey, ['submitAsyncQuery', siteId, request], {
+        create: async (halo) => toSqlQuery(await upstream(halo.createAsyncQuery(siteId, request))),
+        remember: (q) => ({ siteId, id: q.query.id }),
+        replay: (ref) => readAgain(ctx, ref),
+      });
     },
   }),
 }));

@@ -110,6 +110,8 @@ export type RunQueryInput = {
   commandType?: CommandType | null | undefined;
   /** READER (rows), NON_QUERY (writes; needs write permission) or SCALAR. */
   executionMode?: ExecutionMode | null | undefined;
+  /** Any 1–128 printable ASCII characters you choose per intent. The same key from the same client within 24 hours returns the first answer (the same query, read again; or waits for it while it is in flight) instead of sending a second billed query to Halo. The same key with different input is BAD_USER_INPUT. */
+  idempotencyKey?: string | null | undefined;
   /** Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000). */
   maxTimeInQueueMs?: number | null | undefined;
   parameters?: Array<SqlParameterInput> | null | undefined;
@@ -171,7 +173,7 @@ export type SqlParameterInput = {
   size?: number | null | undefined;
   /** The SqlDbType, e.g. VarChar, Int, Date. */
   type?: SqlDbType | null | undefined;
-  /** Input value as text (dates as YYYY-MM-DD). */
+  /** Input value as text, in the form its type needs (checked before anything is sent): whole numbers for the integer types, true/false/1/0 for Bit, YYYY-MM-DD for Date, YYYY-MM-DDTHH:mm[:ss] for DateTime (no zone; DateTimeOffset may add Z or ±HH:mm), HH:mm[:ss] for Time, a GUID for UniqueIdentifier, base64 for Binary and VarBinary. */
   value?: string | null | undefined;
 };
 
