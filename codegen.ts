@@ -10,6 +10,13 @@ const clientConfig = {
   enumsAsTypes: true,
 };
 
+const presetConfig = {
+  fragmentMasking: false,
+  // Each document carries its SHA-256 (`__meta__.hash`), and `persisted-documents.json` beside it is
+  // the manifest the server runs with TRUSTED_DOCUMENTS_FILE.
+  persistedDocuments: true,
+};
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   ignoreNoDocuments: true,
@@ -20,13 +27,13 @@ const config: CodegenConfig = {
     'test/gql/': {
       documents: ['test/**/*.ts', '!test/gql/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig,
       config: clientConfig,
     },
     'examples/web/src/gql/': {
       documents: ['examples/web/src/**/*.ts', '!examples/web/src/gql/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig,
       config: clientConfig,
     },
   },

@@ -34,24 +34,16 @@ const EMBEDDED = [
   'PatientLink',
 ] as const;
 
-type Data = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
-
 /**
  * The urql client: HTTP for queries and mutations, graphql-ws for subscriptions, graphcache for the
- * normalized cache. FHIR ids are unique per site only, so a Patient's key includes its siteId (as
- * does a RegisteredQuery's); Halo GUIDs (sites, SQL queries) are unique on their own.
+ * normalized cache. Entities need no keys of their own: every `id` the API returns is unique across
+ * sites (Patient.id included), so graphcache's default `__typename:id` is right. Value types are
+ * only declared embedded, which spares the development build a warning per type.
  */
 export function createClient(origin: string = location.origin): Client {
   const http = new URL('/graphql', origin);
   const ws = createWsClient({ url: http.href.replace(/^http/, 'ws'), lazy: true, retryAttempts: 3 });
-  const keys: Record<string, (data: Data) => string | null> = {
-    Site: (d) => str(d['id']),
-    SqlQuery: (d) => str(d['id']),
-    Patient: (d) => (str(d['siteId']) && str(d['id']) ? `${str(d['siteId'])}/${str(d['id'])}` : null),
-    RegisteredQuery: (d) => (str(d['siteId']) && str(d['id']) ? `${str(d['siteId'])}/${str(d['id'])}` : null),
-  };
-  for (const type of EMBEDDED) keys[type] = () => null;
+  const keys = Object.fromEntries(EMBEDDED.map((type) => [type, () => null]));
   return new Client({
     url: http.href,
     preferGetMethod: false,

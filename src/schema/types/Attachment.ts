@@ -1,5 +1,6 @@
 import type { Attachment as FhirAttachment } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
 import { Extension } from './Extension.js';
 
 export const Attachment = builder.objectRef<FhirAttachment>('Attachment');
@@ -7,7 +8,13 @@ export const Attachment = builder.objectRef<FhirAttachment>('Attachment');
 Attachment.implement({
   description: 'FHIR R4 Attachment (e.g. a patient photo): inline base64 `data` or a `url`.',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
     extension: t.expose('extension', { type: [Extension], nullable: true }),
     contentType: t.exposeString('contentType', { nullable: true }),
     language: t.exposeString('language', { nullable: true }),

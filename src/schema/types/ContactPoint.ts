@@ -1,5 +1,6 @@
 import type { ContactPoint as FhirContactPoint } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
 import { Extension } from './Extension.js';
 import { Period } from './Period.js';
 
@@ -8,7 +9,13 @@ export const ContactPoint = builder.objectRef<FhirContactPoint>('ContactPoint');
 ContactPoint.implement({
   description: 'FHIR R4 ContactPoint: a phone number, e-mail address etc. (`rank` 1 is the most preferred).',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
     extension: t.expose('extension', { type: [Extension], nullable: true }),
     system: t.exposeString('system', { nullable: true }),
     value: t.exposeString('value', { nullable: true }),

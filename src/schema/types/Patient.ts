@@ -20,6 +20,7 @@ import { isHaloApiError, type HaloApiError } from '../../datasources/halo-error.
 import type { FhirBundle, FhirResource } from '../../datasources/types.js';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, fromHaloError } from '../../errors/api-errors.js';
+import { decodeGlobalId, encodeGlobalId } from '../global-id.js';
 import { requireGuid } from '../ids.js';
 import { forwardPage, isPosition, offsetConnection, type ConnectionShape, type OffsetPage } from '../pagination.js';
 import { FhirDate } from '../scalars.js';
@@ -33,14 +34,19 @@ import { HumanName } from './HumanName.js';
 import { Identifier } from './Identifier.js';
 import { Meta } from './Meta.js';
 import { Narrative } from './Narrative.js';
+import { Node, registerNodeType } from './Node.js';
 import { PatientCommunication } from './PatientCommunication.js';
 import { PatientConnection } from './PatientConnection.js';
 import { PatientContact } from './PatientContact.js';
 import { PatientLink } from './PatientLink.js';
 import { Reference } from './Reference.js';
 
-/** A Halo Patient resource as received, with the site it came from. */
+/** A Halo Patient resource as received (`id` is its FHIR id), with the site it came from. */
 export type SitePatient = FhirPatient & { id: string; siteId: string };
+
+/** The Patient's global id (Patient.id): its site and FHIR id, unique across sites. */
+export const patientGlobalId = (p: Pick<SitePatient, 'id' | 'siteId'>): string =>
+  encodeGlobalId('Patient', p.siteId, p.id);
 
 /** `items` kept by `keep`; `null` when the element is absent. */
 const pick = <T>(items: T[] | undefined, keep?: (item: T) => boolean): T[] | null =>
@@ -50,10 +56,25 @@ export const Patient = builder.objectRef<SitePatient>('Patient');
 
 Patient.implement({
   description:
-    'A FHIR R4 Patient (AU Base 4.1.0) as Halo returns it: field names are the FHIR JSON names. FHIR ids are unique per site, so cache by (siteId, id). Not modelled: `contained`, and primitive-value extensions other than `_birthDate` and `_deceasedDateTime`.',
+    'A FHIR R4 Patient (AU Base 4.1.0) as Halo returns it: field names are the FHIR JSON names, except `id`, which is unique across sites (the FHIR logical id is `fhirId`). Not modelled: `contained`, and primitive-value extensions other than `_birthDate` and `_deceasedDateTime`.',
+  interfaces: [Node],
+  isTypeOf: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { resourceType?: unknown }).resourceType === 'Patient' &&
+    typeof (value as { siteId?: unknown }).siteId === 'string',
   fields: (t) => ({
-    resourceType: t.string({ resolve: (p) => p.resourceType }),
-    id: t.exposeID('id', { description: 'The FHIR logical id, unique within the site.' }),
+    resourceType: t.string({ description: 'Always "Patient".', resolve: (p) => p.resourceType }),
+    id: t.id({
+      description:
+        'Unique across sites and types (two practices’ patient 452 have two ids), so client caches can key on it. Opaque: pass it back (patient, node, search._id) and never parse it.',
+      resolve: patientGlobalId,
+    }),
+    fhirId: t.id({
+      description:
+        'The FHIR logical id Halo uses (Patient/{fhirId}); unique within the site only. In Best Practice, the patient’s InternalID.',
+      resolve: (p) => p.id,
+    }),
     siteId: t.exposeID('siteId', { description: 'The Halo GUID of the site the patient belongs to (not FHIR).' }),
     meta: t.expose('meta', { type: Meta, nullable: true }),
     implicitRules: t.exposeString('implicitRules', { nullable: true }),
@@ -149,7 +170,9 @@ const PatientSearch = builder.inputType('PatientSearch', {
   description:
     'FHIR Patient search parameters (names as FHIR, with "-" written "_"). Each list element is one parameter: elements AND together, commas inside one element OR (FHIR semantics); values such as "ge1970-01-01" or "system|value" pass through verbatim.',
   fields: (t) => ({
-    _id: t.stringList({ description: 'Logical id (token, exact).' }),
+    _id: t.stringList({
+      description: 'Patient.id or FHIR logical id (token, exact; commas OR several).',
+    }),
     _lastUpdated: t.stringList({ description: 'meta.lastUpdated (date, with prefixes).' }),
     identifier: t.stringList({ description: 'system|value, |value, value or system| (token).' }),
     name: t.stringList({ description: 'Any part of any name (string: starts-with, case- and accent-insensitive).' }),
@@ -221,10 +244,22 @@ const RESERVED_PARAMS = new Set(['_count', '_offset', '_getpages', '_getpagesoff
  * `params`. Throws BAD_USER_INPUT (naming the argument, never a value) for too many parameters,
  * over-long values, malformed or reserved parameter names.
  */
-export function searchParams(search: PatientSearchInput | null | undefined): FhirParam[] {
+export function searchParams(search: PatientSearchInput | null | undefined, siteId?: string): FhirParam[] {
   const out: Array<readonly [string, string]> = [];
   if (!search) return out;
-  for (const [field, fhirName] of SEARCH_FIELDS) for (const value of search[field] ?? []) out.push([fhirName, value]);
+  for (const [field, fhirName] of SEARCH_FIELDS) {
+    for (const [i, value] of (search[field] ?? []).entries()) {
+      // Patient.id values (as clients hold them) become the FHIR ids Halo searches by.
+      const translated =
+        field === '_id' && siteId !== undefined
+          ? value
+              .split(',')
+              .map((id) => (decodeGlobalId(id) ? fhirIdOf(id, siteId, `search._id[${i}]`) : id))
+              .join(',')
+          : value;
+      out.push([fhirName, translated]);
+    }
+  }
   if (search._sort != null) out.push(['_sort', search._sort]);
   for (const [i, p] of (search.params ?? []).entries()) {
     const base = p.name.split(':')[0] ?? '';
@@ -407,22 +442,49 @@ async function fhirCall<T>(ctx: Context, siteId: string, op: 'read' | 'search', 
 /** FHIR `id` syntax; `.` and `..` alone would be path segments. */
 const FHIR_ID = /^(?!\.{1,2}$)[A-Za-z0-9.-]{1,64}$/;
 
+/**
+ * The FHIR id that `id` (a Patient.id, or a FHIR id) stands for on `siteId`. Throws BAD_USER_INPUT,
+ * naming `argument`, for anything else, and for a Patient.id of another site.
+ */
+function fhirIdOf(id: string, siteId: string, argument: string): string {
+  const global = decodeGlobalId(id);
+  if (global) {
+    if (global.type !== 'Patient')
+      throw badUserInput(`${argument} is the id of a ${global.type}, not of a Patient.`, { argument });
+    if (global.siteId !== siteId)
+      throw badUserInput(`${argument} is a patient of another site: pass that patient's siteId with it.`, {
+        argument,
+      });
+    id = global.localId;
+  }
+  if (!FHIR_ID.test(id))
+    throw badUserInput(`${argument} must be a Patient.id or a FHIR id (1 to 64 letters, digits, "-" or ".").`, {
+      argument,
+    });
+  return id;
+}
+
+/** One patient by FHIR id (GET Patient/{id}); NOT_FOUND when the site has none. */
+async function readPatient(ctx: Context, siteId: string, fhirId: string): Promise<SitePatient> {
+  const resource = await fhirCall(ctx, siteId, 'read', () => ctx.halo.getFhirQuery(siteId, `Patient/${fhirId}`));
+  if (resource.resourceType !== 'Patient') throw apiError('UPSTREAM_ERROR');
+  return { ...(resource as unknown as FhirPatient), id: resource.id ?? fhirId, siteId };
+}
+
+registerNodeType('Patient', readPatient);
+
 builder.queryFields((t) => ({
   patient: t.field({
     type: Patient,
     nullable: true,
-    description: 'One patient by FHIR id (GET Patient/{id}). NOT_FOUND when the site has no such patient.',
+    description: 'One patient (GET Patient/{id} upstream). NOT_FOUND when the site has no such patient.',
     args: {
-      siteId: t.arg.id({ required: true, description: 'The Halo GUID.' }),
-      id: t.arg.id({ required: true, description: 'The FHIR Patient id.' }),
+      siteId: t.arg.id({ required: true, description: 'The Halo GUID of the site.' }),
+      id: t.arg.id({ required: true, description: "The patient's Patient.id, or its FHIR id (Patient.fhirId)." }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: (_root, args, ctx) => {
       const siteId = requireGuid(args.siteId, 'siteId');
-      if (!FHIR_ID.test(args.id))
-        throw badUserInput('id must be a FHIR id: 1 to 64 letters, digits, "-" or ".".', { argument: 'id' });
-      const resource = await fhirCall(ctx, siteId, 'read', () => ctx.halo.getFhirQuery(siteId, `Patient/${args.id}`));
-      if (resource.resourceType !== 'Patient') throw apiError('UPSTREAM_ERROR');
-      return { ...(resource as unknown as FhirPatient), id: resource.id ?? args.id, siteId };
+      return readPatient(ctx, siteId, fhirIdOf(args.id, siteId, 'id'));
     },
   }),
   patients: t.field({
@@ -437,7 +499,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const siteId = requireGuid(args.siteId, 'siteId');
-      const search = searchParams(args.search);
+      const search = searchParams(args.search, siteId);
       const digest = ctx.cursors.digest(CURSOR_KIND, [siteId, ...search.flat()]);
       const cursor = args.after == null ? undefined : openCursor(ctx, args.after, siteId, digest);
       const page = forwardPage(args.first, cursor?.o);

@@ -1,5 +1,6 @@
 import type { PatientContact as FhirPatientContact } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
 import { Address } from './Address.js';
 import { CodeableConcept } from './CodeableConcept.js';
 import { ContactPoint } from './ContactPoint.js';
@@ -13,7 +14,13 @@ export const PatientContact = builder.objectRef<FhirPatientContact>('PatientCont
 PatientContact.implement({
   description: 'FHIR R4 Patient.contact: a guardian, next of kin, emergency contact etc.',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
     extension: t.expose('extension', { type: [Extension], nullable: true }),
     modifierExtension: t.expose('modifierExtension', { type: [Extension], nullable: true }),
     relationship: t.expose('relationship', { type: [CodeableConcept], nullable: true }),

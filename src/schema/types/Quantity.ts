@@ -1,5 +1,6 @@
 import type { Quantity as FhirQuantity } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
 import { Extension } from './Extension.js';
 
 export const Quantity = builder.objectRef<FhirQuantity>('Quantity');
@@ -7,7 +8,13 @@ export const Quantity = builder.objectRef<FhirQuantity>('Quantity');
 Quantity.implement({
   description: 'FHIR R4 Quantity: a measured amount.',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
     extension: t.expose('extension', { type: [Extension], nullable: true }),
     value: t.exposeFloat('value', { nullable: true }),
     comparator: t.exposeString('comparator', { nullable: true }),
