@@ -57,6 +57,7 @@ type Documents = {
     "\n  mutation LiveSubmitAsync($input: RunQueryInput!) {\n    submitAsyncQuery(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.LiveSubmitAsyncDocument,
     "\n  mutation LiveCreateRegistered($input: CreateRegisteredQueryInput!) {\n    createRegisteredQuery(input: $input) {\n      id\n      lastHash\n    }\n  }\n": typeof types.LiveCreateRegisteredDocument,
     "\n  mutation LiveCancelRegistered($siteId: ID!, $id: ID!) {\n    cancelRegisteredQuery(siteId: $siteId, id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.LiveCancelRegisteredDocument,
+    "\n  subscription LiveQueryPhases($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      timings {\n        phase\n        startTime\n        endTime\n      }\n      pages {\n        pageNumber\n        status\n      }\n    }\n  }\n": typeof types.LiveQueryPhasesDocument,
     "\n      query LiveSiteName($id: ID!) {\n        site(id: $id) {\n          practiceName\n        }\n      }\n    ": typeof types.LiveSiteNameDocument,
     "\n  mutation RunConformance($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      status\n      error {\n        type\n        code\n        message\n      }\n      rows\n    }\n  }\n": typeof types.RunConformanceDocument,
 };
@@ -104,6 +105,7 @@ const documents: Documents = {
     "\n  mutation LiveSubmitAsync($input: RunQueryInput!) {\n    submitAsyncQuery(input: $input) {\n      id\n      status\n    }\n  }\n": types.LiveSubmitAsyncDocument,
     "\n  mutation LiveCreateRegistered($input: CreateRegisteredQueryInput!) {\n    createRegisteredQuery(input: $input) {\n      id\n      lastHash\n    }\n  }\n": types.LiveCreateRegisteredDocument,
     "\n  mutation LiveCancelRegistered($siteId: ID!, $id: ID!) {\n    cancelRegisteredQuery(siteId: $siteId, id: $id) {\n      id\n      status\n    }\n  }\n": types.LiveCancelRegisteredDocument,
+    "\n  subscription LiveQueryPhases($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      timings {\n        phase\n        startTime\n        endTime\n      }\n      pages {\n        pageNumber\n        status\n      }\n    }\n  }\n": types.LiveQueryPhasesDocument,
     "\n      query LiveSiteName($id: ID!) {\n        site(id: $id) {\n          practiceName\n        }\n      }\n    ": types.LiveSiteNameDocument,
     "\n  mutation RunConformance($input: RunQueryInput!) {\n    runImmediateQuery(input: $input) {\n      status\n      error {\n        type\n        code\n        message\n      }\n      rows\n    }\n  }\n": types.RunConformanceDocument,
 };
@@ -294,6 +296,10 @@ export function graphql(source: "\n  mutation LiveCreateRegistered($input: Creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LiveCancelRegistered($siteId: ID!, $id: ID!) {\n    cancelRegisteredQuery(siteId: $siteId, id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation LiveCancelRegistered($siteId: ID!, $id: ID!) {\n    cancelRegisteredQuery(siteId: $siteId, id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveQueryPhases($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      timings {\n        phase\n        startTime\n        endTime\n      }\n      pages {\n        pageNumber\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LiveQueryPhases($siteId: ID!, $queryId: ID!) {\n    queryStatusChanged(siteId: $siteId, queryId: $queryId) {\n      status\n      isTerminal\n      updatedAt\n      rowCount\n      timings {\n        phase\n        startTime\n        endTime\n      }\n      pages {\n        pageNumber\n        status\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

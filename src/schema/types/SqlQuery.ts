@@ -306,7 +306,7 @@ builder.subscriptionFields((t) => ({
   queryStatusChanged: t.field({
     type: SqlQuery,
     description:
-      "An async (or immediate) query's current state at once, then every status change; completes after a terminal status. NOT_FOUND for an unknown query. All subscribers of one query share one upstream watcher.",
+      "An async (or immediate) query's current state at once, then every phase it passes, in lifecycle order and each once (a phase Halo's statusTiming recorded between two polls is sent too, with its times: updatedAt is when it began), and an event whenever a result page changes status while UPLOADING (page progress); completes after a terminal status. NOT_FOUND for an unknown query. All subscribers of one query share one upstream watcher.",
     args: { siteId: t.arg.id({ required: true }), queryId: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) =>
       ctx.live.queryStatus(requireGuid(args.siteId, 'siteId'), requireGuid(args.queryId, 'queryId'), ctx.signal),
