@@ -15,7 +15,7 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   SITE_UNAVAILABLE: 'The practice is offline or unreachable. Try again later.',
   UPSTREAM_TIMEOUT: 'Halo did not answer in time.',
   RESULT_TOO_LARGE: 'The result is larger than Halo allows for an immediate query: use submitAsyncQuery.',
-  RESULT_EXPIRED: 'The result has expired.',
+  RESULT_EXPIRED: 'The result has expired (Halo keeps results about 24 hours): run the query again.',
   RATE_LIMITED: 'Halo is rate limiting requests. Try again later.',
   NOT_AUTHORITATIVE:
     "This site is a backup (non-authoritative) server of its practice: use the practice's authoritative site (look it up with sites(pmsSiteId, pms)).",

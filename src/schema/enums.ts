@@ -1,17 +1,16 @@
 import { builder } from './builder.js';
 import { ASYNC_QUERY_STATUSES } from '../datasources/query-status.js';
 
+/** The GraphQL name of a Halo wire value: camelCase → SCREAMING_CASE (`executionFailed` → `EXECUTION_FAILED`). */
+export const enumName = (wireValue: string): string =>
+  wireValue
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/\s+/g, '_')
+    .toUpperCase();
+
 /** Halo's camelCase wire values → GraphQL's SCREAMING_CASE names, with the wire value as the internal value. */
 function wireEnum<const T extends string>(name: string, wireValues: readonly T[], description?: string) {
-  const values = Object.fromEntries(
-    wireValues.map((v) => [
-      v
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .replace(/\s+/g, '_')
-        .toUpperCase(),
-      { value: v },
-    ]),
-  ) as Record<string, { value: T }>;
+  const values = Object.fromEntries(wireValues.map((v) => [enumName(v), { value: v }])) as Record<string, { value: T }>;
   return builder.enumType(name, { values, ...(description ? { description } : {}) });
 }
 

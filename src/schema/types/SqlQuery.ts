@@ -1,16 +1,17 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { getDirectiveValues, type GraphQLResolveInfo } from 'graphql';
+import { toInstant } from '../../lib/instant.js';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
-import { CommandType, ExecutionMode, QueryMode, QueryStatus } from '../enums.js';
+import { CommandType, ExecutionMode, enumName, QueryMode, QueryStatus } from '../enums.js';
 import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
 import { DateTime, JSONScalar } from '../scalars.js';
 import { QueryError, type QueryErrorShape } from './QueryError.js';
-import { loadPage, ResultPage } from './ResultPage.js';
+import { loadPage, ResultPage, type ResultPageShape } from './ResultPage.js';
 import { SqlParameter, SqlParameterInput, toCommandParameters } from './SqlParameter.js';
 import { StatusTiming } from './StatusTiming.js';
 import { decodeResultData } from '../../datasources/result-data.js';
-import { TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
+import { RESULT_RETENTION_MS, TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
 import type { DecodedQuery, QueryPhase, ResultRow, WireQuery } from '../../datasources/types.js';
 import type { Context } from '../../request/context.js';
 
@@ -116,6 +117,49 @@ async function allRows(q: DecodedQuery, ctx: Context): Promise<ResultRow[]> {
   return pages.length === 1 ? pages[0]! : ([] as ResultRow[]).concat(...pages);
 }
 
+/** The query's result pages, as Halo last listed them. */
+const resultPages = (q: DecodedQuery): ResultPageShape[] =>
+  (q.query.result?.pages ?? []).flatMap((p) =>
+    p.pageNumber === undefined
+      ? []
+      : [
+          {
+            siteId: q.query.siteId,
+            queryId: q.query.id,
+            pageNumber: p.pageNumber,
+            status: p.status ?? 'queued',
+            size: p.size,
+            count: p.rows?.count,
+            rangeStart: p.rows?.rangeStart,
+            rangeEnd: p.rows?.rangeEnd,
+          },
+        ],
+  );
+
+/** Page `number` of the result; BAD_USER_INPUT (on `number`) saying why there is none. */
+function resultPage(q: DecodedQuery, number: number): ResultPageShape {
+  const pages = resultPages(q);
+  const page = pages.find((p) => p.pageNumber === number);
+  if (page) return page;
+  const argument = { argument: 'number', pageCount: pages.length };
+  if (q.query.mode === 'immediate')
+    throw badUserInput('An immediate query has no result pages: its rows come with it (SqlQuery.rows).', argument);
+  if (number < 1) throw badUserInput('Result pages are numbered from 1.', argument);
+  if (pages.length === 0)
+    throw badUserInput(`This query has no result pages (status ${enumName(q.query.status)}).`, argument);
+  throw badUserInput(
+    `There is no page ${number}: this result has ${pages.length} page${pages.length === 1 ? '' : 's'}.`,
+    argument,
+  );
+}
+
+/** Halo's retention after completion (inferred: RESULT_RETENTION_MS); null when there is nothing to expire. */
+function expiresAt(q: DecodedQuery): string | null {
+  if (q.query.mode !== 'async' || q.query.status !== 'successful' || !q.query.completedAt) return null;
+  const completed = Date.parse(toInstant(q.query.completedAt) ?? '');
+  return Number.isNaN(completed) ? null : new Date(completed + RESULT_RETENTION_MS).toISOString();
+}
+
 const pageNumbers = (q: DecodedQuery): number[] =>
   (q.query.result?.pages ?? []).flatMap((p) => (p.pageNumber === undefined ? [] : [p.pageNumber]));
 
@@ -190,23 +234,24 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
     }),
     pages: t.field({
       type: [ResultPage],
-      resolve: (q) =>
-        (q.query.result?.pages ?? []).flatMap((p) =>
-          p.pageNumber === undefined
-            ? []
-            : [
-                {
-                  siteId: q.query.siteId,
-                  queryId: q.query.id,
-                  pageNumber: p.pageNumber,
-                  status: p.status ?? 'queued',
-                  size: p.size,
-                  count: p.rows?.count,
-                  rangeStart: p.rows?.rangeStart,
-                  rangeEnd: p.rows?.rangeEnd,
-                },
-              ],
-        ),
+      description:
+        "An async query's result pages (about 1 MB each), listed from UPLOADING on; empty before, and for an immediate query.",
+      resolve: resultPages,
+    }),
+    page: t.field({
+      type: ResultPage,
+      nullable: true,
+      description:
+        'One result page by number, alone. BAD_USER_INPUT (on number, with extensions.pageCount) when the result has no such page.',
+      args: { number: t.arg.int({ required: true, description: 'The page number, from 1 (pages.pageNumber).' }) },
+      resolve: (q, { number }) => resultPage(q, number),
+    }),
+    expiresAt: t.field({
+      type: DateTime,
+      nullable: true,
+      description:
+        "When Halo drops a successful async query's result: about 24 hours after completedAt (Halo's documented retention; the exact figure is inferred). Reading rows or pages after it answers RESULT_EXPIRED: run the query again. Null for other queries.",
+      resolve: expiresAt,
     }),
   }),
 });
