@@ -16,6 +16,7 @@ import { handleExport, isExportRequest } from './http/export.js';
 import { createGraphQLFastPath, type FastPath } from './http/graphql-fast-path.js';
 import { createReadiness } from './http/readiness.js';
 import { graphiqlExamples } from './http/graphiql-examples.js';
+import { useIncrementalAccept } from './http/incremental-accept.js';
 import { LOG_MESSAGES, silentLogger, useOperationLog } from './observability/logging.js';
 import { createGraphiQLRenderer } from './http/graphiql.js';
 import { createMetrics, webhookResult, type Metrics } from './observability/metrics.js';
@@ -23,7 +24,7 @@ import { createCursorCodec } from './lib/cursor.js';
 import { maskError } from './errors/api-errors.js';
 import { schema } from './schema/index.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
-import { corsPolicy, useHttpGate } from './http/http-gate.js';
+import { corsPolicy, refuseCorsPreflight, useHttpGate } from './http/http-gate.js';
 import { graphqlLimitPlugins, type GraphQLLimits } from './security/limits.js';
 import {
   createLocalRateLimiter,
@@ -251,6 +252,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       metrics.plugin,
       tracing.plugin,
       useDeferStream(),
+      useIncrementalAccept(),
     ],
   });
 
@@ -269,6 +271,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   });
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
+    if (refuseCorsPreflight(req, res, security.corsOrigins ?? [])) return;
     if (req.url === '/readiness' || req.url?.startsWith('/readiness?')) {
       readiness.handle(req.method, res);
       return;

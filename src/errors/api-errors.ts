@@ -3,7 +3,8 @@ import { maskError as yogaMaskError } from 'graphql-yoga';
 import { isHaloApiError, type HaloApiError, type HaloErrorCode } from '../datasources/halo-error.js';
 
 /** The `extensions.code` values of docs/API.md. */
-export type ErrorCode = HaloErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'WRITES_DISABLED';
+export type ErrorCode =
+  HaloErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'WRITES_DISABLED' | 'NOT_ACCEPTABLE' | 'PERSISTED_QUERY_NOT_FOUND';
 
 /** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */
 const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -21,6 +22,8 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
     "This site is a backup (non-authoritative) server of its practice: use the practice's authoritative site (look it up with sites(pmsSiteId, pms)).",
   UPSTREAM_ERROR: 'Halo answered with an unexpected error.',
   WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
+  NOT_ACCEPTABLE: "The response cannot be sent in a form the request's Accept header allows.",
+  PERSISTED_QUERY_NOT_FOUND: 'No trusted document has this id: send the document text, or its id from the manifest.',
 };
 
 /** A client-actionable error with one of the API.md codes. */

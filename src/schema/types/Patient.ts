@@ -17,7 +17,7 @@ import type {
 } from 'fhir/r4.js';
 import type { Context } from '../../request/context.js';
 import { isHaloApiError, type HaloApiError } from '../../datasources/halo-error.js';
-import type { FhirBundle, FhirResource } from '../../datasources/types.js';
+import type { FhirBundle, FhirResource, OperationOutcome } from '../../datasources/types.js';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, fromHaloError } from '../../errors/api-errors.js';
 import { decodeGlobalId, encodeGlobalId } from '../global-id.js';
@@ -392,6 +392,41 @@ function openCursor(ctx: Context, cursor: string, siteId: string, digest: string
 const SEARCH_REJECTED =
   "Halo's FHIR server rejected the search: a parameter, modifier, comparison prefix or value format is not supported or not well formed.";
 
+/** A name quoted in Halo's OperationOutcome text, as a FHIR search parameter (with a modifier) is written. */
+const QUOTED_NAME = /["'\u201C\u2018]([A-Za-z_][A-Za-z0-9_.-]{0,63}(?::[A-Za-z][A-Za-z0-9_-]{0,31})?)["'\u201D\u2019]/g;
+
+/**
+ * The argument of `search` holding the parameter Halo's OperationOutcome names, when it names one
+ * the request sent: `search.birthdate`, `search._sort`, or `search.params[i]` (a client's own
+ * parameter is named by its position). Only names of sent parameters come back, never a value.
+ */
+export function rejectedArgument(
+  outcome: OperationOutcome | undefined,
+  search: PatientSearchInput | null | undefined,
+): { argument: string; parameter?: string } | undefined {
+  if (!outcome || !search) return undefined;
+  const quoted = (outcome.issue ?? [])
+    .flatMap((i) => [i.details?.text, i.diagnostics])
+    .flatMap((text) => (typeof text === 'string' ? [...text.matchAll(QUOTED_NAME)].map((m) => m[1]!) : []));
+  // A client's own parameter named exactly, or by its name and its modifier (`"family" … "fuzzy"`).
+  const params = search.params ?? [];
+  const own = params.findIndex((p) => {
+    const [base, modifier] = p.name.split(':');
+    return quoted.includes(p.name) || (modifier !== undefined && quoted.includes(base!) && quoted.includes(modifier));
+  });
+  if (own >= 0) return { argument: `search.params[${own}]` };
+  // Else the first name Halo quotes that the request sent: a field, _sort, or a parameter by its base name.
+  for (const name of quoted) {
+    const base = name.split(':')[0]!;
+    const field = SEARCH_FIELDS.find(([, fhirName]) => fhirName === base);
+    if (field && (search[field[0]]?.length ?? 0) > 0) return { argument: `search.${field[0]}`, parameter: base };
+    if (base === '_sort' && search._sort != null) return { argument: 'search._sort', parameter: '_sort' };
+    const i = params.findIndex((p) => p.name.split(':')[0] === base);
+    if (i >= 0) return { argument: `search.params[${i}]` };
+  }
+  return undefined;
+}
+
 /** Whether the site's practice management system serves FHIR (Halo documents it for Best Practice only). */
 async function servesFhir(ctx: Context, siteId: string): Promise<boolean> {
   try {
@@ -405,14 +440,16 @@ async function servesFhir(ctx: Context, siteId: string): Promise<boolean> {
 
 /**
  * A failed FHIR call → the API's error. Halo's OperationOutcome text is never passed on (it may
- * quote what was searched). A 400 on a site whose PMS has no FHIR becomes BAD_USER_INPUT with
- * `reason: FHIR_NOT_SUPPORTED` on `siteId` (one getSite, only on this error path).
+ * quote what was searched); a rejected search names the argument holding the parameter Halo named,
+ * when it named one the request sent. A 400 on a site whose PMS has no FHIR becomes BAD_USER_INPUT
+ * with `reason: FHIR_NOT_SUPPORTED` on `siteId` (one getSite, only on this error path).
  */
 async function fhirError(
   ctx: Context,
   siteId: string,
   err: HaloApiError,
   op: 'read' | 'search',
+  search?: PatientSearchInput | null,
 ): Promise<GraphQLError> {
   if (err.code === 'NOT_FOUND' && op === 'read') return apiError('NOT_FOUND', 'Patient not found.');
   if (err.code === 'BAD_USER_INPUT') {
@@ -422,18 +459,29 @@ async function fhirError(
         reason: 'FHIR_NOT_SUPPORTED',
       });
     }
-    return op === 'search'
-      ? badUserInput(SEARCH_REJECTED, { argument: 'search' })
-      : badUserInput("Halo's FHIR server rejected the read.", { argument: 'id' });
+    if (op === 'read') return badUserInput("Halo's FHIR server rejected the read.", { argument: 'id' });
+    const named = rejectedArgument(err.payload?.shape === 'fhir' ? err.payload.outcome : undefined, search);
+    return named
+      ? badUserInput(
+          `Halo's FHIR server rejected ${named.argument}: its modifier, comparison prefix or value format is not supported or not well formed.`,
+          named,
+        )
+      : badUserInput(SEARCH_REJECTED, { argument: 'search' });
   }
   return fromHaloError(err);
 }
 
-async function fhirCall<T>(ctx: Context, siteId: string, op: 'read' | 'search', call: () => Promise<T>): Promise<T> {
+async function fhirCall<T>(
+  ctx: Context,
+  siteId: string,
+  op: 'read' | 'search',
+  call: () => Promise<T>,
+  search?: PatientSearchInput | null,
+): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    throw isHaloApiError(err) ? await fhirError(ctx, siteId, err, op) : err;
+    throw isHaloApiError(err) ? await fhirError(ctx, siteId, err, op, search) : err;
   }
 }
 
@@ -503,8 +551,12 @@ builder.queryFields((t) => ({
       const digest = ctx.cursors.digest(CURSOR_KIND, [siteId, ...search.flat()]);
       const cursor = args.after == null ? undefined : openCursor(ctx, args.after, siteId, digest);
       const page = forwardPage(args.first, cursor?.o);
-      const bundle = await fhirCall(ctx, siteId, 'search', () =>
-        ctx.halo.postFhirSearch(siteId, 'Patient', pageRequest(search, page, cursor?.t)),
+      const bundle = await fhirCall(
+        ctx,
+        siteId,
+        'search',
+        () => ctx.halo.postFhirSearch(siteId, 'Patient', pageRequest(search, page, cursor?.t)),
+        args.search,
       );
       const token = continuationToken(bundle, siteId) ?? cursor?.t;
       return bundleToConnection(bundle, { siteId, offset: page.offset }, (o) =>
