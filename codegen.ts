@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // `npm run codegen` first writes schema.graphql (scripts/print-schema.ts), then this generates typed
 // documents for the tests and for the example app from it; the Halo wire types come from
@@ -34,6 +35,9 @@ const config: CodegenConfig = {
       documents: ['examples/web/src/**/*.ts', '!examples/web/src/gql/**'],
       preset: 'client',
       presetConfig,
+      // graphcache selects __typename everywhere; the manifest's documents must too, since a server
+      // with trusted documents runs the manifest's copy.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: clientConfig,
     },
   },

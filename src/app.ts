@@ -17,6 +17,7 @@ import { createGraphQLFastPath, type FastPath } from './http/graphql-fast-path.j
 import { createReadiness } from './http/readiness.js';
 import { graphiqlExamples } from './http/graphiql-examples.js';
 import { useIncrementalAccept } from './http/incremental-accept.js';
+import { createTrustedDocuments, useTrustedDocuments, type TrustedDocumentsConfig } from './http/trusted-documents.js';
 import { LOG_MESSAGES, silentLogger, useOperationLog } from './observability/logging.js';
 import { createGraphiQLRenderer } from './http/graphiql.js';
 import { createMetrics, webhookResult, type Metrics } from './observability/metrics.js';
@@ -102,6 +103,8 @@ export interface AppConfig {
   otelExporterEndpoint?: string;
   /** OTEL_TRACES_SAMPLER_ARG: share of traces kept, 0..1. @default 1 */
   otelSampleRatio?: number;
+  /** Trusted documents: which documents run, by id or as text (./http/trusted-documents.ts). @default off */
+  trustedDocuments?: TrustedDocumentsConfig;
   /**
    * Answer plain JSON operations on node:http without yoga's Fetch layer (./graphql-fast-path.ts);
    * the answers are the same either way. Off only to compare the two. @default true
@@ -110,7 +113,8 @@ export interface AppConfig {
 }
 
 /** Tuning of subscriptions; every field has a default. */
-export interface SubscriptionsConfig extends Partial<LiveQueriesOptions>, Omit<WsServerOptions, 'path' | 'admit'> {
+export interface SubscriptionsConfig
+  extends Partial<LiveQueriesOptions>, Omit<WsServerOptions, 'path' | 'admit' | 'resolveDocument'> {
   /** With Redis: how long a dead replica keeps polling rights for a site before another takes over. @default 3000 */
   leaseTtlMs?: number;
 }
@@ -223,6 +227,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs }),
   });
   const operationLog = useOperationLog(logger);
+  const trusted = createTrustedDocuments(config.trustedDocuments ?? { mode: 'off' });
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     context: createContextFactory({
@@ -247,6 +252,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     maskedErrors: { maskError },
     plugins: [
       operationLog,
+      useTrustedDocuments(trusted),
       useHttpGate({ admission }),
       ...graphqlLimitPlugins(security.limits),
       metrics.plugin,
@@ -256,6 +262,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     ],
   });
 
+  // The manifest's documents against the schema as served (with @defer and @stream): a stale one stops the start.
+  trusted.check(yoga.getEnveloped({} as never).schema);
+
   const fastPath =
     config.fastPath === false
       ? undefined
@@ -263,6 +272,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
           maxBodyBytes: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
           cors: (security.corsOrigins ?? []).length > 0,
           log: operationLog,
+          resolveDocument: (params) => trusted.resolve(params),
         });
   const webApp = createStaticSite({
     prefix: '/app',
@@ -322,6 +332,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const ws = attachWebSocketServer(server, yoga, {
     ...config.subscriptions,
     path: '/graphql',
+    resolveDocument: (payload) => trusted.resolve(payload),
     authenticate: (headers) => admission.authenticate(headers),
     // A subscriber joining an identical running execution is only admitted (auth and rate limit), with no context of its own.
     admit: (headers) => admission.admitHeaders(headers),

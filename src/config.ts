@@ -8,6 +8,7 @@ import { parseClientKeys, type ClientKeyEntry } from './auth/api-keys.js';
 import type { ClientAuthConfig } from './auth/authenticate.js';
 import type { LogLevel } from './observability/logging.js';
 import type { SecurityConfig } from './app.js';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsConfig } from './http/trusted-documents.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -43,6 +44,8 @@ export interface AppEnvConfig {
   ws: { maxPayloadBytes: number; maxSubscriptionsPerConnection: number };
   /** LOG_LEVEL. @default info */
   logLevel: LogLevel;
+  /** TRUSTED_DOCUMENTS and TRUSTED_DOCUMENTS_FILE. @default off with the embedded simulator, allow with HALO_API_URL */
+  trustedDocuments: TrustedDocumentsConfig;
 }
 
 function bool(env: Env, name: string, dflt: boolean): boolean {
@@ -114,7 +117,48 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
       maxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS', SECURITY_DEFAULTS.wsMaxSubscriptions, 1, 10_000),
     },
     logLevel: logLevel(env),
+    trustedDocuments: trustedDocuments(env, haloApiUrl !== undefined),
   });
+}
+
+/**
+ * TRUSTED_DOCUMENTS (`off`, `allow` or `require`) and TRUSTED_DOCUMENTS_FILE: a JSON object
+ * `{ "<id>": "<document>" }` as codegen's client preset writes it (`persisted-documents.json`).
+ */
+function trustedDocuments(env: Env, realHalo: boolean): TrustedDocumentsConfig {
+  const raw = env.TRUSTED_DOCUMENTS || (realHalo ? 'allow' : 'off');
+  if (!(TRUSTED_DOCUMENTS_MODES as readonly string[]).includes(raw))
+    throw new Error(`TRUSTED_DOCUMENTS must be one of ${TRUSTED_DOCUMENTS_MODES.join(', ')}`);
+  const mode = raw as TrustedDocumentsConfig['mode'];
+  const file = env.TRUSTED_DOCUMENTS_FILE || undefined;
+  if (file === undefined) {
+    if (mode === 'require') throw new Error('TRUSTED_DOCUMENTS=require needs TRUSTED_DOCUMENTS_FILE');
+    return Object.freeze({ mode });
+  }
+  if (mode === 'off')
+    throw new Error(
+      'TRUSTED_DOCUMENTS_FILE is set but TRUSTED_DOCUMENTS is off (the default with the embedded simulator): set TRUSTED_DOCUMENTS=allow or require',
+    );
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error('TRUSTED_DOCUMENTS_FILE could not be read');
+  }
+  let documents: unknown;
+  try {
+    documents = JSON.parse(text);
+  } catch {
+    documents = undefined;
+  }
+  if (
+    typeof documents !== 'object' ||
+    documents === null ||
+    Array.isArray(documents) ||
+    Object.values(documents).some((d) => typeof d !== 'string')
+  )
+    throw new Error('TRUSTED_DOCUMENTS_FILE must hold a JSON object {"<document id>": "<document>"}');
+  return Object.freeze({ mode, documents: Object.freeze({ ...(documents as Record<string, string>) }) });
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

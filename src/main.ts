@@ -62,6 +62,7 @@ const app = createApp({
   ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
   ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
   security: config.security,
+  trustedDocuments: config.trustedDocuments,
   subscriptions: config.ws,
   // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
   logger,

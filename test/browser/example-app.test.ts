@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OnlineSite } from '../../simulator/src/fixtures.js';
@@ -8,9 +9,18 @@ import { advanceUntil } from '../subscriptions/drive.js';
 import { ensureWebAppBuilt, launchChromium, loopbackPage, screenshot } from './browser.js';
 
 // Polls run when the test says so: each status arrives on cue, without sleeping. Small result pages
-// make the async query's result span several of them.
+// make the async query's result span several of them. The server runs trusted documents only: the
+// example app's manifest, as codegen wrote it.
 const scheduler = createManualScheduler();
-const ctx = useApp({ listen: true, deps: { scheduler }, simulator: { pageBytes: 16 * 1024 } });
+const manifest = JSON.parse(
+  readFileSync(new URL('../../examples/web/src/gql/persisted-documents.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
+const ctx = useApp({
+  listen: true,
+  deps: { scheduler },
+  simulator: { pageBytes: 16 * 1024 },
+  app: { trustedDocuments: { mode: 'require', documents: manifest } },
+});
 
 let browser: Browser;
 let context: BrowserContext;
@@ -46,6 +56,19 @@ async function poll(): Promise<void> {
 }
 
 describe('the example app at /app in headless Chromium', () => {
+  it('should be served by a server that refuses documents sent as text (so the app below sends only its manifest)', async () => {
+    const res = await fetch(`${ctx.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: Object.values(manifest)[0] }),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { errors: Array<{ extensions: unknown }> }).errors[0]?.extensions).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'TRUSTED_DOCUMENTS_ONLY',
+    });
+  });
+
   it('should load from the façade and pick a site from a lookup', async () => {
     await page.goto(`${ctx.url}/app`);
     expect(page.url()).toBe(`${ctx.url}/app/`);
