@@ -9,3 +9,7 @@ export const ELEMENT_ID_DESCRIPTION =
 export const DEPRECATED_ID_DESCRIPTION = 'Always null: read elementId.';
 export const DEPRECATED_ID_REASON =
   'Use elementId. A FHIR element id is unique only within its resource, so caches keyed by __typename and id would merge elements of different patients.';
+
+/** FHIR R4's definitions of the elements every datatype and backbone element has. */
+export const EXTENSION_DESCRIPTION = 'Additional content defined by implementations.';
+export const MODIFIER_EXTENSION_DESCRIPTION = 'Extensions that cannot be ignored even if unrecognized.';

@@ -1,6 +1,11 @@
 import type { CodeableConcept as FhirCodeableConcept } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Coding } from './Coding.js';
 import { Extension } from './Extension.js';
 
@@ -16,8 +21,12 @@ CodeableConcept.implement({
       deprecationReason: DEPRECATED_ID_REASON,
       resolve: () => null,
     }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    coding: t.expose('coding', { type: [Coding], nullable: true }),
-    text: t.exposeString('text', { nullable: true }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    coding: t.expose('coding', {
+      description: 'Code defined by a terminology system.',
+      type: [Coding],
+      nullable: true,
+    }),
+    text: t.exposeString('text', { description: 'Plain text representation of the concept.', nullable: true }),
   }),
 });

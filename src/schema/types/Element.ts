@@ -1,6 +1,11 @@
 import type { Element as FhirElement } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Extension } from './Extension.js';
 
 /** The extensions on a primitive value, e.g. `_birthDate` (FHIR JSON's `_field` convention). */
@@ -16,6 +21,6 @@ Element.implement({
       deprecationReason: DEPRECATED_ID_REASON,
       resolve: () => null,
     }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
   }),
 });

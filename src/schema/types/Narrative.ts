@@ -1,6 +1,11 @@
 import type { Narrative as FhirNarrative } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Extension } from './Extension.js';
 
 export const Narrative = builder.objectRef<FhirNarrative>('Narrative');
@@ -15,8 +20,8 @@ Narrative.implement({
       deprecationReason: DEPRECATED_ID_REASON,
       resolve: () => null,
     }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    status: t.exposeString('status'),
-    div: t.exposeString('div'),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    status: t.exposeString('status', { description: 'generated | extensions | additional | empty' }),
+    div: t.exposeString('div', { description: 'Limited xhtml content.' }),
   }),
 });

@@ -19,6 +19,7 @@ import type { Context } from '../../request/context.js';
 import { isHaloApiError, type HaloApiError } from '../../datasources/halo-error.js';
 import type { FhirBundle, FhirResource, OperationOutcome } from '../../datasources/types.js';
 import { builder } from '../builder.js';
+import { MODIFIER_EXTENSION_DESCRIPTION } from '../fhir-element.js';
 import { apiError, badUserInput, fromHaloError } from '../../errors/api-errors.js';
 import { decodeGlobalId, encodeGlobalId } from '../global-id.js';
 import { requireGuid } from '../ids.js';
@@ -76,18 +77,33 @@ Patient.implement({
       resolve: (p) => p.id,
     }),
     siteId: t.exposeID('siteId', { description: 'The Halo GUID of the site the patient belongs to (not FHIR).' }),
-    meta: t.expose('meta', { type: Meta, nullable: true }),
-    implicitRules: t.exposeString('implicitRules', { nullable: true }),
-    language: t.exposeString('language', { nullable: true }),
-    text: t.expose('text', { type: Narrative, nullable: true }),
+    meta: t.expose('meta', { description: 'Metadata about the resource.', type: Meta, nullable: true }),
+    implicitRules: t.exposeString('implicitRules', {
+      description: 'A set of rules under which this content was created.',
+      nullable: true,
+    }),
+    language: t.exposeString('language', { description: 'Language of the resource content.', nullable: true }),
+    text: t.expose('text', {
+      description: 'Text summary of the resource, for human interpretation.',
+      type: Narrative,
+      nullable: true,
+    }),
     extension: t.field({
+      description:
+        'Additional content defined by implementations (AU Base: indigenous status, birth place, gender identity…); filter them with url.',
       type: [Extension],
       nullable: true,
       args: { url: t.arg.string({ description: 'Only extensions with this url.' }) },
       resolve: (p, { url }) => pick<FhirExtension>(p.extension, url == null ? undefined : (e) => e.url === url),
     }),
-    modifierExtension: t.expose('modifierExtension', { type: [Extension], nullable: true }),
+    modifierExtension: t.expose('modifierExtension', {
+      description: MODIFIER_EXTENSION_DESCRIPTION,
+      type: [Extension],
+      nullable: true,
+    }),
     identifier: t.field({
+      description:
+        'An identifier for this patient (IHI, Medicare number, DVA number, the practice record number\u2026).',
       type: [Identifier],
       nullable: true,
       args: {
@@ -98,14 +114,19 @@ Patient.implement({
       resolve: (p, { system }) =>
         pick<FhirIdentifier>(p.identifier, system == null ? undefined : (i) => i.system === system),
     }),
-    active: t.exposeBoolean('active', { nullable: true }),
+    active: t.exposeBoolean('active', {
+      description: "Whether this patient's record is in active use.",
+      nullable: true,
+    }),
     name: t.field({
+      description: 'A name associated with the patient.',
       type: [HumanName],
       nullable: true,
       args: { use: t.arg.string({ description: 'Only names with this use (official, usual, …).' }) },
       resolve: (p, { use }) => pick<FhirHumanName>(p.name, use == null ? undefined : (n) => n.use === use),
     }),
     telecom: t.field({
+      description: 'A contact detail for the individual.',
       type: [ContactPoint],
       nullable: true,
       args: {
@@ -131,24 +152,65 @@ Patient.implement({
       nullable: true,
       description: 'Extensions on birthDate (AU: date-accuracy-indicator, birth time).',
     }),
-    deceasedBoolean: t.exposeBoolean('deceasedBoolean', { nullable: true }),
-    deceasedDateTime: t.exposeString('deceasedDateTime', { nullable: true }),
-    _deceasedDateTime: t.expose('_deceasedDateTime', { type: Element, nullable: true }),
+    deceasedBoolean: t.exposeBoolean('deceasedBoolean', {
+      description: 'Indicates if the individual is deceased or not (when no date is known).',
+      nullable: true,
+    }),
+    deceasedDateTime: t.exposeString('deceasedDateTime', {
+      description: 'When the individual died (a FHIR dateTime).',
+      nullable: true,
+    }),
+    _deceasedDateTime: t.expose('_deceasedDateTime', {
+      description: 'Extensions on deceasedDateTime (e.g. its accuracy).',
+      type: Element,
+      nullable: true,
+    }),
     address: t.field({
+      description: 'An address for the individual.',
       type: [Address],
       nullable: true,
       args: { use: t.arg.string({ description: 'Only addresses with this use (home, work, …).' }) },
       resolve: (p, { use }) => pick<FhirAddress>(p.address, use == null ? undefined : (a) => a.use === use),
     }),
-    maritalStatus: t.expose('maritalStatus', { type: CodeableConcept, nullable: true }),
-    multipleBirthBoolean: t.exposeBoolean('multipleBirthBoolean', { nullable: true }),
-    multipleBirthInteger: t.exposeInt('multipleBirthInteger', { nullable: true }),
-    photo: t.expose('photo', { type: [Attachment], nullable: true }),
-    contact: t.expose('contact', { type: [PatientContact], nullable: true }),
-    communication: t.expose('communication', { type: [PatientCommunication], nullable: true }),
-    generalPractitioner: t.expose('generalPractitioner', { type: [Reference], nullable: true }),
-    managingOrganization: t.expose('managingOrganization', { type: Reference, nullable: true }),
-    link: t.expose('link', { type: [PatientLink], nullable: true }),
+    maritalStatus: t.expose('maritalStatus', {
+      description: 'Marital (civil) status of a patient.',
+      type: CodeableConcept,
+      nullable: true,
+    }),
+    multipleBirthBoolean: t.exposeBoolean('multipleBirthBoolean', {
+      description: 'Whether patient is part of a multiple birth.',
+      nullable: true,
+    }),
+    multipleBirthInteger: t.exposeInt('multipleBirthInteger', {
+      description: 'The birth order of a patient who is part of a multiple birth.',
+      nullable: true,
+    }),
+    photo: t.expose('photo', { description: 'Image of the patient.', type: [Attachment], nullable: true }),
+    contact: t.expose('contact', {
+      description: 'A contact party (e.g. guardian, partner, friend) for the patient.',
+      type: [PatientContact],
+      nullable: true,
+    }),
+    communication: t.expose('communication', {
+      description: 'A language which may be used to communicate with the patient about his or her health.',
+      type: [PatientCommunication],
+      nullable: true,
+    }),
+    generalPractitioner: t.expose('generalPractitioner', {
+      description: "Patient's nominated primary care provider.",
+      type: [Reference],
+      nullable: true,
+    }),
+    managingOrganization: t.expose('managingOrganization', {
+      description: 'Organization that is the custodian of the patient record.',
+      type: Reference,
+      nullable: true,
+    }),
+    link: t.expose('link', {
+      description: 'Link to another patient resource that concerns the same actual person.',
+      type: [PatientLink],
+      nullable: true,
+    }),
   }),
 });
 
@@ -162,7 +224,10 @@ const FhirSearchParamInput = builder.inputType('FhirSearchParamInput', {
       description:
         'Parameter name with optional modifier. Paging parameters (_count, _getpages…) are not allowed: use first/after.',
     }),
-    value: t.string({ required: true }),
+    value: t.string({
+      required: true,
+      description: 'The value, sent as given (FHIR search syntax: comparison prefixes, system|value, commas for OR).',
+    }),
   }),
 });
 
@@ -541,7 +606,7 @@ builder.queryFields((t) => ({
       'A FHIR Patient search (always POST Patient/_search upstream), paged Relay-style: pass pageInfo.endCursor (or any edge cursor) as `after` with the same siteId and search.',
     args: {
       siteId: t.arg.id({ required: true, description: 'The Halo GUID.' }),
-      search: t.arg({ type: PatientSearch }),
+      search: t.arg({ type: PatientSearch, description: 'FHIR search parameters; none: every patient of the site.' }),
       first: t.arg.int({ description: 'Page size, 0 to 100. @default 20' }),
       after: t.arg.string({ description: 'A cursor from this search.' }),
     },

@@ -4,26 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What the command text is. */
 export type CommandType =
+  /** The name of a stored procedure, its arguments in parameters: needs the writes permission. */
   | 'STORED_PROCEDURE'
+  /** T-SQL text. */
   | 'TEXT';
 
+/** What the command returns. */
 export type ExecutionMode =
+  /** The number of rows affected (INSERT, UPDATE, DELETE): needs the writes permission. */
   | 'NON_QUERY'
+  /** Rows (a SELECT). Must pass the read-only SQL guard. */
   | 'READER'
+  /** The first column of the first row, as one row. Must pass the read-only SQL guard. */
   | 'SCALAR';
 
 /** One FHIR search parameter sent as given, e.g. { name: "family:exact", value: "Smith" }. */
 export type FhirSearchParamInput = {
   /** Parameter name with optional modifier. Paging parameters (_count, _getpages…) are not allowed: use first/after. */
   name: string;
+  /** The value, sent as given (FHIR search syntax: comparison prefixes, system|value, commas for OR). */
   value: string;
 };
 
+/** Which way a command parameter passes a value (as in ADO.NET). */
 export type ParameterDirection =
+  /** Sent to the command. */
   | 'INPUT'
+  /** Sent, and read back after the command. */
   | 'INPUT_OUTPUT'
+  /** Set by the command; read it in outputParameters. */
   | 'OUTPUT'
+  /** A stored procedure's return value. */
   | 'RETURN_VALUE';
 
 /** FHIR Patient search parameters (names as FHIR, with "-" written "_"). Each list element is one parameter: elements AND together, commas inside one element OR (FHIR semantics); values such as "ge1970-01-01" or "system|value" pass through verbatim. */
@@ -68,102 +81,181 @@ export type PatientSearch = {
   phone?: Array<string> | null | undefined;
 };
 
+/** A practice management system Halo Link connects to. */
 export type PracticeManagementSystem =
+  /** Best Practice (Bp Premier), general practice: SQL Server; FHIR R4 through Halo. */
   | 'BEST_PRACTICE'
+  /** Dental4Windows (D4w), dental: SQL Server. */
   | 'D4W'
+  /** Zedmed, general practice: Firebird SQL (errors are FBSQL). */
   | 'ZEDMED';
 
+/** Who reported a query's failure. */
 export type QueryErrorType =
+  /** Firebird (Zedmed): code is the Firebird error code. */
   | 'FBSQL'
+  /** Halo Link on the practice server (queue expiry, upload failure…). */
   | 'HALO_LINK'
+  /** Halo, over HTTP: code is an HTTP status (e.g. 413 for a result too large). */
   | 'HTTP'
+  /** SQL Server (Best Practice, D4w): code is the SQL Server error number. */
   | 'MSSQL';
 
+/** A phase of a query's lifecycle, as Halo's statusTiming records it. */
 export type QueryPhase =
+  /** Immediate queries only: Halo Link read the result from the database. */
   | 'DOWNLOADING'
+  /** The query ran on the practice database. */
   | 'EXECUTING'
+  /** Halo prepared the query. */
   | 'INITIALISING'
+  /** The query waited on the practice server. */
   | 'QUEUED'
+  /** The result was uploaded to Halo. */
   | 'UPLOADING';
 
+/** Where a query is in Halo's lifecycle (the last six are terminal). */
 export type QueryStatus =
+  /** Running on the practice database. */
   | 'EXECUTING'
+  /** The practice database refused or failed the SQL: see error. Terminal. */
   | 'EXECUTION_FAILED'
+  /** Waited longer than maxTimeInQueueMs and was not run. Terminal. */
   | 'EXPIRED_IN_QUEUE'
+  /** Halo could not set the query up (cache error); it was not run. Terminal. */
   | 'INITIALISATION_FAILED_CACHE_ERROR'
+  /** The practice was offline; the query was not run. Terminal. */
   | 'INITIALISATION_FAILED_SITE_OFFLINE'
+  /** The practice server could not be reached; the query was not run. Terminal. */
   | 'INITIALISATION_FAILED_SITE_UNREACHABLE'
+  /** Halo is preparing the query. */
   | 'INITIALISING'
+  /** Waiting on the practice server for its turn (at most maxTimeInQueueMs). */
   | 'QUEUED'
+  /** Done: the rows (or rowsAffected) can be read. Terminal. */
   | 'SUCCESSFUL'
+  /** Executed; result pages are being uploaded (pages shows their progress). */
   | 'UPLOADING'
+  /** Executed, but its result could not be uploaded: see error. Terminal. */
   | 'UPLOAD_FAILED';
 
+/** Upload progress of one page of an async query's result. */
 export type ResultPageStatus =
+  /** Uploaded: its rows can be read (until the result expires). */
   | 'CACHED'
+  /** Not uploaded yet. */
   | 'QUEUED'
+  /** Being uploaded. */
   | 'UPLOADING';
 
+/** A SQL command and the site to run it on. */
 export type RunQueryInput = {
   /** A database name from the site's catalogues; the default one when omitted. */
   catalogue?: string | null | undefined;
+  /** TEXT, or STORED_PROCEDURE (needs the writes permission). */
   commandType?: CommandType | null | undefined;
   /** READER (rows), NON_QUERY (writes; needs write permission) or SCALAR. */
   executionMode?: ExecutionMode | null | undefined;
-  /** Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000). */
+  /** How long the query may wait on the practice server before it expires, in milliseconds. Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000). */
   maxTimeInQueueMs?: number | null | undefined;
+  /** Command parameters, bound by name (@name): never splice values into sql. */
   parameters?: Array<SqlParameterInput> | null | undefined;
+  /** The Halo GUID of the site. */
   siteId: string | number;
   /** T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE. */
   sql: string;
 };
 
+/** Whether Halo can reach the practice's server now. */
 export type SiteAvailability =
+  /** The practice closed its session with Halo: queries fail with SITE_UNAVAILABLE. */
   | 'OFFLINE'
+  /** Halo Link is connected: queries run. */
   | 'ONLINE'
+  /** Halo Link has been silent (for 2 minutes or more): queries fail with SITE_UNAVAILABLE. */
   | 'UNREACHABLE';
 
+/** The site's state in Halo's lifecycle. */
 export type SiteStatus =
+  /** In use. */
   | 'ACTIVE'
+  /** Halo Link is installed and the site is being set up. */
   | 'INITIALISING'
+  /** Removed from Halo. */
   | 'REMOVED'
+  /** Halo Link was uninstalled from the practice server. */
   | 'UNINSTALLED';
 
+/** A command parameter's SQL Server type, as .NET's SqlDbType names it (Halo's parameter type). */
 export type SqlDbType =
+  /** 64-bit signed integer (bigint). */
   | 'BigInt'
+  /** Fixed-length binary data, up to 8,000 bytes (binary). */
   | 'Binary'
+  /** 0 or 1 (bit). */
   | 'Bit'
+  /** Fixed-length non-Unicode text, up to 8,000 characters (char). */
   | 'Char'
+  /** A date, YYYY-MM-DD (date). */
   | 'Date'
+  /** Date and time, 1753-01-01 to 9999-12-31, to 3.33 ms (datetime). */
   | 'DateTime'
+  /** Date and time, years 1 to 9999, to 100 ns (datetime2). */
   | 'DateTime2'
+  /** Date and time with a UTC offset (datetimeoffset). */
   | 'DateTimeOffset'
+  /** Fixed precision and scale number (decimal). */
   | 'Decimal'
+  /** 64-bit floating point (float). */
   | 'Float'
+  /** Variable-length binary data, up to 2 GB (image, deprecated by SQL Server). */
   | 'Image'
+  /** 32-bit signed integer (int). */
   | 'Int'
+  /** Currency, to four decimal places (money). */
   | 'Money'
+  /** Fixed-length Unicode text, up to 4,000 characters (nchar). */
   | 'NChar'
+  /** Unicode text up to 1 GB (ntext, deprecated by SQL Server). */
   | 'NText'
+  /** Variable-length Unicode text, up to 4,000 characters or max (nvarchar). */
   | 'NVarChar'
+  /** 32-bit floating point (real). */
   | 'Real'
+  /** Date and time to the minute, 1900-01-01 to 2079-06-06 (smalldatetime). */
   | 'SmallDateTime'
+  /** 16-bit signed integer (smallint). */
   | 'SmallInt'
+  /** Currency, ±214,748.3647 (smallmoney). */
   | 'SmallMoney'
+  /** .NET string: sent as nvarchar. */
   | 'String'
+  /** A table-valued parameter. */
   | 'Structured'
+  /** Non-Unicode text up to 2 GB (text, deprecated by SQL Server). */
   | 'Text'
+  /** Time of day, to 100 ns (time). */
   | 'Time'
+  /** Row version number (rowversion / timestamp), not a date. */
   | 'Timestamp'
+  /** 8-bit unsigned integer, 0 to 255 (tinyint). */
   | 'TinyInt'
+  /** A user-defined type. */
   | 'Udt'
+  /** A GUID (uniqueidentifier). */
   | 'UniqueIdentifier'
+  /** Variable-length binary data, up to 8,000 bytes or max (varbinary). */
   | 'VarBinary'
+  /** Variable-length non-Unicode text, up to 8,000 characters or max (varchar). */
   | 'VarChar'
+  /** Any SQL Server type (sql_variant). */
   | 'Variant'
+  /** XML data (xml). */
   | 'Xml';
 
+/** One command parameter, bound by name (@name) in the SQL: values never become part of the SQL text. */
 export type SqlParameterInput = {
+  /** Which way it passes its value. */
   direction?: ParameterDirection | null | undefined;
   /** The parameter name with its @, e.g. "@surname". Not needed for a returnValue. */
   name?: string | null | undefined;
