@@ -9,9 +9,13 @@ export function createWsClient(apiUrl: string, apiKey?: string): Client {
   });
 }
 
-/** Every status of an async query, as it happens; resolves after the terminal one. */
-export async function watchQueryStatus(client: Client, siteId: string, queryId: string): Promise<string[]> {
-  const statuses: string[] = [];
+/** Calls `onStatus` with every status of an async query as it happens; resolves after the terminal one. */
+export async function watchQueryStatus(
+  client: Client,
+  siteId: string,
+  queryId: string,
+  onStatus: (status: string) => void,
+): Promise<void> {
   const events = client.iterate<{ queryStatusChanged: { status: string } }>({
     query: `subscription Watch($siteId: ID!, $queryId: ID!) {
       queryStatusChanged(siteId: $siteId, queryId: $queryId) { status isTerminal }
@@ -20,7 +24,6 @@ export async function watchQueryStatus(client: Client, siteId: string, queryId: 
   });
   for await (const event of events) {
     if (event.errors) throw new Error(event.errors[0]?.message);
-    if (event.data) statuses.push(event.data.queryStatusChanged.status);
+    if (event.data) onStatus(event.data.queryStatusChanged.status);
   }
-  return statuses;
 }
