@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // `npm run codegen` first writes schema.graphql (scripts/print-schema.ts), then this generates typed
 // documents for the tests and for the example app from it; the Halo wire types come from
@@ -8,6 +9,13 @@ const clientConfig = {
   // Scalars as they travel in JSON.
   scalars: { DateTime: 'string', JSON: 'unknown', FhirDate: 'string' },
   enumsAsTypes: true,
+};
+
+const presetConfig = {
+  fragmentMasking: false,
+  // Each document carries its SHA-256 (`__meta__.hash`), and `persisted-documents.json` beside it is
+  // the manifest the server runs with TRUSTED_DOCUMENTS_FILE.
+  persistedDocuments: true,
 };
 
 const config: CodegenConfig = {
@@ -20,13 +28,16 @@ const config: CodegenConfig = {
     'test/gql/': {
       documents: ['test/**/*.ts', '!test/gql/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig,
       config: clientConfig,
     },
     'examples/web/src/gql/': {
       documents: ['examples/web/src/**/*.ts', '!examples/web/src/gql/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig,
+      // graphcache selects __typename everywhere; the manifest's documents must too, since a server
+      // with trusted documents runs the manifest's copy.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: clientConfig,
     },
   },

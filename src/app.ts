@@ -16,6 +16,8 @@ import { handleExport, isExportRequest } from './http/export.js';
 import { createGraphQLFastPath, type FastPath } from './http/graphql-fast-path.js';
 import { createReadiness } from './http/readiness.js';
 import { graphiqlExamples } from './http/graphiql-examples.js';
+import { useIncrementalAccept } from './http/incremental-accept.js';
+import { createTrustedDocuments, useTrustedDocuments, type TrustedDocumentsConfig } from './http/trusted-documents.js';
 import { LOG_MESSAGES, silentLogger, useOperationLog } from './observability/logging.js';
 import { createGraphiQLRenderer } from './http/graphiql.js';
 import { createMetrics, webhookResult, type Metrics } from './observability/metrics.js';
@@ -24,7 +26,7 @@ import { createSiteRef } from './lib/site-ref.js';
 import { maskError } from './errors/api-errors.js';
 import { schema } from './schema/index.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
-import { corsPolicy, useHttpGate } from './http/http-gate.js';
+import { corsPolicy, refuseCorsPreflight, useHttpGate } from './http/http-gate.js';
 import { graphqlLimitPlugins, type GraphQLLimits } from './security/limits.js';
 import {
   createLocalRateLimiter,
@@ -106,6 +108,8 @@ export interface AppConfig {
   otelExporterEndpoint?: string;
   /** OTEL_TRACES_SAMPLER_ARG: share of traces kept, 0..1. @default 1 */
   otelSampleRatio?: number;
+  /** Trusted documents: which documents run, by id or as text (./http/trusted-documents.ts). @default off */
+  trustedDocuments?: TrustedDocumentsConfig;
   /**
    * Answer plain JSON operations on node:http without yoga's Fetch layer (./graphql-fast-path.ts);
    * the answers are the same either way. Off only to compare the two. @default true
@@ -114,7 +118,8 @@ export interface AppConfig {
 }
 
 /** Tuning of subscriptions; every field has a default. */
-export interface SubscriptionsConfig extends Partial<LiveQueriesOptions>, Omit<WsServerOptions, 'path' | 'admit'> {
+export interface SubscriptionsConfig
+  extends Partial<LiveQueriesOptions>, Omit<WsServerOptions, 'path' | 'admit' | 'resolveDocument'> {
   /** With Redis: how long a dead replica keeps polling rights for a site before another takes over. @default 3000 */
   leaseTtlMs?: number;
 }
@@ -253,6 +258,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs }),
   });
   const operationLog = useOperationLog(logger);
+  const trusted = createTrustedDocuments(config.trustedDocuments ?? { mode: 'off' });
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     context: createContextFactory({
@@ -278,13 +284,18 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     maskedErrors: { maskError },
     plugins: [
       operationLog,
+      useTrustedDocuments(trusted),
       useHttpGate({ admission }),
       ...graphqlLimitPlugins(security.limits),
       metrics.plugin,
       tracing.plugin,
       useDeferStream(),
+      useIncrementalAccept(),
     ],
   });
+
+  // The manifest's documents against the schema as served (with @defer and @stream): a stale one stops the start.
+  trusted.check(yoga.getEnveloped({} as never).schema);
 
   const fastPath =
     config.fastPath === false
@@ -293,6 +304,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
           maxBodyBytes: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
           cors: (security.corsOrigins ?? []).length > 0,
           log: operationLog,
+          resolveDocument: (params) => trusted.resolve(params),
         });
   const webApp = createStaticSite({
     prefix: '/app',
@@ -301,6 +313,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   });
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
+    if (refuseCorsPreflight(req, res, security.corsOrigins ?? [])) return;
     if (req.url === '/readiness' || req.url?.startsWith('/readiness?')) {
       readiness.handle(req.method, res);
       return;
@@ -351,6 +364,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const ws = attachWebSocketServer(server, yoga, {
     ...config.subscriptions,
     path: '/graphql',
+    resolveDocument: (payload) => trusted.resolve(payload),
     authenticate: (headers) => admission.authenticate(headers),
     // A subscriber joining an identical running execution is only admitted (auth and rate limit), with no context of its own.
     admit: (headers) => admission.admitHeaders(headers),

@@ -9,6 +9,7 @@ import { parseClientKeys, type ClientKeyEntry } from './auth/api-keys.js';
 import type { ClientAuthConfig } from './auth/authenticate.js';
 import type { LogLevel } from './observability/logging.js';
 import type { SecurityConfig } from './app.js';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsConfig } from './http/trusted-documents.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 import { ConfigError, custom, decimal, defineVariables, flag, integer, oneOf, text, type Env } from './lib/env.js';
 
@@ -35,6 +36,48 @@ function httpUrl(raw: string, name: string): string {
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:')
     throw new ConfigError(`${name} must be an absolute http(s) URL`);
   return raw;
+}
+
+/** TRUSTED_DOCUMENTS_FILE: `{ "<id>": "<document>" }`, read once at start. */
+function readTrustedDocuments(path: string, name: string): Readonly<Record<string, string>> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError(`${name} could not be read`);
+  }
+  let documents: unknown;
+  try {
+    documents = JSON.parse(text);
+  } catch {
+    documents = undefined;
+  }
+  if (
+    typeof documents !== 'object' ||
+    documents === null ||
+    Array.isArray(documents) ||
+    Object.values(documents).some((d) => typeof d !== 'string')
+  )
+    throw new ConfigError(`${name} must hold a JSON object {"<document id>": "<document>"}`);
+  return Object.freeze({ ...(documents as Record<string, string>) });
+}
+
+/** TRUSTED_DOCUMENTS with its file; the mode defaults to off with the embedded simulator, allow with HALO_API_URL. */
+function trustedDocuments(
+  mode: TrustedDocumentsConfig['mode'] | undefined,
+  documents: Readonly<Record<string, string>> | undefined,
+  realHalo: boolean,
+): TrustedDocumentsConfig {
+  const chosen = mode ?? (realHalo ? 'allow' : 'off');
+  if (documents === undefined) {
+    if (chosen === 'require') throw new ConfigError('TRUSTED_DOCUMENTS=require needs TRUSTED_DOCUMENTS_FILE');
+    return Object.freeze({ mode: chosen });
+  }
+  if (chosen === 'off')
+    throw new ConfigError(
+      'TRUSTED_DOCUMENTS_FILE is set but TRUSTED_DOCUMENTS is off (the default with the embedded simulator): set TRUSTED_DOCUMENTS=allow or require',
+    );
+  return Object.freeze({ mode: chosen, documents });
 }
 
 /** Every variable the façade reads, in the order `--help` and the README list them. */
@@ -204,6 +247,17 @@ export const APP_VARIABLES = defineVariables({
     fallback: 'auto',
     meaning: '`json`: one JSON record per line; `pretty`: readable lines; `auto`: pretty when stdout is a terminal',
   }),
+  TRUSTED_DOCUMENTS: oneOf({
+    values: TRUSTED_DOCUMENTS_MODES,
+    shown: 'off; allow with HALO_API_URL',
+    meaning:
+      '`allow`: a request may name a document of `TRUSTED_DOCUMENTS_FILE` by id (`documentId`, or the APQ hash) instead of sending it; `require`: only those documents run; `off`: ids are not accepted',
+  }),
+  TRUSTED_DOCUMENTS_FILE: custom({
+    parse: readTrustedDocuments,
+    meaning:
+      'the trusted documents: a JSON object `{"<id>": "<document>"}` as GraphQL Code Generator\'s client preset writes it (`persisted-documents.json`)',
+  }),
   OTEL_EXPORTER_OTLP_ENDPOINT: custom({
     parse: httpUrl,
     meaning: 'export OpenTelemetry spans (OTLP/HTTP JSON) to `<endpoint>/v1/traces`; unset: no tracing',
@@ -242,6 +296,8 @@ export interface AppEnvConfig {
   logLevel: LogLevel;
   /** LOG_FORMAT. `auto`: readable lines when stdout is a terminal, JSON otherwise. @default auto */
   logFormat: (typeof LOG_FORMATS)[number];
+  /** TRUSTED_DOCUMENTS and TRUSTED_DOCUMENTS_FILE. @default off with the embedded simulator, allow with HALO_API_URL */
+  trustedDocuments: TrustedDocumentsConfig;
 }
 
 export function readAppConfig(env: Env = process.env): AppEnvConfig {
@@ -269,6 +325,11 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
     },
     logLevel: v.get('LOG_LEVEL'),
     logFormat: v.get('LOG_FORMAT'),
+    trustedDocuments: trustedDocuments(
+      v.get('TRUSTED_DOCUMENTS'),
+      v.get('TRUSTED_DOCUMENTS_FILE'),
+      haloApiUrl !== undefined,
+    ),
   });
 }
 

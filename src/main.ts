@@ -108,6 +108,7 @@ async function start(): Promise<void> {
     ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
     ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
     security: config.security,
+    trustedDocuments: config.trustedDocuments,
     subscriptions: config.ws,
     // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
     logger,

@@ -278,6 +278,23 @@ const CASES: Array<{
     path: 'yoga',
   },
   { name: 'GET with a query', init: { method: 'GET', headers: KEY }, path: 'yoga' },
+  {
+    name: 'text with an APQ hash (trusted documents off: the text runs)',
+    init: {
+      headers: JSON_POST,
+      body: body({
+        query: SITE,
+        variables: { id: OnlineSite.id },
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+      }),
+    },
+    path: 'answered',
+  },
+  {
+    name: 'a documentId alone (trusted documents off: 404)',
+    init: { headers: JSON_POST, body: body({ documentId: `sha256:${'a'.repeat(64)}` }) },
+    path: 'handedOver',
+  },
 ];
 
 describe('the plain-JSON fast path', () => {

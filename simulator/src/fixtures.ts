@@ -127,6 +127,23 @@ export const UnreachableSite = site({
   seed: 10003,
 });
 
+/** A second FHIR site: its internal ids (and so FHIR ids) overlap North's, with other people behind them. */
+export const EastSite = site({
+  key: 'bp-east',
+  pmsType: 'BestPractice',
+  pmsSiteId: '10004',
+  practiceName: 'Halo Clinic East',
+  availability: 'online',
+  status: 'active',
+  authoritative: true,
+  fhirEnabled: true,
+  pmsVersion: '1.14.2.1234',
+  haloLinkVersion: '26.619.10213',
+  catalogues: BP_CATALOGUES,
+  patients: 500,
+  seed: 10004,
+});
+
 export const ZedmedSite = site({
   key: 'zedmed-family',
   pmsType: 'Zedmed',
@@ -164,6 +181,7 @@ export const DEFAULT_SITES: readonly SiteFixture[] = Object.freeze([
   BackupSite,
   OfflineSite,
   UnreachableSite,
+  EastSite,
   ZedmedSite,
   D4wSite,
 ]);

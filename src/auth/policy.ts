@@ -7,7 +7,8 @@
  *
  * A site the client may not see is answered exactly like an unknown one (`SITE_NOT_FOUND`, same
  * message, same code path), so nobody can probe which practices exist. A missing permission is
- * `FORBIDDEN`; a write without the `writes` permission is `WRITES_DISABLED`.
+ * `FORBIDDEN`, naming the permission (`extensions.permission`); a write without the `writes`
+ * permission is `WRITES_DISABLED`.
  *
  * | operation | permission |
  * |---|---|
@@ -87,8 +88,28 @@ export interface CommandShape {
   type?: 'text' | 'storedProcedure' | undefined;
 }
 
-/** FORBIDDEN: a visible site, but an operation this client may not use. */
-export const forbidden = (): GraphQLError => apiError('FORBIDDEN', 'This client is not allowed to do that.');
+/**
+ * FORBIDDEN: a visible site, but an operation this client may not use without one of `needed`.
+ * `extensions.permission` names the missing permission (the first of `needed`, when any of several
+ * would do: all of them are in `extensions.anyOf`).
+ */
+export function forbidden(needed: readonly Permission[]): GraphQLError {
+  const names = needed.length === 1 ? `the ${needed[0]} permission` : `the ${needed.join(' or ')} permission`;
+  return apiError('FORBIDDEN', `This client needs ${names} for this.`, {
+    permission: needed[0],
+    ...(needed.length > 1 ? { anyOf: [...needed] } : {}),
+  });
+}
+
+/** FORBIDDEN for pairing: it needs writes, and every site. */
+function pairingRefusal(principal: Principal): GraphQLError | undefined {
+  if (!principal.permissions.has('writes')) return forbidden(['writes']);
+  if (principal.sites !== '*')
+    return apiError('FORBIDDEN', 'Pairing needs a client with every site (sites: ["*"]).', {
+      reason: 'ALL_SITES_REQUIRED',
+    });
+  return undefined;
+}
 
 /** WRITES_DISABLED: the client lacks the writes permission (NON_QUERY, or a stored procedure). */
 export const writesDisabled = (storedProcedure = false): GraphQLError =>
@@ -110,9 +131,9 @@ export function refusal(principal: Principal, operation: Operation, siteId?: str
   const policy = POLICIES[operation];
   switch (policy.kind) {
     case 'pairing':
-      return principal.sites === '*' && principal.permissions.has('writes') ? undefined : forbidden();
+      return pairingRefusal(principal);
     case 'site-list':
-      return holdsAny(principal, SITE_READ) ? undefined : forbidden();
+      return holdsAny(principal, SITE_READ) ? undefined : forbidden(SITE_READ);
     case 'site':
     case 'watch': {
       if (siteId === undefined || !canSeeSite(principal, siteId)) {
@@ -126,7 +147,7 @@ export function refusal(principal: Principal, operation: Operation, siteId?: str
               status: 404,
             });
       }
-      return holdsAny(principal, policy.permissions) ? undefined : forbidden();
+      return holdsAny(principal, policy.permissions) ? undefined : forbidden(policy.permissions);
     }
   }
 }
@@ -141,7 +162,8 @@ function sqlGuard(): SqlGuard {
 /**
  * Why a command may not be sent, or undefined: NON_QUERY and stored procedures need `writes`
  * (WRITES_DISABLED); READER and SCALAR text must pass the SQL guard (BAD_USER_INPUT with a fixed,
- * SQL-free message and `extensions.reason`).
+ * SQL-free message, `extensions.reason` and, when the refusal is about one place,
+ * `extensions.location {line, column}`).
  */
 export function commandRefusal(principal: Principal, command: CommandShape): Error | undefined {
   if (command.executionMode === 'nonQuery' || command.type === 'storedProcedure') {
@@ -149,8 +171,11 @@ export function commandRefusal(principal: Principal, command: CommandShape): Err
   }
   const verdict = sqlGuard()(command.text);
   if (verdict.ok) return undefined;
-  return badUserInput(SQL_GUARD_MESSAGES[verdict.reason], {
-    argument: 'sql',
-    reason: `SQL_GUARD_${verdict.reason.toUpperCase()}`,
-  });
+  const where = verdict.location;
+  return badUserInput(
+    where
+      ? `Line ${where.line}, column ${where.column}: ${SQL_GUARD_MESSAGES[verdict.reason]}`
+      : SQL_GUARD_MESSAGES[verdict.reason],
+    { argument: 'sql', reason: `SQL_GUARD_${verdict.reason.toUpperCase()}`, ...(where ? { location: where } : {}) },
+  );
 }

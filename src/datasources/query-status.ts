@@ -25,3 +25,10 @@ export const TERMINAL_QUERY_STATUSES: ReadonlySet<string> = new Set<AsyncQuerySt
   'initialisationFailedSiteOffline',
   'initialisationFailedSiteUnreachable',
 ]);
+
+/**
+ * How long Halo keeps an async query's result pages after it completed; afterwards they answer 410
+ * (RESULT_EXPIRED). Halo documents "approximately 24 hours" (DOMAIN.md §3.2): the figure is
+ * inferred, so it only informs `SqlQuery.expiresAt`; Halo's 410 decides.
+ */
+export const RESULT_RETENTION_MS = 24 * 60 * 60 * 1000;

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'WRITES_DISABLED'
   /** An idempotencyKey this replica does not know, while Redis (where replicas share them) is unreachable. */
-  | 'IDEMPOTENCY_UNAVAILABLE';
+  | 'IDEMPOTENCY_UNAVAILABLE'
+  | 'NOT_ACCEPTABLE'
+  | 'PERSISTED_QUERY_NOT_FOUND';
 
 /** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */
 const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -21,7 +23,7 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   SITE_UNAVAILABLE: 'The practice is offline or unreachable. Try again later.',
   UPSTREAM_TIMEOUT: 'Halo did not answer in time.',
   RESULT_TOO_LARGE: 'The result is larger than Halo allows for an immediate query: use submitAsyncQuery.',
-  RESULT_EXPIRED: 'The result has expired.',
+  RESULT_EXPIRED: 'The result has expired (Halo keeps results about 24 hours): run the query again.',
   RATE_LIMITED: 'Halo is rate limiting requests. Try again later.',
   NOT_AUTHORITATIVE:
     "This site is a backup (non-authoritative) server of its practice: use the practice's authoritative site (look it up with sites(pmsSiteId, pms)).",
@@ -29,6 +31,8 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
   IDEMPOTENCY_UNAVAILABLE:
     'Idempotency keys cannot be checked right now, so nothing was sent: retry shortly with the same idempotencyKey.',
+  NOT_ACCEPTABLE: "The response cannot be sent in a form the request's Accept header allows.",
+  PERSISTED_QUERY_NOT_FOUND: 'No trusted document has this id: send the document text, or its id from the manifest.',
 };
 
 /** A creation that may have been carried out: how to go on safely. */

@@ -84,7 +84,7 @@ query PatientSearch($after: String) {
   patients(siteId: "${site}", search: { name: ["smi"] }, first: 10, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id name { family given } gender birthDate } }
+    edges { node { id fhirId name { family given } gender birthDate } }
   }
 }
 `;

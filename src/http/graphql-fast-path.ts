@@ -30,6 +30,12 @@ export interface FastPathOptions {
     httpStarted(request: Request): void;
     httpResponded(request: Request, status: number): string | undefined;
   };
+  /**
+   * The document a request runs (trusted documents): its text, found by `documentId` or the APQ
+   * hash, or undefined when it would be refused. Used only to see whether the document may stream;
+   * yoga's `onParams` hooks resolve it again for the answer. @default the request's `query`
+   */
+  resolveDocument?: (params: Params) => { query: string } | { error: unknown } | undefined;
 }
 
 export interface FastPath {
@@ -42,7 +48,8 @@ export interface FastPath {
 type AnyYoga = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
 
 interface Params {
-  query: string;
+  query?: string | null;
+  documentId?: string | null;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
   extensions?: Record<string, unknown> | null;
@@ -57,7 +64,7 @@ class CapturedResponse {
 }
 const CAPTURE = { Response: CapturedResponse } as unknown as Parameters<typeof processRegularResult>[1];
 
-const PARAM_NAMES = new Set(['query', 'variables', 'operationName', 'extensions']);
+const PARAM_NAMES = new Set(['query', 'documentId', 'variables', 'operationName', 'extensions']);
 const JSON_TYPES = new Set(['application/json', 'application/graphql-response+json', '*/*', 'application/*']);
 /** The media types of yoga's regular result processor, in its order. */
 const REGULAR = ['application/graphql-response+json', 'application/json'] as const;
@@ -122,12 +129,17 @@ export function createGraphQLFastPath(yoga: AnyYoga, options: FastPathOptions): 
       handOver(req, res, raw);
       return;
     }
-    if (!isPlainParams(parsed) || mayStream(parsed.query)) {
+    // A document named by id runs as its manifest text; one that would be refused goes to yoga.
+    const params = isPlainParams(parsed) ? parsed : undefined;
+    const resolved =
+      params &&
+      (options.resolveDocument?.(params) ?? (typeof params.query === 'string' ? { query: params.query } : undefined));
+    if (!params || resolved === undefined || !('query' in resolved) || mayStream(resolved.query)) {
       // A non-empty object is handed over parsed; anything else as the bytes (yoga parses them again).
       handOver(req, res, isRecord(parsed) && Object.keys(parsed).length > 0 ? parsed : raw);
       return;
     }
-    answer(req, res, parsed, mediaType).catch(() => res.destroy());
+    answer(req, res, params, mediaType).catch(() => res.destroy());
   };
 
   return {
@@ -199,9 +211,15 @@ function chooseMediaType(accept: string | undefined): string | undefined {
   return chosen;
 }
 
-/** The parameters yoga accepts without complaint (`useCheckGraphQLQueryParams`, `parsePOSTJsonRequest`). */
+/**
+ * The parameters yoga accepts without complaint (`useCheckGraphQLQueryParams`, `parsePOSTJsonRequest`),
+ * where `query` may be missing: trusted documents may name the document (`documentId`, an APQ hash),
+ * and a request that names none goes to yoga.
+ */
 function isPlainParams(value: unknown): value is Params {
-  if (!isRecord(value) || typeof value['query'] !== 'string') return false;
+  if (!isRecord(value)) return false;
+  if (value['query'] != null && typeof value['query'] !== 'string') return false;
+  if (value['documentId'] != null && typeof value['documentId'] !== 'string') return false;
   for (const key in value) {
     if (value[key] != null && !PARAM_NAMES.has(key)) return false;
   }

@@ -11,8 +11,11 @@
  *    `Apollo-Require-Preflight`). JSON clients are unaffected.
  * 3. **Client auth and the per-client rate limit** (../auth/admission.ts): 401 / 429.
  *
- * Also here: the CORS policy for yoga's `cors` option (an allow-list; no list, no CORS headers).
+ * Also here: the CORS policy for yoga's `cors` option (an allow-list; no list, no CORS headers), and
+ * the answer to a CORS preflight from an origin not on it: 403 naming `CORS_ORIGINS`, rather than
+ * yoga's 405 (no CORS configured) or a bare 204 without CORS headers.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Admission } from '../auth/admission.js';
@@ -101,4 +104,33 @@ export function corsPolicy(
       maxAge: 600,
     };
   };
+}
+
+const CORS_REFUSAL = JSON.stringify({
+  errors: [
+    {
+      message:
+        "This origin may not call the API from a browser: the server's CORS_ORIGINS does not list it (scheme, host and port, e.g. https://app.example.org).",
+      extensions: { code: 'FORBIDDEN', reason: 'CORS_ORIGIN_NOT_ALLOWED' },
+    },
+  ],
+});
+
+/**
+ * Answers a CORS preflight (OPTIONS with `Origin` and `Access-Control-Request-Method`) from an
+ * origin not in `origins` with 403 and a body naming CORS_ORIGINS (the origin is not echoed), and
+ * returns true; returns false for anything else, which then goes its usual way.
+ */
+export function refuseCorsPreflight(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (req.method !== 'OPTIONS' || origin === undefined || req.headers['access-control-request-method'] === undefined)
+    return false;
+  if (origins.includes(origin)) return false;
+  res.writeHead(403, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(CORS_REFUSAL)),
+    vary: 'Origin',
+  });
+  res.end(CORS_REFUSAL);
+  return true;
 }

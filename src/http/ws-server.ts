@@ -30,6 +30,7 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../request/context.js';
+import type { Resolution } from './trusted-documents.js';
 import {
   SharedExecutions,
   type Delivery,
@@ -65,6 +66,12 @@ export interface WsServerOptions {
    * no envelop, no datasource. Without it, every operation builds its context. @default none
    */
   admit?: (headers: Headers) => Promise<unknown>;
+  /**
+   * The document an operation runs (trusted documents, ./trusted-documents.ts): a subscribe payload
+   * may carry `query: ""` and the document's id (`extensions.persistedQuery.sha256Hash` or
+   * `documentId`). An error refuses the operation. @default the payload's query as it is
+   */
+  resolveDocument?: (payload: SubscribePayload) => Resolution | undefined;
 }
 
 /** Counters for tests and metrics. */
@@ -207,7 +214,7 @@ export function attachWebSocketServer(
           return false;
         }
       },
-      async onSubscribe(ctx, id, payload) {
+      async onSubscribe(ctx, id, received) {
         if (Object.keys(ctx.subscriptions).length > maxOperations) {
           return [
             new GraphQLError(`Too many operations on this connection: at most ${maxOperations} at a time.`, {
@@ -215,6 +222,15 @@ export function attachWebSocketServer(
             }),
           ];
         }
+        const resolution = options.resolveDocument?.(received);
+        if (resolution && 'error' in resolution) {
+          // `extensions.http` is the HTTP status of the same refusal over HTTP: not for a WebSocket.
+          const { http: _http, ...extensions } = resolution.error.extensions;
+          return [new GraphQLError(resolution.error.message, { extensions })];
+        }
+        const payload: SubscribePayload = resolution
+          ? { query: resolution.query, operationName: received.operationName, variables: received.variables }
+          : received;
         const key = sharing ? shareKey(payload, ctx) : undefined;
         // Validation passed for the running execution's identical document: only admission is left.
         const reservation = key !== undefined && admit ? shared.reserve(key) : undefined;
@@ -383,6 +399,8 @@ interface SubscribePayload {
   query: string;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown> | null;
+  documentId?: unknown;
 }
 
 /** A `next` message's payload as graphql-ws's `emit.next` writes it: `errors` last, and only when present. */

@@ -31,10 +31,13 @@ export interface TsqlToken {
 /** The text could not be tokenized (strict mode); carries no SQL text. */
 export class TsqlLexError extends Error {
   readonly reason: 'unterminated_string' | 'unterminated_identifier' | 'unterminated_comment';
-  constructor(reason: TsqlLexError['reason']) {
+  /** Offset of the string, identifier or comment that never ends. */
+  readonly offset: number;
+  constructor(reason: TsqlLexError['reason'], offset: number) {
     super(`T-SQL lexer: ${reason}`);
     this.name = 'TsqlLexError';
     this.reason = reason;
+    this.offset = offset;
   }
 }
 
@@ -84,6 +87,7 @@ function scan(sql: string, strict: boolean): TsqlToken[] {
     }
     if (c === '/' && next === '*') {
       // SQL Server nests block comments.
+      const opened = i;
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
@@ -95,7 +99,7 @@ function scan(sql: string, strict: boolean): TsqlToken[] {
           i += 2;
         } else i++;
       }
-      if (depth > 0 && strict) throw new TsqlLexError('unterminated_comment');
+      if (depth > 0 && strict) throw new TsqlLexError('unterminated_comment', opened);
       continue;
     }
     const start = i;
@@ -116,7 +120,7 @@ function scan(sql: string, strict: boolean): TsqlToken[] {
         }
         value += sql[i++];
       }
-      if (!closed && strict) throw new TsqlLexError('unterminated_string');
+      if (!closed && strict) throw new TsqlLexError('unterminated_string', start);
       push('string', start, i, value, !closed);
       continue;
     }
@@ -138,7 +142,7 @@ function scan(sql: string, strict: boolean): TsqlToken[] {
         }
         value += sql[i++];
       }
-      if (!closed && strict) throw new TsqlLexError('unterminated_identifier');
+      if (!closed && strict) throw new TsqlLexError('unterminated_identifier', start);
       push('quoted', start, i, value, !closed);
       continue;
     }

@@ -17,6 +17,15 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
 });
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({
+  description:
+    'Reads: sites, SQL queries by id, registered queries, FHIR patients, and any Node by its id. Operations are sent with POST.',
+});
+builder.mutationType({
+  description:
+    'Everything that sends work to a practice: SQL queries (immediate and async), registered queries, pairing. Each creation is a billed Halo call.',
+});
+builder.subscriptionType({
+  description:
+    'Live updates over graphql-ws (graphql-transport-ws on /graphql) or Server-Sent Events (POST with Accept: text/event-stream).',
+});

@@ -12,6 +12,7 @@ import './types/HumanName.js';
 import './types/Identifier.js';
 import './types/Meta.js';
 import './types/Narrative.js';
+import './types/Node.js';
 import './types/PageInfo.js';
 import './types/Patient.js';
 import './types/PatientCommunication.js';

@@ -6,7 +6,7 @@
  *   prices fields that call Halo instead);
  * - the cost limit (./cost.ts);
  * - introspection, switchable off (`INTROSPECTION=false`); field suggestions ("Did you mean …")
- *   are hidden with it, since they reveal the schema too;
+ *   and the allowed values of an enum in its errors are hidden with it, since they reveal the schema too;
  * - error hygiene (./error-hygiene.ts): no client value is quoted back in an error.
  *
  * HTTP-only limits (method, CSRF, body size, CORS) are in ./http-gate.ts.
@@ -69,6 +69,6 @@ export function graphqlLimitPlugins(limits: GraphQLLimits = {}): Plugin[] {
         if (!introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
       },
     },
-    useErrorHygiene(),
+    useErrorHygiene({ suggestions: introspection }),
   ];
 }

@@ -18,7 +18,8 @@
  *    reshape what the first check already read: every word it refuses is refused in the original.
  *
  * The text is also limited in length (the parser costs a few µs per character).
- * Reasons carry no SQL text: they are safe to show and to log.
+ * Reasons carry no SQL text: they are safe to show and to log; a refusal about one place says
+ * where it is (line and column), never what is written there.
  */
 import { lexTsql, TsqlLexError, type TsqlToken } from '../lib/tsql-lexer.js';
 import { parseTsql } from '../lib/tsql-parse.js';
@@ -39,7 +40,31 @@ export type SqlGuardReason =
   | 'system_procedure'
   | 'denied_keyword';
 
-export type SqlGuardVerdict = { ok: true } | { ok: false; reason: SqlGuardReason };
+/** A place in the SQL text: 1-based line and column (in UTF-16 code units, as editors count). */
+export interface SqlLocation {
+  line: number;
+  column: number;
+}
+
+/**
+ * The guard's answer. A refusal says where, when it is about one place: where reading stopped
+ * (`unparsable`), or the word, `;` or object that is refused. Never the text there.
+ */
+export type SqlGuardVerdict = { ok: true } | { ok: false; reason: SqlGuardReason; location?: SqlLocation };
+
+/** The line and column of `offset` in `text` (`\r\n`, `\n` and `\r` each end a line). */
+export function locate(text: string, offset: number): SqlLocation {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: Math.min(offset, text.length) - lineStart + 1 };
+}
 
 /** Safe, fixed explanations of each reason (no SQL text). */
 export const SQL_GUARD_MESSAGES: Readonly<Record<SqlGuardReason, string>> = {
@@ -152,54 +177,62 @@ export function checkReadOnlySql(sql: string): SqlGuardVerdict {
   try {
     tokens = lexTsql(sql);
   } catch (e) {
-    if (e instanceof TsqlLexError) return { ok: false, reason: 'unparsable' };
+    if (e instanceof TsqlLexError) return { ok: false, reason: 'unparsable', location: locate(sql, e.offset) };
     throw e;
   }
   if (tokens.length === 0) return { ok: false, reason: 'empty' };
-  const lexical = checkTokens(tokens);
-  if (lexical) return { ok: false, reason: lexical };
-  const parsed = checkParse(sql, tokens);
-  return parsed ? { ok: false, reason: parsed } : { ok: true };
+  const refused = checkTokens(tokens) ?? checkParse(sql, tokens);
+  if (!refused) return { ok: true };
+  return refused.at === undefined
+    ? { ok: false, reason: refused.reason }
+    : { ok: false, reason: refused.reason, location: locate(sql, refused.at) };
 }
 
-function checkTokens(tokens: readonly TsqlToken[]): SqlGuardReason | undefined {
+/** A refusal and the offset it is about, when it is about one place. */
+interface Refusal {
+  reason: SqlGuardReason;
+  at?: number | undefined;
+}
+
+function checkTokens(tokens: readonly TsqlToken[]): Refusal | undefined {
   let end = tokens.length;
   while (end > 0 && tokens[end - 1]!.kind === 'punct' && tokens[end - 1]!.text === ';') end--;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'punct' && t.text === ';' && i < end) return 'multiple_statements';
+    if (t.kind === 'punct' && t.text === ';' && i < end) return { reason: 'multiple_statements', at: t.start };
     if (t.kind === 'word') {
       const upper = t.text.toUpperCase();
       const denied = DENIED_WORDS.get(upper);
-      if (denied) return denied;
+      if (denied) return { reason: denied, at: t.start };
       if (upper === 'NEXT' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.text.toUpperCase() === 'VALUE')
-        return 'denied_keyword';
+        return { reason: 'denied_keyword', at: t.start };
     }
     if ((t.kind === 'word' || t.kind === 'quoted') && SYSTEM_PROCEDURE.test(t.value.replace(/^#+/, '')))
-      return 'system_procedure';
+      return { reason: 'system_procedure', at: t.start };
   }
-  if (end === 0) return 'empty';
+  if (end === 0) return { reason: 'empty' };
   const first = tokens[0]!;
   if (first.kind !== 'word' || !/^(SELECT|WITH)$/i.test(first.text)) {
     // `(SELECT …)` is a valid read; anything else first is not.
-    if (!(first.kind === 'punct' && first.text === '(')) return 'not_a_select';
+    if (!(first.kind === 'punct' && first.text === '(')) return { reason: 'not_a_select', at: first.start };
   }
   return undefined;
 }
 
-function checkParse(text: string, tokens: readonly TsqlToken[]): SqlGuardReason | undefined {
+function checkParse(text: string, tokens: readonly TsqlToken[]): Refusal | undefined {
   // Trailing semicolons (checkTokens allowed them) are left out: the grammar takes at most one.
   let end = tokens.length;
   while (end > 0 && tokens[end - 1]!.kind === 'punct' && tokens[end - 1]!.text === ';') end--;
   const kept = tokens.slice(0, end);
   const parsed = parseTsql(text.slice(0, kept[kept.length - 1]?.end ?? 0), kept);
-  if (!parsed.ok) return 'unparsable';
+  if (!parsed.ok) return { reason: 'unparsable', at: parsed.offset };
   const statements = parsed.statements;
-  if (statements.length !== 1) return 'multiple_statements';
+  if (statements.length !== 1) return { reason: 'multiple_statements' };
   const statement = statements[0]!;
   const type = statement['type'] as string;
-  if (type !== 'select') return DENIED_NODE_TYPES.get(type) ?? 'not_a_select';
-  return walk(statement, 0);
+  if (type !== 'select') return { reason: DENIED_NODE_TYPES.get(type) ?? 'not_a_select' };
+  const denied = walk(statement, 0);
+  return denied ? { reason: denied } : undefined;
 }
 
 function walk(node: unknown, depth: number): SqlGuardReason | undefined {

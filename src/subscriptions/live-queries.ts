@@ -22,6 +22,7 @@ import type { Coordination } from './coordination.js';
 import type { Scheduler, SchedulerTimer } from './scheduler.js';
 import { SitePoller } from './site-poller.js';
 import {
+  asyncEvents,
   isFinal,
   isNotOlder,
   refreshTopic,
@@ -433,7 +434,8 @@ class Watch {
     const previous = this.current;
     this.current = s;
     if (s.type === 'async') {
-      if (previous?.type !== 'async' || previous.query.status !== s.query.status) this.emit({ query: s.query });
+      for (const query of asyncEvents(previous?.type === 'async' ? previous.query : undefined, s.query))
+        this.emit({ query });
     } else {
       const hash = s.query.lastHash || null;
       const previousHash = previous?.type === 'registered' ? previous.query.lastHash || null : null;

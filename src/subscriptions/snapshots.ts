@@ -65,6 +65,9 @@ export interface RefreshRequest {
 }
 
 const ASYNC_RANK: Readonly<Record<string, number>> = { initialising: 0, queued: 1, executing: 2, uploading: 3 };
+/** The phases of statusTiming that are also statuses, in lifecycle order (`downloading` is immediate-only). */
+const PHASES = ['initialising', 'queued', 'executing', 'uploading'] as const;
+const PAGE_RANK: Readonly<Record<string, number>> = { queued: 0, uploading: 1, cached: 2 };
 const REGISTERED_TERMINAL = new Set(['cancelled', 'completed', 'initialisationFailedCacheError']);
 
 /** An async status after which nothing changes any more. */
@@ -76,6 +79,15 @@ export const isTerminalRegisteredStatus = (status: string): boolean => REGISTERE
 export function asyncRank(status: string): number {
   return TERMINAL_QUERY_STATUSES.has(status) ? 4 : (ASYNC_RANK[status] ?? 0);
 }
+
+/** How far an async query's result pages are: each counts 0 (queued), 1 (uploading) or 2 (cached). */
+export function pageProgress(q: WireQuery): number {
+  return (q.result?.pages ?? []).reduce((n, p) => n + (PAGE_RANK[p.status ?? 'queued'] ?? 0), 0);
+}
+
+/** The pages' numbers and statuses: what a page-progress event reports. */
+const pageStates = (q: WireQuery): string =>
+  (q.result?.pages ?? []).map((p) => `${p.pageNumber}:${p.status ?? 'queued'}`).join(',');
 
 /**
  * Progress of a registered query: runs so far, then whether it has finished. Runs only grow and a
@@ -92,8 +104,10 @@ export function isNotOlder(
   current: AsyncSnapshot | RegisteredSnapshot | undefined,
 ): boolean {
   if (current === undefined) return true;
-  if (next.type === 'async' && current.type === 'async')
-    return asyncRank(next.query.status) >= asyncRank(current.query.status);
+  if (next.type === 'async' && current.type === 'async') {
+    const rank = asyncRank(next.query.status) - asyncRank(current.query.status);
+    return rank > 0 || (rank === 0 && pageProgress(next.query) >= pageProgress(current.query));
+  }
   if (next.type === 'registered' && current.type === 'registered')
     return registeredProgress(next.query) >= registeredProgress(current.query);
   return false;
@@ -105,7 +119,8 @@ export function hasChanged(
   known: AsyncSnapshot | RegisteredSnapshot | undefined,
 ): boolean {
   if (known === undefined) return true;
-  if (next.type === 'async' && known.type === 'async') return next.query.status !== known.query.status;
+  if (next.type === 'async' && known.type === 'async')
+    return next.query.status !== known.query.status || pageStates(next.query) !== pageStates(known.query);
   if (next.type === 'registered' && known.type === 'registered') {
     return (next.query.lastHash || '') !== (known.query.lastHash || '') || next.query.status !== known.query.status;
   }
@@ -116,4 +131,44 @@ export function hasChanged(
 export function isFinal(s: Snapshot): boolean {
   if (s.type === 'gone') return true;
   return s.type === 'async' ? isTerminalAsyncStatus(s.query.status) : isTerminalRegisteredStatus(s.query.status);
+}
+
+/**
+ * What subscribers of an async query hear when its state moves from `previous` (what they last
+ * heard) to `next`: the state itself when its status or a page's status changed, preceded by every
+ * phase Halo's statusTiming records between the two (a poll that saw SUCCESSFUL right after QUEUED
+ * still reports EXECUTING and UPLOADING, with their times), in lifecycle order, each once. No
+ * previous state: `next` alone (a subscription starts with the current state, not the history).
+ */
+export function asyncEvents(previous: WireQuery | undefined, next: WireQuery): WireQuery[] {
+  if (previous === undefined) return [next];
+  if (previous.status === next.status && pageStates(previous) === pageStates(next)) return [];
+  const from = asyncRank(previous.status);
+  const to = asyncRank(next.status);
+  const passed = PHASES.filter(
+    (phase) => ASYNC_RANK[phase]! > from && ASYNC_RANK[phase]! < to && next.statusTiming?.[phase]?.startTime,
+  );
+  return [...passed.map((phase) => atPhase(next, phase)), next];
+}
+
+/**
+ * The query as it was during `phase`, derived from a later state: the phase's status, the timings up
+ * to and including it (its end time too, now known), `updatedAt` when it began. What only a later
+ * state knows (result, pages, errors, completion) is left out.
+ */
+function atPhase(q: WireQuery, phase: (typeof PHASES)[number]): WireQuery {
+  const upTo = PHASES.slice(0, PHASES.indexOf(phase) + 1);
+  const statusTiming = Object.fromEntries(upTo.flatMap((p) => (q.statusTiming?.[p] ? [[p, q.statusTiming[p]]] : [])));
+  return {
+    id: q.id,
+    siteId: q.siteId,
+    mode: q.mode,
+    status: phase,
+    createdAt: q.createdAt,
+    updatedAt: q.statusTiming?.[phase]?.startTime ?? q.updatedAt,
+    maxTimeInQueue: q.maxTimeInQueue,
+    statusTiming,
+    // Halo reports the execution time from UPLOADING on.
+    ...(phase === 'uploading' && q.metrics ? { metrics: q.metrics } : {}),
+  };
 }

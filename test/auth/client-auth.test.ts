@@ -85,6 +85,7 @@ describe('client auth and per-site access', () => {
       CLIENTS.north.key,
     );
     expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.json?.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', permission: 'async' });
     const none = await gql(ctx.app, SITE, { id: OnlineSite.id }, CLIENTS.noPerms.key);
     expect(codes(none)).toEqual(['FORBIDDEN']);
     expect(await ctx.upstreamCalls()).toEqual([]);

@@ -66,6 +66,48 @@ describe('refusal', () => {
   });
 });
 
+describe('FORBIDDEN names what is missing', () => {
+  const refused = (p: Principal, operation: Parameters<typeof refusal>[1], siteId?: string) => {
+    const e = refusal(p, operation, siteId);
+    if (!(e instanceof GraphQLError)) throw new Error('expected a GraphQL error');
+    return { message: e.message, extensions: e.extensions };
+  };
+
+  it('should name the one permission an operation needs', () => {
+    expect(refused(principal('*', ['read']), 'createAsyncQuery', SITE_A)).toEqual({
+      message: 'This client needs the async permission for this.',
+      extensions: { code: 'FORBIDDEN', permission: 'async' },
+    });
+    expect(refused(principal('*', ['read']), 'registeredResults', SITE_A).extensions).toEqual({
+      code: 'FORBIDDEN',
+      permission: 'registered',
+    });
+  });
+
+  it('should name the first of several that would do, and list them all', () => {
+    expect(refused(principal('*', ['registered']), 'getQuery', SITE_A)).toEqual({
+      message: 'This client needs the read or async permission for this.',
+      extensions: { code: 'FORBIDDEN', permission: 'read', anyOf: ['read', 'async'] },
+    });
+    expect(refused(principal('*', []), 'getSites').extensions).toEqual({
+      code: 'FORBIDDEN',
+      permission: 'read',
+      anyOf: ['read', 'async', 'registered'],
+    });
+  });
+
+  it('should say what pairing lacks: the writes permission, then every site', () => {
+    expect(refused(principal('*', ['read']), 'integratorPairSite').extensions).toEqual({
+      code: 'FORBIDDEN',
+      permission: 'writes',
+    });
+    expect(refused(principal([SITE_A], ['read', 'writes']), 'integratorPairSite')).toEqual({
+      message: 'Pairing needs a client with every site (sites: ["*"]).',
+      extensions: { code: 'FORBIDDEN', reason: 'ALL_SITES_REQUIRED' },
+    });
+  });
+});
+
 describe('commandRefusal', () => {
   const reader = principal('*', ['read']);
   const writer = principal('*', ['read', 'writes']);

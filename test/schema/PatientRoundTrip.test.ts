@@ -8,7 +8,8 @@
  * where some file has data at that position (elsewhere it is selected as `{ __typename }`, which
  * must come back null). Being generated, the document cannot be a codegen-typed `graphql()` one.
  *
- * "Unchanged" means: with nulls removed and `siteId` (ours) dropped, the answer equals the file
+ * "Unchanged" means: with nulls removed, `siteId` (ours) dropped and `fhirId` read as `id` (the API's
+ * `id` is unique across sites), the answer equals the file
  * after pruning what the schema does not model. What the schema does not model: `contained`,
  * the `_<field>` primitive extensions other than `_birthDate`, `_deceasedDateTime` and
  * `HumanName._family`, and the rarer Extension value[x] types (see Extension.ts). None of these
@@ -111,9 +112,11 @@ describe('Patient round trip', () => {
       const id = source['id'] as string;
       const res = await execute(ctx.app, ReadPatient, { siteId: SITE, id });
       expect(res.errors, id).toBeUndefined();
-      const { siteId, ...resource } = res.data!.patient!;
+      const { siteId, id: globalId, fhirId, ...resource } = res.data!.patient!;
       expect(siteId).toBe(SITE);
-      expect(stripNulls(resource), id).toEqual(prune(source, 'Patient', pruned));
+      expect(fhirId).toBe(id);
+      expect(globalId).toMatch(/^pt_/);
+      expect(stripNulls({ id: fhirId, ...resource }), id).toEqual(prune(source, 'Patient', pruned));
     }
   });
 });

@@ -138,7 +138,7 @@ describe('ResultPage', () => {
     );
     expect(rows.data).toEqual({ sqlQuery: { status: 'SUCCESSFUL', rowCount: 300, rows: null } });
     expect(rows.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-      ['RESULT_EXPIRED', 'The result has expired.'],
+      ['RESULT_EXPIRED', 'The result has expired (Halo keeps results about 24 hours): run the query again.'],
     ]);
 
     const pages = await execute(ctx.app, Pages, { siteId: OnlineSite.id, id });
@@ -148,4 +148,84 @@ describe('ResultPage', () => {
     expect(new Set(pages.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['RESULT_EXPIRED']));
     expect(pages.errors?.[0]?.path?.slice(0, 3)).toEqual(['sqlQuery', 'pages', 0]);
   });
+
+  it('should read page N alone, with one Halo page read', async () => {
+    const expected = await directSql(ctx, OnlineSite.id, SQL);
+    const id = await submit();
+    await ctx.advance(3_600_000);
+    await ctx.clearRequests();
+    const res = await execute(ctx.app, OnePage, { siteId: OnlineSite.id, id, number: 3 });
+    expect(res.errors).toBeUndefined();
+    const page = res.data!.sqlQuery!.page!;
+    expect(page).toMatchObject({ pageNumber: 3, status: 'CACHED', columns: ['InternalID', 'Surname', 'Firstname'] });
+    expect(page.rows).toEqual(expected.slice(page.rangeStart!, page.rangeEnd! + 1));
+    expect(await callCounts(ctx)).toEqual({ getQueryStatusBatch: 1, getResultPage: 1 });
+  });
+
+  it('should answer BAD_USER_INPUT past the last page, saying how many there are, without reading a page', async () => {
+    const id = await submit('SELECT TOP 300 InternalID, Surname, Firstname FROM BPS_Patients ORDER BY InternalID');
+    await ctx.advance(3_600_000);
+    const count = (await execute(ctx.app, Pages, { siteId: OnlineSite.id, id })).data!.sqlQuery!.pages.length;
+    await ctx.clearRequests();
+    for (const [number, message] of [
+      [count + 1, `There is no page ${count + 1}: this result has ${count} pages.`],
+      [0, 'Result pages are numbered from 1.'],
+    ] as const) {
+      const res = await execute(ctx.app, OnePage, { siteId: OnlineSite.id, id, number });
+      expect(res.data).toEqual({ sqlQuery: { status: 'SUCCESSFUL', expiresAt: expect.any(String), page: null } });
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          message,
+          path: ['sqlQuery', 'page'],
+          extensions: { code: 'BAD_USER_INPUT', argument: 'number', pageCount: count },
+        }),
+      ]);
+    }
+    expect(await callCounts(ctx)).toEqual({ getQueryStatusBatch: 2 });
+  });
+
+  it('should say why a query has no pages yet', async () => {
+    const id = await submit();
+    const res = await execute(ctx.app, OnePage, { siteId: OnlineSite.id, id, number: 1 });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'This query has no result pages (status INITIALISING).',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'number', pageCount: 0 },
+    });
+  });
+
+  it('should give expiresAt 24 hours after completion, and RESULT_EXPIRED for page N after it', async () => {
+    const id = await submit('SELECT TOP 300 InternalID, Surname, Firstname FROM BPS_Patients ORDER BY InternalID');
+    await ctx.advance(3_600_000);
+    const completedAt = ctx.sim.state.queries.get(id)!.completedAt!;
+    const before = await execute(ctx.app, OnePage, { siteId: OnlineSite.id, id, number: 1 });
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.sqlQuery!.expiresAt).toBe(new Date(completedAt + 24 * 3_600_000).toISOString());
+
+    await ctx.advance(24 * 3_600_000);
+    const after = await execute(ctx.app, OnePage, { siteId: OnlineSite.id, id, number: 1 });
+    expect(after.data!.sqlQuery).toMatchObject({ status: 'SUCCESSFUL', page: { pageNumber: 1, rows: null } });
+    // The one page read fails: rows and columns (which share it) both say so.
+    const expired = 'The result has expired (Halo keeps results about 24 hours): run the query again.';
+    expect(after.errors?.map((e) => [e.extensions?.code, e.message, e.path?.join('.')]).sort()).toEqual([
+      ['RESULT_EXPIRED', expired, 'sqlQuery.page.columns'],
+      ['RESULT_EXPIRED', expired, 'sqlQuery.page.rows'],
+    ]);
+  });
 });
+
+const OnePage = graphql(`
+  query OnePage($siteId: ID!, $id: ID!, $number: Int!) {
+    sqlQuery(siteId: $siteId, id: $id) {
+      status
+      expiresAt
+      page(number: $number) {
+        pageNumber
+        status
+        rangeStart
+        rangeEnd
+        columns
+        rows
+      }
+    }
+  }
+`);

@@ -5,8 +5,10 @@ import { safeError, safeErrorMessage } from '../../src/security/error-hygiene.js
 const CANARY = 'Zebedee-Canary-Oyelaran';
 
 const schema = buildSchema(`
-  enum Pms { BEST_PRACTICE ZEDMED }
-  input Search { name: [String!] first: Int }
+  enum Pms { BEST_PRACTICE ZEDMED D4W }
+  enum SqlDbType { Char NVarChar VarChar Int OldType @deprecated(reason: "gone") }
+  input Param { name: String type: SqlDbType }
+  input Search { name: [String!] first: Int params: [Param!] }
   type Query {
     patients(siteId: ID!, first: Int, search: Search, pms: Pms, flag: Boolean, score: Float): [String!]
   }
@@ -82,5 +84,54 @@ describe('error hygiene', () => {
     ]) {
       expect(safeErrorMessage(m)).toBe(m);
     }
+  });
+
+  describe('enum values, where introspection is on', () => {
+    const hints = { schema };
+    const safe = (source: string, variables?: Record<string, unknown>) =>
+      messages(source, variables).map((e) => safeError(e, hints).message);
+
+    it('should list the allowed values of a misspelt enum literal, and the near one', () => {
+      expect(safe('{ patients(siteId: "x", pms: BEST_PRACTIC) }')).toEqual([
+        'The value given does not exist in "Pms" enum. Use one of: BEST_PRACTICE, ZEDMED, D4W. Did you mean "BEST_PRACTICE"?',
+      ]);
+    });
+
+    it('should say a string was given where an enum value belongs', () => {
+      expect(safe('{ patients(siteId: "x", pms: "ZEDMED") }')).toEqual([
+        'Enum "Pms" cannot represent a string: write the value without quotes. Use one of: BEST_PRACTICE, ZEDMED, D4W. Did you mean "ZEDMED"?',
+      ]);
+    });
+
+    it('should name the variable and the place inside it, never the value, for a nested enum in a variable', () => {
+      const [message] = safe('query Q($s: Search) { patients(siteId: "x", search: $s) }', {
+        s: {
+          params: [
+            { name: '@a', type: 'VarChar' },
+            { name: '@b', type: 'varchar' },
+          ],
+        },
+      });
+      expect(message).toBe(
+        'Variable "$s" got an invalid value at "s.params[1].type": it is not a value of "SqlDbType" enum. Use one of: Char, NVarChar, VarChar, Int. Did you mean "VarChar", "NVarChar" or "Char"?',
+      );
+    });
+
+    it('should keep a planted value out of the message however it is shaped', () => {
+      for (const value of [
+        CANARY,
+        `${CANARY}" does not exist in "SqlDbType" enum. Did you mean "${CANARY}"?`,
+        `x at "p.${CANARY}"`,
+      ]) {
+        const [message] = safe('query Q($p: Pms) { patients(siteId: "x", pms: $p) }', { p: value });
+        expect(message).toMatch(/^Variable "\$p" got an invalid value: it is not a value of "(Pms|SqlDbType)" enum\./);
+        expect(message).not.toContain(CANARY.split('-')[0]);
+      }
+    });
+
+    it('should add neither the values nor a suggestion without hints (introspection off)', () => {
+      const [e] = messages('{ patients(siteId: "x", pms: BEST_PRACTIC) }');
+      expect(safeError(e!).message).toBe('The value given does not exist in "Pms" enum.');
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkReadOnlySql,
   createSqlGuard,
+  locate,
   SQL_GUARD_MESSAGES,
   type SqlGuardReason,
 } from '../../src/security/sql-guard.js';
@@ -126,7 +127,7 @@ describe('SQL guard', () => {
   describe.concurrent('refused', () => {
     for (const [sql, reason] of DENIED) {
       it(`should refuse ${JSON.stringify(sql)} as ${reason}`, ({ expect }) => {
-        expect(checkReadOnlySql(sql)).toEqual({ ok: false, reason });
+        expect(checkReadOnlySql(sql)).toEqual(expect.objectContaining({ ok: false, reason }));
       });
     }
   });
@@ -140,8 +141,8 @@ describe('SQL guard', () => {
   it('should remember verdicts and stay bounded', () => {
     const guard = createSqlGuard({ cacheSize: 2 });
     for (let i = 0; i < 10; i++) expect(guard(`SELECT ${i}`)).toEqual({ ok: true });
-    expect(guard('DELETE FROM x')).toEqual({ ok: false, reason: 'write' });
-    expect(guard('DELETE FROM x')).toEqual({ ok: false, reason: 'write' });
+    expect(guard('DELETE FROM x')).toEqual({ ok: false, reason: 'write', location: { line: 1, column: 1 } });
+    expect(guard('DELETE FROM x')).toEqual({ ok: false, reason: 'write', location: { line: 1, column: 1 } });
   });
 
   it('should parse a 64 KiB select in well under a second', () => {
@@ -151,6 +152,37 @@ describe('SQL guard', () => {
     const started = performance.now();
     expect(createSqlGuard()(sql)).toEqual({ ok: true });
     expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  describe.concurrent('where', () => {
+    const cases: Array<[string, string, SqlGuardReason, number, number]> = [
+      ['where the grammar stopped reading', 'SELECT a,\n  b\nFROM t WHERE x = (', 'unparsable', 3, 19],
+      ['an operator out of place', 'SELECT a FROM t WHERE a = = 1', 'unparsable', 1, 27],
+      ['a string that never ends (where it starts)', "SELECT a FROM t WHERE name = 'Smith", 'unparsable', 1, 30],
+      ['a name that never ends', 'SELECT a\nFROM [t', 'unparsable', 2, 6],
+      ['a comment that never ends', 'SELECT a FROM t /* never closed', 'unparsable', 1, 17],
+      ['a misspelt SELECT', 'SELEC * FROM BPS_Patients', 'not_a_select', 1, 1],
+      [
+        'the ; before a second statement (CRLF lines)',
+        'SELECT a FROM t\r\nWHERE a = 1;\r\nDELETE FROM t',
+        'multiple_statements',
+        2,
+        12,
+      ],
+      ['a refused word', 'SELECT a FROM t\nWHERE 1 = 1 WAITFOR DELAY 1', 'denied_keyword', 2, 13],
+    ];
+    for (const [what, sql, reason, line, column] of cases) {
+      it(`should say where: ${what}`, ({ expect }) => {
+        expect(checkReadOnlySql(sql)).toEqual({ ok: false, reason, location: { line, column } });
+      });
+    }
+
+    it('should count columns from 1 and lines after \\n, \\r\\n or \\r', ({ expect }) => {
+      expect(locate('ab\ncd\r\nef\rgh', 0)).toEqual({ line: 1, column: 1 });
+      expect(locate('ab\ncd\r\nef\rgh', 4)).toEqual({ line: 2, column: 2 });
+      expect(locate('ab\ncd\r\nef\rgh', 7)).toEqual({ line: 3, column: 1 });
+      expect(locate('ab\ncd\r\nef\rgh', 10)).toEqual({ line: 4, column: 1 });
+    });
   });
 
   it('should have a message for every reason that contains no SQL', () => {

@@ -65,3 +65,24 @@ export const LiveCancelRegistered = graphql(`
     }
   }
 `);
+
+/** Everything an async query's timeline shows: phases with their times, and page progress. */
+export const LiveQueryPhases = graphql(`
+  subscription LiveQueryPhases($siteId: ID!, $queryId: ID!) {
+    queryStatusChanged(siteId: $siteId, queryId: $queryId) {
+      status
+      isTerminal
+      updatedAt
+      rowCount
+      timings {
+        phase
+        startTime
+        endTime
+      }
+      pages {
+        pageNumber
+        status
+      }
+    }
+  }
+`);

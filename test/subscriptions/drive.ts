@@ -1,3 +1,4 @@
+import type { LiveSubscription } from '../helpers/ws.js';
 import type { AppContext } from '../helpers/app.js';
 
 /**
@@ -17,4 +18,20 @@ export async function advanceUntil(
     await ctx.advance(stepMs);
   }
   throw new Error(`query never reached ${status}`);
+}
+
+/**
+ * The statuses of a queryStatusChanged subscription's next events, up to and including the terminal
+ * one: the phases Halo's statusTiming recorded between two polls arrive as events of their own.
+ */
+export async function statusesUntilTerminal(
+  sub: LiveSubscription<{ queryStatusChanged: { status: string; isTerminal: boolean } }>,
+): Promise<string[]> {
+  const statuses: string[] = [];
+  for (;;) {
+    const event = (await sub.next()).data?.queryStatusChanged;
+    if (!event) throw new Error('an event without data');
+    statuses.push(event.status);
+    if (event.isTerminal) return statuses;
+  }
 }

@@ -5,9 +5,10 @@ import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
 import { execute } from '../helpers/execute.js';
 import { createManualScheduler } from '../helpers/scheduler.js';
-import { subscribe, wsClient } from '../helpers/ws.js';
+import { subscribe, wsClient, type LiveSubscription } from '../helpers/ws.js';
+import type { LiveQueryPhasesSubscription } from '../gql/graphql.js';
 import { advanceUntil } from './drive.js';
-import { LiveQueryStatus, LiveSubmitAsync } from './documents.js';
+import { LiveQueryPhases, LiveQueryStatus, LiveSubmitAsync } from './documents.js';
 
 const scheduler = createManualScheduler();
 // One attempt per upstream call: the watcher's own backoff is what these tests observe.
@@ -200,6 +201,98 @@ describe('queryStatusChanged', () => {
   });
 });
 
+describe('queryStatusChanged phases and page progress', () => {
+  type Event = NonNullable<
+    Awaited<ReturnType<LiveSubscription<LiveQueryPhasesSubscription>['next']>>['data']
+  >['queryStatusChanged'];
+
+  /** Events until the terminal one. */
+  async function untilTerminal(sub: LiveSubscription<LiveQueryPhasesSubscription>): Promise<Event[]> {
+    const events: Event[] = [];
+    for (let e = (await sub.next()).data!.queryStatusChanged; ; e = (await sub.next()).data!.queryStatusChanged) {
+      events.push(e);
+      if (e.isTerminal) return events;
+    }
+  }
+
+  it('should send every phase statusTiming records, with its times, when one poll sees a later status', async () => {
+    const queryId = await submit();
+    const sub = subscribe(client, LiveQueryPhases, { siteId, queryId });
+    expect((await sub.next()).data?.queryStatusChanged.status).toBe('INITIALISING');
+    await ctx.clearRequests();
+    await ctx.advance(10_000);
+    await poll();
+    const events = await untilTerminal(sub);
+    expect(events.map((e) => e.status)).toEqual(['QUEUED', 'EXECUTING', 'UPLOADING', 'SUCCESSFUL']);
+    expect(await batchCalls()).toBe(1);
+    const final = events.at(-1)!;
+    const started = Object.fromEntries(final.timings.map((t) => [t.phase, t]));
+    for (const [i, phase] of (['QUEUED', 'EXECUTING', 'UPLOADING'] as const).entries()) {
+      const event = events[i]!;
+      // Each derived phase: when it began, and the timings up to it (its end included).
+      expect(event.updatedAt).toBe(started[phase]!.startTime);
+      expect(event.timings).toEqual(final.timings.slice(0, i + 2));
+      expect(event).toMatchObject({ isTerminal: false, rowCount: null, pages: [] });
+    }
+    expect(final).toMatchObject({ rowCount: 3, pages: [{ pageNumber: 1, status: 'CACHED' }] });
+    await sub.done;
+  });
+
+  it('should derive QUEUED before EXPIRED_IN_QUEUE, and no phase that never happened', async () => {
+    const res = await execute(ctx.app, LiveSubmitAsync, {
+      input: { siteId, sql: 'SELECT TOP 1 InternalID FROM BPS_Patients', maxTimeInQueueMs: 50 },
+    });
+    const queryId = res.data!.submitAsyncQuery.id;
+    const sub = subscribe(client, LiveQueryPhases, { siteId, queryId });
+    await sub.next();
+    await ctx.advance(10_000);
+    await poll();
+    expect((await untilTerminal(sub)).map((e) => e.status)).toEqual(['QUEUED', 'EXPIRED_IN_QUEUE']);
+  });
+});
+
+describe('queryStatusChanged page progress', () => {
+  // Small pages: a result of several pages, each uploaded in 100 simulated ms (queued → uploading → cached).
+  const pagedScheduler = createManualScheduler();
+  const paged = useApp({ listen: true, deps: { scheduler: pagedScheduler }, simulator: { pageBytes: 16 * 1024 } });
+
+  it('should send an event each time a page changes status while UPLOADING, never going backwards', async () => {
+    const pagedClient = wsClient(paged.url);
+    const res = await execute(paged.app, LiveSubmitAsync, {
+      input: { siteId, sql: 'SELECT InternalID, Surname, Firstname, DOB, Postcode FROM BPS_Patients' },
+    });
+    const queryId = res.data!.submitAsyncQuery.id;
+    const sub = subscribe(pagedClient, LiveQueryPhases, { siteId, queryId });
+    await sub.next();
+    const step = async () => {
+      pagedScheduler.tick();
+      await paged.app.live.whenIdle();
+    };
+    await advanceUntil(paged, queryId, 'uploading');
+    await step();
+    const pages = paged.sim.state.queries.get(queryId)!.pages.length;
+    expect(pages).toBeGreaterThan(2);
+    // Half a page upload at a time: every poll sees one page move.
+    while (paged.sim.state.queries.get(queryId)!.status === 'uploading') {
+      await paged.advance(50);
+      await step();
+    }
+    await sub.done;
+    const events = sub.results.map((r) => r.data!.queryStatusChanged);
+    const uploading = events.filter((e) => e.status === 'UPLOADING');
+    // The first UPLOADING (all pages queued), then one event per page move: queued → uploading → cached.
+    const cached = uploading.map((e) => e.pages.filter((p) => p.status === 'CACHED').length);
+    expect(cached[0]).toBe(0);
+    expect(uploading).toHaveLength(2 * pages);
+    expect([...cached].sort((a, b) => a - b)).toEqual(cached);
+    const states = uploading.map((e) => e.pages.map((p) => p.status).join());
+    expect(new Set(states).size).toBe(states.length);
+    expect(events.at(-1)).toMatchObject({ status: 'SUCCESSFUL', rowCount: 2000 });
+    expect(events.at(-1)!.pages).toHaveLength(pages);
+    await pagedClient.dispose();
+  });
+});
+
 describe('queryStatusChanged over Server-Sent Events', () => {
   async function* sse(body: unknown): AsyncGenerator<{ event: string; data: unknown }> {
     const res = await fetch(`${ctx.url}/graphql`, {
@@ -238,11 +331,18 @@ describe('queryStatusChanged over Server-Sent Events', () => {
     expect(ctx.app.live.stats()).toMatchObject({ watches: 1, subscribers: 2 });
     await ctx.advance(10_000);
     await poll();
-    expect((await stream.next()).value).toMatchObject({
+    const rest = [];
+    for await (const e of stream) rest.push(e);
+    expect(
+      rest.map(
+        (e) =>
+          (e.data as { data?: { queryStatusChanged: { status: string } } })?.data?.queryStatusChanged.status ?? e.event,
+      ),
+    ).toEqual(['QUEUED', 'EXECUTING', 'UPLOADING', 'SUCCESSFUL', 'complete']);
+    expect(rest[3]).toMatchObject({
       event: 'next',
       data: { data: { queryStatusChanged: { status: 'SUCCESSFUL', rowCount: 3 } } },
     });
-    expect((await stream.next()).value).toMatchObject({ event: 'complete' });
     await ws.done;
   });
 

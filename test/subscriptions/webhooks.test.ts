@@ -12,6 +12,7 @@ import { createManualScheduler } from '../helpers/scheduler.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { LiveCreateRegistered, LiveQueryStatus, LiveRegisteredResults, LiveSubmitAsync } from './documents.js';
 import { RawWsClient } from './raw-ws.js';
+import { statusesUntilTerminal } from './drive.js';
 
 const SECRET = 'whsec-subscriptions-test';
 const scheduler = createManualScheduler();
@@ -73,7 +74,8 @@ describe('Halo webhooks', () => {
     const delivered = nextDelivery();
 
     await ctx.advance(10_000); // the simulator completes the query and sends the signed webhook
-    expect((await sub.next()).data?.queryStatusChanged).toMatchObject({ status: 'SUCCESSFUL', rowCount: 2 });
+    expect(await statusesUntilTerminal(sub)).toEqual(['QUEUED', 'EXECUTING', 'UPLOADING', 'SUCCESSFUL']);
+    expect(sub.results.at(-1)?.data?.queryStatusChanged).toMatchObject({ status: 'SUCCESSFUL', rowCount: 2 });
     await sub.done;
     const [delivery] = await delivered;
     expect(delivery).toMatchObject({ queryId, source: 'async', delivered: true, lastStatus: 202, attempts: 1 });

@@ -13,7 +13,7 @@ interface Progress {
   error: { type: string | null; code: number | null; message: string | null } | null;
 }
 
-const PAGE_POLL_MS = 500;
+const FALLBACK_POLL_MS = 500;
 const PREVIEW_ROWS = 20;
 
 const time = (iso: string) => (iso.length >= 23 ? iso.slice(11, 23) : iso);
@@ -30,7 +30,7 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
     h(
       'p',
       { class: 'hint' },
-      'submitAsyncQuery returns at once; the queryStatusChanged subscription (WebSocket) then reports every status until the query is done.',
+      'submitAsyncQuery returns at once; the queryStatusChanged subscription (WebSocket) then reports every phase, with the time it began, and each page upload, until the query is done.',
     ),
     form,
     output,
@@ -80,7 +80,6 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
 
     const seen: QueryStatus[] = [];
     let stopped = false;
-    let pagePoll: ReturnType<typeof setInterval> | undefined;
     let fallbackPoll: ReturnType<typeof setInterval> | undefined;
 
     const addStep = (status: QueryStatus, at: string) => {
@@ -139,9 +138,8 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
       );
     };
     const stopPolls = () => {
-      if (pagePoll) clearInterval(pagePoll);
       if (fallbackPoll) clearInterval(fallbackPoll);
-      pagePoll = fallbackPoll = undefined;
+      fallbackPoll = undefined;
     };
     const pollOnce = async () => {
       const r = await client.query(QueryPages, { siteId, id: queryId }, { requestPolicy: 'network-only' }).toPromise();
@@ -159,9 +157,6 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
             `${p.error.type ?? ''} ${p.error.code ?? ''}: ${p.error.message ?? ''}`,
           ),
         );
-      // Statuses arrive by subscription; page uploads within UPLOADING do not change the status, so poll them.
-      if (p.status === 'UPLOADING' && !pagePoll && !fallbackPoll)
-        pagePoll = setInterval(() => void pollOnce(), PAGE_POLL_MS);
       if (p.isTerminal) {
         stopPolls();
         live.textContent = 'Done.';
@@ -175,7 +170,7 @@ export function mountAsync(root: HTMLElement, client: Client, state: SiteState):
       if (r.error) {
         // No WebSocket (a proxy that drops upgrades…): poll instead.
         live.textContent = 'Live updates unavailable; polling every 0.5 s.';
-        if (!fallbackPoll) fallbackPoll = setInterval(() => void pollOnce(), PAGE_POLL_MS);
+        if (!fallbackPoll) fallbackPoll = setInterval(() => void pollOnce(), FALLBACK_POLL_MS);
         return;
       }
       if (r.data) {

@@ -129,6 +129,7 @@ export const SearchPatients = graphql(`
         cursor
         node {
           id
+          fhirId
           siteId
           active
           gender

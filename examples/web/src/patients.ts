@@ -121,7 +121,7 @@ export function mountPatients(root: HTMLElement, client: Client, state: SiteStat
             return h(
               'tr',
               { 'data-testid': 'patient-row', 'data-patient-id': node.id },
-              h('td', {}, node.id),
+              h('td', {}, node.fhirId),
               h('td', {}, n.family),
               h('td', {}, n.given),
               h('td', {}, node.gender ?? '—'),

@@ -1,5 +1,11 @@
 import type { Address as FhirAddress } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Extension } from './Extension.js';
 import { Period } from './Period.js';
 
@@ -8,17 +14,42 @@ export const Address = builder.objectRef<FhirAddress>('Address');
 Address.implement({
   description: 'FHIR R4 Address (AU Base: `state` is an Australian state code, `postalCode` four digits).',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    use: t.exposeString('use', { nullable: true }),
-    type: t.exposeString('type', { nullable: true }),
-    text: t.exposeString('text', { nullable: true }),
-    line: t.exposeStringList('line', { nullable: true }),
-    city: t.exposeString('city', { nullable: true }),
-    district: t.exposeString('district', { nullable: true }),
-    state: t.exposeString('state', { nullable: true }),
-    postalCode: t.exposeString('postalCode', { nullable: true }),
-    country: t.exposeString('country', { nullable: true }),
-    period: t.expose('period', { type: Period, nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    use: t.exposeString('use', {
+      description: 'home | work | temp | old | billing: purpose of this address.',
+      nullable: true,
+    }),
+    type: t.exposeString('type', { description: 'postal | physical | both', nullable: true }),
+    text: t.exposeString('text', { description: 'Text representation of the address.', nullable: true }),
+    line: t.exposeStringList('line', { description: 'Street name, number, direction & P.O. Box etc.', nullable: true }),
+    city: t.exposeString('city', {
+      description: 'Name of city, town etc. (in Australia, the suburb or locality).',
+      nullable: true,
+    }),
+    district: t.exposeString('district', { description: 'District name (aka county).', nullable: true }),
+    state: t.exposeString('state', {
+      description: 'Sub-unit of country (AU Base: NSW, VIC, QLD, SA, WA, TAS, NT, ACT).',
+      nullable: true,
+    }),
+    postalCode: t.exposeString('postalCode', {
+      description: 'Postal code for area (AU: four digits).',
+      nullable: true,
+    }),
+    country: t.exposeString('country', {
+      description: 'Country (e.g. can be ISO 3166 2 or 3 letter code).',
+      nullable: true,
+    }),
+    period: t.expose('period', {
+      description: 'Time period when address was/is in use.',
+      type: Period,
+      nullable: true,
+    }),
   }),
 });

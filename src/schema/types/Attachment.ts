@@ -1,5 +1,11 @@
 import type { Attachment as FhirAttachment } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Extension } from './Extension.js';
 
 export const Attachment = builder.objectRef<FhirAttachment>('Attachment');
@@ -7,15 +13,27 @@ export const Attachment = builder.objectRef<FhirAttachment>('Attachment');
 Attachment.implement({
   description: 'FHIR R4 Attachment (e.g. a patient photo): inline base64 `data` or a `url`.',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    contentType: t.exposeString('contentType', { nullable: true }),
-    language: t.exposeString('language', { nullable: true }),
-    data: t.exposeString('data', { nullable: true }),
-    url: t.exposeString('url', { nullable: true }),
-    size: t.exposeInt('size', { nullable: true }),
-    hash: t.exposeString('hash', { nullable: true }),
-    title: t.exposeString('title', { nullable: true }),
-    creation: t.exposeString('creation', { nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    contentType: t.exposeString('contentType', {
+      description: 'Mime type of the content, with charset etc. (e.g. image/jpeg).',
+      nullable: true,
+    }),
+    language: t.exposeString('language', { description: 'Human language of the content (BCP-47).', nullable: true }),
+    data: t.exposeString('data', { description: 'Data inline, base64ed.', nullable: true }),
+    url: t.exposeString('url', { description: 'Uri where the data can be found.', nullable: true }),
+    size: t.exposeInt('size', { description: 'Number of bytes of content (if url provided).', nullable: true }),
+    hash: t.exposeString('hash', { description: 'Hash of the data (sha-1, base64ed).', nullable: true }),
+    title: t.exposeString('title', { description: 'Label to display in place of the data.', nullable: true }),
+    creation: t.exposeString('creation', {
+      description: 'Date attachment was first created (a FHIR dateTime).',
+      nullable: true,
+    }),
   }),
 });

@@ -8,7 +8,10 @@ export interface CatalogueShape {
 export const Catalogue = builder.objectRef<CatalogueShape>('Catalogue').implement({
   description: 'A database on the practice server that queries can target (RunQueryInput.catalogue).',
   fields: (t) => ({
-    name: t.string({ resolve: (c) => c.name ?? '' }),
-    isDefault: t.boolean({ resolve: (c) => c.isDefault ?? false }),
+    name: t.string({ description: 'The database name, for RunQueryInput.catalogue.', resolve: (c) => c.name ?? '' }),
+    isDefault: t.boolean({
+      description: 'The database queries run on when they name none.',
+      resolve: (c) => c.isDefault ?? false,
+    }),
   }),
 });

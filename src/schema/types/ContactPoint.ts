@@ -1,5 +1,11 @@
 import type { ContactPoint as FhirContactPoint } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Extension } from './Extension.js';
 import { Period } from './Period.js';
 
@@ -8,12 +14,31 @@ export const ContactPoint = builder.objectRef<FhirContactPoint>('ContactPoint');
 ContactPoint.implement({
   description: 'FHIR R4 ContactPoint: a phone number, e-mail address etc. (`rank` 1 is the most preferred).',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    system: t.exposeString('system', { nullable: true }),
-    value: t.exposeString('value', { nullable: true }),
-    use: t.exposeString('use', { nullable: true }),
-    rank: t.exposeInt('rank', { nullable: true }),
-    period: t.expose('period', { type: Period, nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    system: t.exposeString('system', {
+      description: 'phone | fax | email | pager | url | sms | other',
+      nullable: true,
+    }),
+    value: t.exposeString('value', {
+      description: 'The actual contact point details (the number, the address).',
+      nullable: true,
+    }),
+    use: t.exposeString('use', {
+      description: 'home | work | temp | old | mobile: purpose of this contact point.',
+      nullable: true,
+    }),
+    rank: t.exposeInt('rank', { description: 'Specify preferred order of use (1 = highest).', nullable: true }),
+    period: t.expose('period', {
+      description: 'Time period when the contact point was/is in use.',
+      type: Period,
+      nullable: true,
+    }),
   }),
 });

@@ -1,5 +1,6 @@
 import type { Extension as FhirExtension } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
 import { FhirDate } from '../scalars.js';
 import { Address } from './Address.js';
 import { Attachment } from './Attachment.js';
@@ -25,37 +26,133 @@ Extension.implement({
   description:
     'FHIR R4 Extension: `url` names it; at most one value[x] field is set, or nested `extension`s (complex extensions).',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    url: t.exposeString('url'),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    valueBase64Binary: t.exposeString('valueBase64Binary', { nullable: true }),
-    valueBoolean: t.exposeBoolean('valueBoolean', { nullable: true }),
-    valueCanonical: t.exposeString('valueCanonical', { nullable: true }),
-    valueCode: t.exposeString('valueCode', { nullable: true }),
-    valueDate: t.expose('valueDate', { type: FhirDate, nullable: true }),
-    valueDateTime: t.exposeString('valueDateTime', { nullable: true }),
-    valueDecimal: t.exposeFloat('valueDecimal', { nullable: true }),
-    valueId: t.exposeString('valueId', { nullable: true }),
-    valueInstant: t.exposeString('valueInstant', { nullable: true }),
-    valueInteger: t.exposeInt('valueInteger', { nullable: true }),
-    valueMarkdown: t.exposeString('valueMarkdown', { nullable: true }),
-    valueOid: t.exposeString('valueOid', { nullable: true }),
-    valuePositiveInt: t.exposeInt('valuePositiveInt', { nullable: true }),
-    valueString: t.exposeString('valueString', { nullable: true }),
-    valueTime: t.exposeString('valueTime', { nullable: true }),
-    valueUnsignedInt: t.exposeInt('valueUnsignedInt', { nullable: true }),
-    valueUri: t.exposeString('valueUri', { nullable: true }),
-    valueUrl: t.exposeString('valueUrl', { nullable: true }),
-    valueUuid: t.exposeString('valueUuid', { nullable: true }),
-    valueAddress: t.expose('valueAddress', { type: Address, nullable: true }),
-    valueAttachment: t.expose('valueAttachment', { type: Attachment, nullable: true }),
-    valueCodeableConcept: t.expose('valueCodeableConcept', { type: CodeableConcept, nullable: true }),
-    valueCoding: t.expose('valueCoding', { type: Coding, nullable: true }),
-    valueContactPoint: t.expose('valueContactPoint', { type: ContactPoint, nullable: true }),
-    valueHumanName: t.expose('valueHumanName', { type: HumanName, nullable: true }),
-    valueIdentifier: t.expose('valueIdentifier', { type: Identifier, nullable: true }),
-    valuePeriod: t.expose('valuePeriod', { type: Period, nullable: true }),
-    valueQuantity: t.expose('valueQuantity', { type: Quantity, nullable: true }),
-    valueReference: t.expose('valueReference', { type: Reference, nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
+    url: t.exposeString('url', { description: 'Identifies the meaning of the extension (a canonical URL).' }),
+    extension: t.expose('extension', {
+      type: [Extension],
+      nullable: true,
+      description: 'Nested extensions (a complex extension has these instead of a value).',
+    }),
+    valueBase64Binary: t.exposeString('valueBase64Binary', {
+      description: 'Value of extension, when it is a FHIR base64Binary.',
+      nullable: true,
+    }),
+    valueBoolean: t.exposeBoolean('valueBoolean', {
+      description: 'Value of extension, when it is a FHIR boolean.',
+      nullable: true,
+    }),
+    valueCanonical: t.exposeString('valueCanonical', {
+      description: 'Value of extension, when it is a FHIR canonical.',
+      nullable: true,
+    }),
+    valueCode: t.exposeString('valueCode', {
+      description: 'Value of extension, when it is a FHIR code.',
+      nullable: true,
+    }),
+    valueDate: t.expose('valueDate', {
+      description: 'Value of extension, when it is a FHIR date.',
+      type: FhirDate,
+      nullable: true,
+    }),
+    valueDateTime: t.exposeString('valueDateTime', {
+      description: 'Value of extension, when it is a FHIR dateTime.',
+      nullable: true,
+    }),
+    valueDecimal: t.exposeFloat('valueDecimal', {
+      description: 'Value of extension, when it is a FHIR decimal.',
+      nullable: true,
+    }),
+    valueId: t.exposeString('valueId', { description: 'Value of extension, when it is a FHIR id.', nullable: true }),
+    valueInstant: t.exposeString('valueInstant', {
+      description: 'Value of extension, when it is a FHIR instant.',
+      nullable: true,
+    }),
+    valueInteger: t.exposeInt('valueInteger', {
+      description: 'Value of extension, when it is a FHIR integer.',
+      nullable: true,
+    }),
+    valueMarkdown: t.exposeString('valueMarkdown', {
+      description: 'Value of extension, when it is a FHIR markdown.',
+      nullable: true,
+    }),
+    valueOid: t.exposeString('valueOid', { description: 'Value of extension, when it is a FHIR oid.', nullable: true }),
+    valuePositiveInt: t.exposeInt('valuePositiveInt', {
+      description: 'Value of extension, when it is a FHIR positiveInt.',
+      nullable: true,
+    }),
+    valueString: t.exposeString('valueString', {
+      description: 'Value of extension, when it is a FHIR string.',
+      nullable: true,
+    }),
+    valueTime: t.exposeString('valueTime', {
+      description: 'Value of extension, when it is a FHIR time.',
+      nullable: true,
+    }),
+    valueUnsignedInt: t.exposeInt('valueUnsignedInt', {
+      description: 'Value of extension, when it is a FHIR unsignedInt.',
+      nullable: true,
+    }),
+    valueUri: t.exposeString('valueUri', { description: 'Value of extension, when it is a FHIR uri.', nullable: true }),
+    valueUrl: t.exposeString('valueUrl', { description: 'Value of extension, when it is a FHIR url.', nullable: true }),
+    valueUuid: t.exposeString('valueUuid', {
+      description: 'Value of extension, when it is a FHIR uuid.',
+      nullable: true,
+    }),
+    valueAddress: t.expose('valueAddress', {
+      description: 'Value of extension, when it is a FHIR Address.',
+      type: Address,
+      nullable: true,
+    }),
+    valueAttachment: t.expose('valueAttachment', {
+      description: 'Value of extension, when it is a FHIR Attachment.',
+      type: Attachment,
+      nullable: true,
+    }),
+    valueCodeableConcept: t.expose('valueCodeableConcept', {
+      description: 'Value of extension, when it is a FHIR CodeableConcept.',
+      type: CodeableConcept,
+      nullable: true,
+    }),
+    valueCoding: t.expose('valueCoding', {
+      description: 'Value of extension, when it is a FHIR Coding.',
+      type: Coding,
+      nullable: true,
+    }),
+    valueContactPoint: t.expose('valueContactPoint', {
+      description: 'Value of extension, when it is a FHIR ContactPoint.',
+      type: ContactPoint,
+      nullable: true,
+    }),
+    valueHumanName: t.expose('valueHumanName', {
+      description: 'Value of extension, when it is a FHIR HumanName.',
+      type: HumanName,
+      nullable: true,
+    }),
+    valueIdentifier: t.expose('valueIdentifier', {
+      description: 'Value of extension, when it is a FHIR Identifier.',
+      type: Identifier,
+      nullable: true,
+    }),
+    valuePeriod: t.expose('valuePeriod', {
+      description: 'Value of extension, when it is a FHIR Period.',
+      type: Period,
+      nullable: true,
+    }),
+    valueQuantity: t.expose('valueQuantity', {
+      description: 'Value of extension, when it is a FHIR Quantity.',
+      type: Quantity,
+      nullable: true,
+    }),
+    valueReference: t.expose('valueReference', {
+      description: 'Value of extension, when it is a FHIR Reference.',
+      type: Reference,
+      nullable: true,
+    }),
   }),
 });

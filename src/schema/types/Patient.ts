@@ -17,9 +17,11 @@ import type {
 } from 'fhir/r4.js';
 import type { Context } from '../../request/context.js';
 import { isHaloApiError, type HaloApiError } from '../../datasources/halo-error.js';
-import type { FhirBundle, FhirResource } from '../../datasources/types.js';
+import type { FhirBundle, FhirResource, OperationOutcome } from '../../datasources/types.js';
 import { builder } from '../builder.js';
+import { MODIFIER_EXTENSION_DESCRIPTION } from '../fhir-element.js';
 import { apiError, badUserInput, fromHaloError } from '../../errors/api-errors.js';
+import { decodeGlobalId, encodeGlobalId } from '../global-id.js';
 import { requireGuid } from '../ids.js';
 import { forwardPage, isPosition, offsetConnection, type ConnectionShape, type OffsetPage } from '../pagination.js';
 import { FhirDate } from '../scalars.js';
@@ -33,14 +35,19 @@ import { HumanName } from './HumanName.js';
 import { Identifier } from './Identifier.js';
 import { Meta } from './Meta.js';
 import { Narrative } from './Narrative.js';
+import { Node, registerNodeType } from './Node.js';
 import { PatientCommunication } from './PatientCommunication.js';
 import { PatientConnection } from './PatientConnection.js';
 import { PatientContact } from './PatientContact.js';
 import { PatientLink } from './PatientLink.js';
 import { Reference } from './Reference.js';
 
-/** A Halo Patient resource as received, with the site it came from. */
+/** A Halo Patient resource as received (`id` is its FHIR id), with the site it came from. */
 export type SitePatient = FhirPatient & { id: string; siteId: string };
+
+/** The Patient's global id (Patient.id): its site and FHIR id, unique across sites. */
+export const patientGlobalId = (p: Pick<SitePatient, 'id' | 'siteId'>): string =>
+  encodeGlobalId('Patient', p.siteId, p.id);
 
 /** `items` kept by `keep`; `null` when the element is absent. */
 const pick = <T>(items: T[] | undefined, keep?: (item: T) => boolean): T[] | null =>
@@ -50,23 +57,53 @@ export const Patient = builder.objectRef<SitePatient>('Patient');
 
 Patient.implement({
   description:
-    'A FHIR R4 Patient (AU Base 4.1.0) as Halo returns it: field names are the FHIR JSON names. FHIR ids are unique per site, so cache by (siteId, id). Not modelled: `contained`, and primitive-value extensions other than `_birthDate` and `_deceasedDateTime`.',
+    'A FHIR R4 Patient (AU Base 4.1.0) as Halo returns it: field names are the FHIR JSON names, except `id`, which is unique across sites (the FHIR logical id is `fhirId`). Not modelled: `contained`, and primitive-value extensions other than `_birthDate` and `_deceasedDateTime`.',
+  interfaces: [Node],
+  isTypeOf: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { resourceType?: unknown }).resourceType === 'Patient' &&
+    typeof (value as { siteId?: unknown }).siteId === 'string',
   fields: (t) => ({
-    resourceType: t.string({ resolve: (p) => p.resourceType }),
-    id: t.exposeID('id', { description: 'The FHIR logical id, unique within the site.' }),
+    resourceType: t.string({ description: 'Always "Patient".', resolve: (p) => p.resourceType }),
+    id: t.id({
+      description:
+        'Unique across sites and types (two practices’ patient 452 have two ids), so client caches can key on it. Opaque: pass it back (patient, node, search._id) and never parse it.',
+      resolve: patientGlobalId,
+    }),
+    fhirId: t.id({
+      description:
+        'The FHIR logical id Halo uses (Patient/{fhirId}); unique within the site only. In Best Practice, the patient’s InternalID.',
+      resolve: (p) => p.id,
+    }),
     siteId: t.exposeID('siteId', { description: 'The Halo GUID of the site the patient belongs to (not FHIR).' }),
-    meta: t.expose('meta', { type: Meta, nullable: true }),
-    implicitRules: t.exposeString('implicitRules', { nullable: true }),
-    language: t.exposeString('language', { nullable: true }),
-    text: t.expose('text', { type: Narrative, nullable: true }),
+    meta: t.expose('meta', { description: 'Metadata about the resource.', type: Meta, nullable: true }),
+    implicitRules: t.exposeString('implicitRules', {
+      description: 'A set of rules under which this content was created.',
+      nullable: true,
+    }),
+    language: t.exposeString('language', { description: 'Language of the resource content.', nullable: true }),
+    text: t.expose('text', {
+      description: 'Text summary of the resource, for human interpretation.',
+      type: Narrative,
+      nullable: true,
+    }),
     extension: t.field({
+      description:
+        'Additional content defined by implementations (AU Base: indigenous status, birth place, gender identity…); filter them with url.',
       type: [Extension],
       nullable: true,
       args: { url: t.arg.string({ description: 'Only extensions with this url.' }) },
       resolve: (p, { url }) => pick<FhirExtension>(p.extension, url == null ? undefined : (e) => e.url === url),
     }),
-    modifierExtension: t.expose('modifierExtension', { type: [Extension], nullable: true }),
+    modifierExtension: t.expose('modifierExtension', {
+      description: MODIFIER_EXTENSION_DESCRIPTION,
+      type: [Extension],
+      nullable: true,
+    }),
     identifier: t.field({
+      description:
+        'An identifier for this patient (IHI, Medicare number, DVA number, the practice record number\u2026).',
       type: [Identifier],
       nullable: true,
       args: {
@@ -77,14 +114,19 @@ Patient.implement({
       resolve: (p, { system }) =>
         pick<FhirIdentifier>(p.identifier, system == null ? undefined : (i) => i.system === system),
     }),
-    active: t.exposeBoolean('active', { nullable: true }),
+    active: t.exposeBoolean('active', {
+      description: "Whether this patient's record is in active use.",
+      nullable: true,
+    }),
     name: t.field({
+      description: 'A name associated with the patient.',
       type: [HumanName],
       nullable: true,
       args: { use: t.arg.string({ description: 'Only names with this use (official, usual, …).' }) },
       resolve: (p, { use }) => pick<FhirHumanName>(p.name, use == null ? undefined : (n) => n.use === use),
     }),
     telecom: t.field({
+      description: 'A contact detail for the individual.',
       type: [ContactPoint],
       nullable: true,
       args: {
@@ -110,24 +152,65 @@ Patient.implement({
       nullable: true,
       description: 'Extensions on birthDate (AU: date-accuracy-indicator, birth time).',
     }),
-    deceasedBoolean: t.exposeBoolean('deceasedBoolean', { nullable: true }),
-    deceasedDateTime: t.exposeString('deceasedDateTime', { nullable: true }),
-    _deceasedDateTime: t.expose('_deceasedDateTime', { type: Element, nullable: true }),
+    deceasedBoolean: t.exposeBoolean('deceasedBoolean', {
+      description: 'Indicates if the individual is deceased or not (when no date is known).',
+      nullable: true,
+    }),
+    deceasedDateTime: t.exposeString('deceasedDateTime', {
+      description: 'When the individual died (a FHIR dateTime).',
+      nullable: true,
+    }),
+    _deceasedDateTime: t.expose('_deceasedDateTime', {
+      description: 'Extensions on deceasedDateTime (e.g. its accuracy).',
+      type: Element,
+      nullable: true,
+    }),
     address: t.field({
+      description: 'An address for the individual.',
       type: [Address],
       nullable: true,
       args: { use: t.arg.string({ description: 'Only addresses with this use (home, work, …).' }) },
       resolve: (p, { use }) => pick<FhirAddress>(p.address, use == null ? undefined : (a) => a.use === use),
     }),
-    maritalStatus: t.expose('maritalStatus', { type: CodeableConcept, nullable: true }),
-    multipleBirthBoolean: t.exposeBoolean('multipleBirthBoolean', { nullable: true }),
-    multipleBirthInteger: t.exposeInt('multipleBirthInteger', { nullable: true }),
-    photo: t.expose('photo', { type: [Attachment], nullable: true }),
-    contact: t.expose('contact', { type: [PatientContact], nullable: true }),
-    communication: t.expose('communication', { type: [PatientCommunication], nullable: true }),
-    generalPractitioner: t.expose('generalPractitioner', { type: [Reference], nullable: true }),
-    managingOrganization: t.expose('managingOrganization', { type: Reference, nullable: true }),
-    link: t.expose('link', { type: [PatientLink], nullable: true }),
+    maritalStatus: t.expose('maritalStatus', {
+      description: 'Marital (civil) status of a patient.',
+      type: CodeableConcept,
+      nullable: true,
+    }),
+    multipleBirthBoolean: t.exposeBoolean('multipleBirthBoolean', {
+      description: 'Whether patient is part of a multiple birth.',
+      nullable: true,
+    }),
+    multipleBirthInteger: t.exposeInt('multipleBirthInteger', {
+      description: 'The birth order of a patient who is part of a multiple birth.',
+      nullable: true,
+    }),
+    photo: t.expose('photo', { description: 'Image of the patient.', type: [Attachment], nullable: true }),
+    contact: t.expose('contact', {
+      description: 'A contact party (e.g. guardian, partner, friend) for the patient.',
+      type: [PatientContact],
+      nullable: true,
+    }),
+    communication: t.expose('communication', {
+      description: 'A language which may be used to communicate with the patient about his or her health.',
+      type: [PatientCommunication],
+      nullable: true,
+    }),
+    generalPractitioner: t.expose('generalPractitioner', {
+      description: "Patient's nominated primary care provider.",
+      type: [Reference],
+      nullable: true,
+    }),
+    managingOrganization: t.expose('managingOrganization', {
+      description: 'Organization that is the custodian of the patient record.',
+      type: Reference,
+      nullable: true,
+    }),
+    link: t.expose('link', {
+      description: 'Link to another patient resource that concerns the same actual person.',
+      type: [PatientLink],
+      nullable: true,
+    }),
   }),
 });
 
@@ -141,7 +224,10 @@ const FhirSearchParamInput = builder.inputType('FhirSearchParamInput', {
       description:
         'Parameter name with optional modifier. Paging parameters (_count, _getpages…) are not allowed: use first/after.',
     }),
-    value: t.string({ required: true }),
+    value: t.string({
+      required: true,
+      description: 'The value, sent as given (FHIR search syntax: comparison prefixes, system|value, commas for OR).',
+    }),
   }),
 });
 
@@ -149,7 +235,9 @@ const PatientSearch = builder.inputType('PatientSearch', {
   description:
     'FHIR Patient search parameters (names as FHIR, with "-" written "_"). Each list element is one parameter: elements AND together, commas inside one element OR (FHIR semantics); values such as "ge1970-01-01" or "system|value" pass through verbatim.',
   fields: (t) => ({
-    _id: t.stringList({ description: 'Logical id (token, exact).' }),
+    _id: t.stringList({
+      description: 'Patient.id or FHIR logical id (token, exact; commas OR several).',
+    }),
     _lastUpdated: t.stringList({ description: 'meta.lastUpdated (date, with prefixes).' }),
     identifier: t.stringList({ description: 'system|value, |value, value or system| (token).' }),
     name: t.stringList({ description: 'Any part of any name (string: starts-with, case- and accent-insensitive).' }),
@@ -221,10 +309,22 @@ const RESERVED_PARAMS = new Set(['_count', '_offset', '_getpages', '_getpagesoff
  * `params`. Throws BAD_USER_INPUT (naming the argument, never a value) for too many parameters,
  * over-long values, malformed or reserved parameter names.
  */
-export function searchParams(search: PatientSearchInput | null | undefined): FhirParam[] {
+export function searchParams(search: PatientSearchInput | null | undefined, siteId?: string): FhirParam[] {
   const out: Array<readonly [string, string]> = [];
   if (!search) return out;
-  for (const [field, fhirName] of SEARCH_FIELDS) for (const value of search[field] ?? []) out.push([fhirName, value]);
+  for (const [field, fhirName] of SEARCH_FIELDS) {
+    for (const [i, value] of (search[field] ?? []).entries()) {
+      // Patient.id values (as clients hold them) become the FHIR ids Halo searches by.
+      const translated =
+        field === '_id' && siteId !== undefined
+          ? value
+              .split(',')
+              .map((id) => (decodeGlobalId(id) ? fhirIdOf(id, siteId, `search._id[${i}]`) : id))
+              .join(',')
+          : value;
+      out.push([fhirName, translated]);
+    }
+  }
   if (search._sort != null) out.push(['_sort', search._sort]);
   for (const [i, p] of (search.params ?? []).entries()) {
     const base = p.name.split(':')[0] ?? '';
@@ -357,6 +457,41 @@ function openCursor(ctx: Context, cursor: string, siteId: string, digest: string
 const SEARCH_REJECTED =
   "Halo's FHIR server rejected the search: a parameter, modifier, comparison prefix or value format is not supported or not well formed.";
 
+/** A name quoted in Halo's OperationOutcome text, as a FHIR search parameter (with a modifier) is written. */
+const QUOTED_NAME = /["'\u201C\u2018]([A-Za-z_][A-Za-z0-9_.-]{0,63}(?::[A-Za-z][A-Za-z0-9_-]{0,31})?)["'\u201D\u2019]/g;
+
+/**
+ * The argument of `search` holding the parameter Halo's OperationOutcome names, when it names one
+ * the request sent: `search.birthdate`, `search._sort`, or `search.params[i]` (a client's own
+ * parameter is named by its position). Only names of sent parameters come back, never a value.
+ */
+export function rejectedArgument(
+  outcome: OperationOutcome | undefined,
+  search: PatientSearchInput | null | undefined,
+): { argument: string; parameter?: string } | undefined {
+  if (!outcome || !search) return undefined;
+  const quoted = (outcome.issue ?? [])
+    .flatMap((i) => [i.details?.text, i.diagnostics])
+    .flatMap((text) => (typeof text === 'string' ? [...text.matchAll(QUOTED_NAME)].map((m) => m[1]!) : []));
+  // A client's own parameter named exactly, or by its name and its modifier (`"family" … "fuzzy"`).
+  const params = search.params ?? [];
+  const own = params.findIndex((p) => {
+    const [base, modifier] = p.name.split(':');
+    return quoted.includes(p.name) || (modifier !== undefined && quoted.includes(base!) && quoted.includes(modifier));
+  });
+  if (own >= 0) return { argument: `search.params[${own}]` };
+  // Else the first name Halo quotes that the request sent: a field, _sort, or a parameter by its base name.
+  for (const name of quoted) {
+    const base = name.split(':')[0]!;
+    const field = SEARCH_FIELDS.find(([, fhirName]) => fhirName === base);
+    if (field && (search[field[0]]?.length ?? 0) > 0) return { argument: `search.${field[0]}`, parameter: base };
+    if (base === '_sort' && search._sort != null) return { argument: 'search._sort', parameter: '_sort' };
+    const i = params.findIndex((p) => p.name.split(':')[0] === base);
+    if (i >= 0) return { argument: `search.params[${i}]` };
+  }
+  return undefined;
+}
+
 /** Whether the site's practice management system serves FHIR (Halo documents it for Best Practice only). */
 async function servesFhir(ctx: Context, siteId: string): Promise<boolean> {
   try {
@@ -370,14 +505,16 @@ async function servesFhir(ctx: Context, siteId: string): Promise<boolean> {
 
 /**
  * A failed FHIR call → the API's error. Halo's OperationOutcome text is never passed on (it may
- * quote what was searched). A 400 on a site whose PMS has no FHIR becomes BAD_USER_INPUT with
- * `reason: FHIR_NOT_SUPPORTED` on `siteId` (one getSite, only on this error path).
+ * quote what was searched); a rejected search names the argument holding the parameter Halo named,
+ * when it named one the request sent. A 400 on a site whose PMS has no FHIR becomes BAD_USER_INPUT
+ * with `reason: FHIR_NOT_SUPPORTED` on `siteId` (one getSite, only on this error path).
  */
 async function fhirError(
   ctx: Context,
   siteId: string,
   err: HaloApiError,
   op: 'read' | 'search',
+  search?: PatientSearchInput | null,
 ): Promise<GraphQLError> {
   if (err.code === 'NOT_FOUND' && op === 'read') return apiError('NOT_FOUND', 'Patient not found.');
   if (err.code === 'BAD_USER_INPUT') {
@@ -387,18 +524,29 @@ async function fhirError(
         reason: 'FHIR_NOT_SUPPORTED',
       });
     }
-    return op === 'search'
-      ? badUserInput(SEARCH_REJECTED, { argument: 'search' })
-      : badUserInput("Halo's FHIR server rejected the read.", { argument: 'id' });
+    if (op === 'read') return badUserInput("Halo's FHIR server rejected the read.", { argument: 'id' });
+    const named = rejectedArgument(err.payload?.shape === 'fhir' ? err.payload.outcome : undefined, search);
+    return named
+      ? badUserInput(
+          `Halo's FHIR server rejected ${named.argument}: its modifier, comparison prefix or value format is not supported or not well formed.`,
+          named,
+        )
+      : badUserInput(SEARCH_REJECTED, { argument: 'search' });
   }
   return fromHaloError(err);
 }
 
-async function fhirCall<T>(ctx: Context, siteId: string, op: 'read' | 'search', call: () => Promise<T>): Promise<T> {
+async function fhirCall<T>(
+  ctx: Context,
+  siteId: string,
+  op: 'read' | 'search',
+  call: () => Promise<T>,
+  search?: PatientSearchInput | null,
+): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    throw isHaloApiError(err) ? await fhirError(ctx, siteId, err, op) : err;
+    throw isHaloApiError(err) ? await fhirError(ctx, siteId, err, op, search) : err;
   }
 }
 
@@ -407,22 +555,49 @@ async function fhirCall<T>(ctx: Context, siteId: string, op: 'read' | 'search', 
 /** FHIR `id` syntax; `.` and `..` alone would be path segments. */
 const FHIR_ID = /^(?!\.{1,2}$)[A-Za-z0-9.-]{1,64}$/;
 
+/**
+ * The FHIR id that `id` (a Patient.id, or a FHIR id) stands for on `siteId`. Throws BAD_USER_INPUT,
+ * naming `argument`, for anything else, and for a Patient.id of another site.
+ */
+function fhirIdOf(id: string, siteId: string, argument: string): string {
+  const global = decodeGlobalId(id);
+  if (global) {
+    if (global.type !== 'Patient')
+      throw badUserInput(`${argument} is the id of a ${global.type}, not of a Patient.`, { argument });
+    if (global.siteId !== siteId)
+      throw badUserInput(`${argument} is a patient of another site: pass that patient's siteId with it.`, {
+        argument,
+      });
+    id = global.localId;
+  }
+  if (!FHIR_ID.test(id))
+    throw badUserInput(`${argument} must be a Patient.id or a FHIR id (1 to 64 letters, digits, "-" or ".").`, {
+      argument,
+    });
+  return id;
+}
+
+/** One patient by FHIR id (GET Patient/{id}); NOT_FOUND when the site has none. */
+async function readPatient(ctx: Context, siteId: string, fhirId: string): Promise<SitePatient> {
+  const resource = await fhirCall(ctx, siteId, 'read', () => ctx.halo.getFhirQuery(siteId, `Patient/${fhirId}`));
+  if (resource.resourceType !== 'Patient') throw apiError('UPSTREAM_ERROR');
+  return { ...(resource as unknown as FhirPatient), id: resource.id ?? fhirId, siteId };
+}
+
+registerNodeType('Patient', readPatient);
+
 builder.queryFields((t) => ({
   patient: t.field({
     type: Patient,
     nullable: true,
-    description: 'One patient by FHIR id (GET Patient/{id}). NOT_FOUND when the site has no such patient.',
+    description: 'One patient (GET Patient/{id} upstream). NOT_FOUND when the site has no such patient.',
     args: {
-      siteId: t.arg.id({ required: true, description: 'The Halo GUID.' }),
-      id: t.arg.id({ required: true, description: 'The FHIR Patient id.' }),
+      siteId: t.arg.id({ required: true, description: 'The Halo GUID of the site.' }),
+      id: t.arg.id({ required: true, description: "The patient's Patient.id, or its FHIR id (Patient.fhirId)." }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: (_root, args, ctx) => {
       const siteId = requireGuid(args.siteId, 'siteId');
-      if (!FHIR_ID.test(args.id))
-        throw badUserInput('id must be a FHIR id: 1 to 64 letters, digits, "-" or ".".', { argument: 'id' });
-      const resource = await fhirCall(ctx, siteId, 'read', () => ctx.halo.getFhirQuery(siteId, `Patient/${args.id}`));
-      if (resource.resourceType !== 'Patient') throw apiError('UPSTREAM_ERROR');
-      return { ...(resource as unknown as FhirPatient), id: resource.id ?? args.id, siteId };
+      return readPatient(ctx, siteId, fhirIdOf(args.id, siteId, 'id'));
     },
   }),
   patients: t.field({
@@ -431,18 +606,22 @@ builder.queryFields((t) => ({
       'A FHIR Patient search (always POST Patient/_search upstream), paged Relay-style: pass pageInfo.endCursor (or any edge cursor) as `after` with the same siteId and search.',
     args: {
       siteId: t.arg.id({ required: true, description: 'The Halo GUID.' }),
-      search: t.arg({ type: PatientSearch }),
+      search: t.arg({ type: PatientSearch, description: 'FHIR search parameters; none: every patient of the site.' }),
       first: t.arg.int({ description: 'Page size, 0 to 100. @default 20' }),
       after: t.arg.string({ description: 'A cursor from this search.' }),
     },
     resolve: async (_root, args, ctx) => {
       const siteId = requireGuid(args.siteId, 'siteId');
-      const search = searchParams(args.search);
+      const search = searchParams(args.search, siteId);
       const digest = ctx.cursors.digest(CURSOR_KIND, [siteId, ...search.flat()]);
       const cursor = args.after == null ? undefined : openCursor(ctx, args.after, siteId, digest);
       const page = forwardPage(args.first, cursor?.o);
-      const bundle = await fhirCall(ctx, siteId, 'search', () =>
-        ctx.halo.postFhirSearch(siteId, 'Patient', pageRequest(search, page, cursor?.t)),
+      const bundle = await fhirCall(
+        ctx,
+        siteId,
+        'search',
+        () => ctx.halo.postFhirSearch(siteId, 'Patient', pageRequest(search, page, cursor?.t)),
+        args.search,
       );
       const token = continuationToken(bundle, siteId) ?? cursor?.t;
       return bundleToConnection(bundle, { siteId, offset: page.offset }, (o) =>

@@ -1,5 +1,12 @@
 import type { PatientContact as FhirPatientContact } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+  MODIFIER_EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Address } from './Address.js';
 import { CodeableConcept } from './CodeableConcept.js';
 import { ContactPoint } from './ContactPoint.js';
@@ -13,15 +20,46 @@ export const PatientContact = builder.objectRef<FhirPatientContact>('PatientCont
 PatientContact.implement({
   description: 'FHIR R4 Patient.contact: a guardian, next of kin, emergency contact etc.',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    modifierExtension: t.expose('modifierExtension', { type: [Extension], nullable: true }),
-    relationship: t.expose('relationship', { type: [CodeableConcept], nullable: true }),
-    name: t.expose('name', { type: HumanName, nullable: true }),
-    telecom: t.expose('telecom', { type: [ContactPoint], nullable: true }),
-    address: t.expose('address', { type: Address, nullable: true }),
-    gender: t.exposeString('gender', { nullable: true }),
-    organization: t.expose('organization', { type: Reference, nullable: true }),
-    period: t.expose('period', { type: Period, nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    modifierExtension: t.expose('modifierExtension', {
+      description: MODIFIER_EXTENSION_DESCRIPTION,
+      type: [Extension],
+      nullable: true,
+    }),
+    relationship: t.expose('relationship', {
+      description: 'The kind of relationship (e.g. next of kin, emergency contact).',
+      type: [CodeableConcept],
+      nullable: true,
+    }),
+    name: t.expose('name', {
+      description: 'A name associated with the contact person.',
+      type: HumanName,
+      nullable: true,
+    }),
+    telecom: t.expose('telecom', {
+      description: 'A contact detail for the person.',
+      type: [ContactPoint],
+      nullable: true,
+    }),
+    address: t.expose('address', { description: 'Address for the contact person.', type: Address, nullable: true }),
+    gender: t.exposeString('gender', { description: 'male | female | other | unknown', nullable: true }),
+    organization: t.expose('organization', {
+      description: 'Organization that is associated with the contact.',
+      type: Reference,
+      nullable: true,
+    }),
+    period: t.expose('period', {
+      description:
+        'The period during which this contact person or organization is valid to be contacted relating to this patient.',
+      type: Period,
+      nullable: true,
+    }),
   }),
 });

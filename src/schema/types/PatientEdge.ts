@@ -7,7 +7,9 @@ export const PatientEdge = builder.objectRef<Edge<SitePatient>>('PatientEdge');
 PatientEdge.implement({
   description: 'One patient of a search result, with the cursor that continues after it.',
   fields: (t) => ({
-    node: t.field({ type: Patient, resolve: (e) => e.node }),
-    cursor: t.exposeString('cursor'),
+    node: t.field({ description: 'The patient.', type: Patient, resolve: (e) => e.node }),
+    cursor: t.exposeString('cursor', {
+      description: 'Opaque and signed: pass it as after to continue behind this patient.',
+    }),
   }),
 });

@@ -1,5 +1,12 @@
 import type { PatientLink as FhirPatientLink } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+  MODIFIER_EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Extension } from './Extension.js';
 import { Reference } from './Reference.js';
 
@@ -9,10 +16,23 @@ PatientLink.implement({
   description:
     'FHIR R4 Patient.link: another record of the same person (`type`: replaced-by | replaces | refer | seealso).',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    modifierExtension: t.expose('modifierExtension', { type: [Extension], nullable: true }),
-    other: t.expose('other', { type: Reference }),
-    type: t.exposeString('type'),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    modifierExtension: t.expose('modifierExtension', {
+      description: MODIFIER_EXTENSION_DESCRIPTION,
+      type: [Extension],
+      nullable: true,
+    }),
+    other: t.expose('other', {
+      description: 'The other patient or related person resource that the link refers to.',
+      type: Reference,
+    }),
+    type: t.exposeString('type', { description: 'replaced-by | replaces | refer | seealso' }),
   }),
 });

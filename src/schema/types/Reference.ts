@@ -1,5 +1,11 @@
 import type { Reference as FhirReference } from 'fhir/r4.js';
 import { builder } from '../builder.js';
+import {
+  DEPRECATED_ID_DESCRIPTION,
+  DEPRECATED_ID_REASON,
+  ELEMENT_ID_DESCRIPTION,
+  EXTENSION_DESCRIPTION,
+} from '../fhir-element.js';
 import { Extension } from './Extension.js';
 import { Identifier } from './Identifier.js';
 
@@ -8,11 +14,27 @@ export const Reference = builder.objectRef<FhirReference>('Reference');
 Reference.implement({
   description: 'FHIR R4 Reference to another resource, as given (not followed).',
   fields: (t) => ({
-    id: t.exposeString('id', { nullable: true }),
-    extension: t.expose('extension', { type: [Extension], nullable: true }),
-    reference: t.exposeString('reference', { nullable: true }),
-    type: t.exposeString('type', { nullable: true }),
-    identifier: t.expose('identifier', { type: Identifier, nullable: true }),
-    display: t.exposeString('display', { nullable: true }),
+    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
+    id: t.string({
+      nullable: true,
+      description: DEPRECATED_ID_DESCRIPTION,
+      deprecationReason: DEPRECATED_ID_REASON,
+      resolve: () => null,
+    }),
+    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    reference: t.exposeString('reference', {
+      description: 'Literal reference: a relative, internal or absolute URL (e.g. Practitioner/12).',
+      nullable: true,
+    }),
+    type: t.exposeString('type', {
+      description: 'Type the reference refers to (e.g. "Practitioner").',
+      nullable: true,
+    }),
+    identifier: t.expose('identifier', {
+      description: 'Logical reference, when literal reference is not known.',
+      type: Identifier,
+      nullable: true,
+    }),
+    display: t.exposeString('display', { description: 'Text alternative for the resource.', nullable: true }),
   }),
 });

@@ -36,21 +36,42 @@ export const RegisteredQuery = builder.loadableObject('RegisteredQuery', {
   load: loadRegistered,
   cacheResolved: (r) => siteScopedKey(r.siteId, r.query.id),
   fields: (t) => ({
-    id: t.id({ resolve: (r) => r.query.id }),
-    siteId: t.id({ resolve: (r) => r.siteId }),
-    name: t.string({ resolve: (r) => r.query.name }),
-    status: t.field({ type: RegisteredQueryStatus, resolve: (r) => r.query.status }),
-    frequencySeconds: t.int({ resolve: (r) => r.query.frequency }),
-    durationSeconds: t.int({ resolve: (r) => r.query.duration }),
+    id: t.id({ description: "Halo's GUID of the registered query (unique across sites).", resolve: (r) => r.query.id }),
+    siteId: t.id({ description: 'The Halo GUID of the site it runs on.', resolve: (r) => r.siteId }),
+    name: t.string({ description: 'The label it was registered with.', resolve: (r) => r.query.name }),
+    status: t.field({
+      description: 'Whether it still runs.',
+      type: RegisteredQueryStatus,
+      resolve: (r) => r.query.status,
+    }),
+    frequencySeconds: t.int({ description: 'Seconds between runs (at least 60).', resolve: (r) => r.query.frequency }),
+    durationSeconds: t.int({
+      description: 'Seconds it runs for from createdAt (at most 86,400).',
+      resolve: (r) => r.query.duration,
+    }),
     lastHash: t.string({
       nullable: true,
       description: 'Fingerprint of the latest successful result; changes only when the result does.',
       resolve: (r) => r.query.lastHash || null,
     }),
-    lastError: t.field({ type: QueryError, nullable: true, resolve: (r) => r.query.lastErrorDetails ?? null }),
-    metrics: t.field({ type: RegisteredQueryMetrics, resolve: (r) => r.query.metrics }),
-    createdAt: t.field({ type: DateTime, resolve: (r) => r.query.createdAt }),
-    completedAt: t.field({ type: DateTime, nullable: true, resolve: (r) => r.query.completedAt ?? null }),
+    lastError: t.field({
+      description: "The latest failed run's error; null when the latest run succeeded.",
+      type: QueryError,
+      nullable: true,
+      resolve: (r) => r.query.lastErrorDetails ?? null,
+    }),
+    metrics: t.field({
+      description: 'Runs, failures, durations and sizes so far.',
+      type: RegisteredQueryMetrics,
+      resolve: (r) => r.query.metrics,
+    }),
+    createdAt: t.field({ description: 'When it was registered.', type: DateTime, resolve: (r) => r.query.createdAt }),
+    completedAt: t.field({
+      description: 'When it stopped running (cancelled or completed).',
+      type: DateTime,
+      nullable: true,
+      resolve: (r) => r.query.completedAt ?? null,
+    }),
     result: t.field({
       type: RegisteredQueryResult,
       nullable: true,
@@ -69,13 +90,28 @@ export const RegisteredQuery = builder.loadableObject('RegisteredQuery', {
 });
 
 const CreateRegisteredQueryInput = builder.inputType('CreateRegisteredQueryInput', {
+  description: 'A query for Halo Link to run on the practice server every frequencySeconds for durationSeconds.',
   fields: (t) => ({
-    siteId: t.id({ required: true }),
+    siteId: t.id({ required: true, description: 'The Halo GUID of the site.' }),
     name: t.string({ required: true, description: 'Your label for it.' }),
-    sql: t.string({ required: true }),
-    parameters: t.field({ type: [SqlParameterInput] }),
-    executionMode: t.field({ type: ExecutionMode, defaultValue: 'reader' }),
-    commandType: t.field({ type: CommandType, defaultValue: 'text' }),
+    sql: t.string({
+      required: true,
+      description: 'T-SQL text (READER and SCALAR must only read), or the stored procedure name with STORED_PROCEDURE.',
+    }),
+    parameters: t.field({
+      type: [SqlParameterInput],
+      description: 'Command parameters, bound by name (@name): never splice values into sql.',
+    }),
+    executionMode: t.field({
+      type: ExecutionMode,
+      defaultValue: 'reader',
+      description: 'READER (rows), NON_QUERY (writes; needs the writes permission) or SCALAR.',
+    }),
+    commandType: t.field({
+      type: CommandType,
+      defaultValue: 'text',
+      description: 'TEXT, or STORED_PROCEDURE (needs the writes permission).',
+    }),
     frequencySeconds: t.int({ required: true, description: 'Seconds between runs: at least 60.' }),
     durationSeconds: t.int({ required: true, description: 'Seconds to keep running: 1 to 86,400.' }),
     idempotencyKey: t.string({
@@ -89,7 +125,11 @@ builder.queryFields((t) => ({
   registeredQuery: t.field({
     type: RegisteredQuery,
     nullable: true,
-    args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
+    description: 'A registered query by id, with its latest result (result).',
+    args: {
+      siteId: t.arg.id({ required: true, description: 'The Halo GUID of the site.' }),
+      id: t.arg.id({ required: true, description: "The registered query's Halo GUID." }),
+    },
     resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
   }),
 }));
@@ -97,7 +137,11 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createRegisteredQuery: t.field({
     type: RegisteredQuery,
-    args: { input: t.arg({ type: CreateRegisteredQueryInput, required: true }) },
+    description:
+      'Registers a query Halo Link runs every frequencySeconds for durationSeconds, and returns it. Watch its results with registeredQueryResultChanged.',
+    args: {
+      input: t.arg({ type: CreateRegisteredQueryInput, required: true, description: 'What to run, and how often.' }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const siteId = requireGuid(input.siteId, 'siteId');
       if (input.name.trim() === '') throw badUserInput('name must not be empty.');
@@ -136,7 +180,12 @@ builder.mutationFields((t) => ({
   }),
   cancelRegisteredQuery: t.field({
     type: RegisteredQuery,
-    args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
+    description:
+      'Stops a registered query and returns it (CANCELLED); its latest result stays readable. Cancelling one that has stopped changes nothing.',
+    args: {
+      siteId: t.arg.id({ required: true, description: 'The Halo GUID of the site.' }),
+      id: t.arg.id({ required: true, description: "The registered query's Halo GUID." }),
+    },
     resolve: async (_root, args, ctx) => {
       const siteId = requireGuid(args.siteId, 'siteId');
       const id = requireGuid(args.id, 'id');

@@ -11,7 +11,11 @@ export const RegisteredQueryResultChange = builder
     description:
       "A registered query's result: the current one when a subscription starts, then each new one (its lastHash changed).",
     fields: (t) => ({
-      query: t.field({ type: RegisteredQuery, resolve: (e) => ({ siteId: e.siteId, query: e.query }) }),
+      query: t.field({
+        description: 'The registered query, as of this result.',
+        type: RegisteredQuery,
+        resolve: (e) => ({ siteId: e.siteId, query: e.query }),
+      }),
       hash: t.string({ description: 'The lastHash of this result.', resolve: (e) => e.hash }),
       previousHash: t.string({
         nullable: true,
@@ -32,7 +36,10 @@ builder.subscriptionFields((t) => ({
     type: RegisteredQueryResultChange,
     description:
       "The registered query's current result at once if it has one, then each time lastHash changes; completes when the query is cancelled or completed. NOT_FOUND for an unknown query.",
-    args: { siteId: t.arg.id({ required: true }), queryId: t.arg.id({ required: true }) },
+    args: {
+      siteId: t.arg.id({ required: true, description: 'The Halo GUID of the site.' }),
+      queryId: t.arg.id({ required: true, description: "The registered query's Halo GUID." }),
+    },
     subscribe: (_root, args, ctx) =>
       ctx.live.registeredResults(requireGuid(args.siteId, 'siteId'), requireGuid(args.queryId, 'queryId'), ctx.signal),
     resolve: (event, _args, ctx) => {

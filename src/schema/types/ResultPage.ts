@@ -43,10 +43,18 @@ export function loadPage(
 export const ResultPage = builder.objectRef<ResultPageShape>('ResultPage').implement({
   description: "One page of an async query's result (about 1 MB). Rows are fetched lazily, once per operation.",
   fields: (t) => ({
-    pageNumber: t.int({ resolve: (p) => p.pageNumber }),
-    status: t.field({ type: ResultPageStatus, resolve: (p) => p.status }),
-    sizeBytes: t.int({ nullable: true, resolve: (p) => p.size ?? null }),
-    rowCount: t.int({ nullable: true, resolve: (p) => p.count ?? null }),
+    pageNumber: t.int({ description: 'The page number, from 1.', resolve: (p) => p.pageNumber }),
+    status: t.field({
+      description: 'Upload progress: rows can be read once CACHED.',
+      type: ResultPageStatus,
+      resolve: (p) => p.status,
+    }),
+    sizeBytes: t.int({
+      description: 'Size of the page, in bytes of JSON (about 1 MB at most).',
+      nullable: true,
+      resolve: (p) => p.size ?? null,
+    }),
+    rowCount: t.int({ description: 'Rows in this page.', nullable: true, resolve: (p) => p.count ?? null }),
     rangeStart: t.int({
       nullable: true,
       description: 'Index of the first row of this page in the whole result (0-based).',

@@ -15,31 +15,61 @@ export const Site = builder.loadableObject('Site', {
     Promise.all(ids.map((id) => ctx.halo.getSite(id).catch((err: unknown) => toApiError(err)))),
   cacheResolved: (s) => s.id ?? '',
   fields: (t) => ({
-    id: t.id({ resolve: (s) => s.id ?? '' }),
+    id: t.id({ description: "The site's Halo GUID.", resolve: (s) => s.id ?? '' }),
     pmsType: t.field({
+      description: 'The practice management system on this server.',
       type: PracticeManagementSystem,
       resolve: (s) => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice',
     }),
-    availability: t.field({ type: SiteAvailability, resolve: (s) => s.availability ?? 'unreachable' }),
-    status: t.field({ type: SiteStatus, resolve: (s) => s.status ?? 'initialising' }),
-    practiceName: t.string({ nullable: true, resolve: (s) => s.practiceMetadata?.practiceName ?? s.name ?? null }),
+    availability: t.field({
+      description: 'Whether Halo can reach the server now.',
+      type: SiteAvailability,
+      resolve: (s) => s.availability ?? 'unreachable',
+    }),
+    status: t.field({
+      description: "The site's state in Halo.",
+      type: SiteStatus,
+      resolve: (s) => s.status ?? 'initialising',
+    }),
+    practiceName: t.string({
+      description: "The practice's name.",
+      nullable: true,
+      resolve: (s) => s.practiceMetadata?.practiceName ?? s.name ?? null,
+    }),
     pmsSiteId: t.string({
+      description:
+        'The id the practice management system gives the practice: Bp Site ID, Zedmed Database ID or D4w CRN.',
       nullable: true,
       resolve: (s) => s.practiceMetadata?.practiceManagementSiteId ?? s.practiceManagementSiteId ?? null,
     }),
     pmsVersion: t.string({
+      description: 'Version of the practice management system.',
       nullable: true,
       resolve: (s) => s.practiceMetadata?.practiceManagementVersion ?? s.practiceManagementVersion ?? null,
     }),
-    haloLinkVersion: t.string({ nullable: true, resolve: (s) => s.haloLinkVersion ?? null }),
+    haloLinkVersion: t.string({
+      description: 'Version of Halo Link on the practice server.',
+      nullable: true,
+      resolve: (s) => s.haloLinkVersion ?? null,
+    }),
     authoritative: t.boolean({
       nullable: true,
       description: 'Whether queries for this practice are routed to this server.',
       resolve: (s) => s.authoritative ?? null,
     }),
-    catalogues: t.field({ type: [Catalogue], resolve: (s) => s.catalogue ?? [] }),
-    enrichedAt: t.field({ type: DateTime, nullable: true, resolve: (s) => toInstant(s.enrichedAt) ?? null }),
+    catalogues: t.field({
+      description: 'The databases on the server that queries can name (RunQueryInput.catalogue).',
+      type: [Catalogue],
+      resolve: (s) => s.catalogue ?? [],
+    }),
+    enrichedAt: t.field({
+      description: 'When Halo last refreshed the practice metadata.',
+      type: DateTime,
+      nullable: true,
+      resolve: (s) => toInstant(s.enrichedAt) ?? null,
+    }),
     heartbeatAt: t.field({
+      description: 'When Halo Link last reported in (it does about every 15 seconds while online).',
       type: DateTime,
       nullable: true,
       resolve: (s) => toInstant(s.heartbeatTimestampUTC) ?? null,
@@ -59,9 +89,10 @@ export const Site = builder.loadableObject('Site', {
 });
 
 const PairSiteInput = builder.inputType('PairSiteInput', {
+  description: 'The practice to pair with this integrator.',
   fields: (t) => ({
     pmsSiteId: t.string({ required: true, description: 'The Bp Site ID, Zedmed Database ID or D4w CRN.' }),
-    pms: t.field({ type: PracticeManagementSystem, required: true }),
+    pms: t.field({ type: PracticeManagementSystem, required: true, description: 'The practice management system.' }),
     pairingCode: t.string({ description: 'Required for Best Practice: the code the practice generated.' }),
   }),
 });
@@ -70,6 +101,7 @@ builder.queryFields((t) => ({
   site: t.field({
     type: Site,
     nullable: true,
+    description: 'A site by its Halo GUID. SITE_NOT_FOUND when Halo does not know it, or this client may not see it.',
     args: { id: t.arg.id({ required: true, description: 'The Halo GUID.' }) },
     resolve: (_root, args) => requireGuid(args.id, 'id'),
   }),
@@ -78,8 +110,11 @@ builder.queryFields((t) => ({
     description:
       'The sites Halo knows for a practice management system id (several when a practice has backup servers).',
     args: {
-      pmsSiteId: t.arg.string({ required: true }),
-      pms: t.arg({ type: PracticeManagementSystem, required: true }),
+      pmsSiteId: t.arg.string({
+        required: true,
+        description: 'The Bp Site ID, Zedmed Database ID or D4w CRN, 1 to 64 characters.',
+      }),
+      pms: t.arg({ type: PracticeManagementSystem, required: true, description: 'The practice management system.' }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.pmsSiteId.trim() === '' || args.pmsSiteId.length > 64)
@@ -96,7 +131,7 @@ builder.mutationFields((t) => ({
   pairSite: t.field({
     type: Site,
     description: 'Pairs this integrator with a practice (Best Practice needs the pairing code the practice generated).',
-    args: { input: t.arg({ type: PairSiteInput, required: true }) },
+    args: { input: t.arg({ type: PairSiteInput, required: true, description: 'The practice to pair.' }) },
     resolve: async (_root, { input }, ctx) => {
       if (input.pmsSiteId.trim() === '' || input.pmsSiteId.length > 64)
         throw badUserInput('pmsSiteId must be 1 to 64 characters.');

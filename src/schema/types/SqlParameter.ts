@@ -15,22 +15,45 @@ export const SqlParameter = builder.objectRef<CommandParameter>('SqlParameter').
   description:
     'A command parameter as Halo returned it (output, inputOutput and returnValue parameters after execution).',
   fields: (t) => ({
-    name: t.string({ nullable: true, resolve: (p) => p.name ?? null }),
-    direction: t.field({ type: ParameterDirection, nullable: true, resolve: (p) => p.direction ?? null }),
-    type: t.field({ type: SqlDbType, nullable: true, resolve: (p) => p.type ?? null }),
+    name: t.string({
+      description: 'The parameter name with its @ (none for a returnValue).',
+      nullable: true,
+      resolve: (p) => p.name ?? null,
+    }),
+    direction: t.field({
+      description: 'Which way the parameter passes its value.',
+      type: ParameterDirection,
+      nullable: true,
+      resolve: (p) => p.direction ?? null,
+    }),
+    type: t.field({
+      description: 'Its SQL Server type.',
+      type: SqlDbType,
+      nullable: true,
+      resolve: (p) => p.type ?? null,
+    }),
     value: t.string({
       nullable: true,
       description: 'The value as text (decoded from base64).',
       resolve: decodeOutputValue,
     }),
-    size: t.int({ nullable: true, resolve: (p) => p.size ?? null }),
+    size: t.int({
+      description: 'Maximum size, in bytes (for strings and binary values).',
+      nullable: true,
+      resolve: (p) => p.size ?? null,
+    }),
   }),
 });
 
 export const SqlParameterInput = builder.inputType('SqlParameterInput', {
+  description: 'One command parameter, bound by name (@name) in the SQL: values never become part of the SQL text.',
   fields: (t) => ({
     name: t.string({ description: 'The parameter name with its @, e.g. "@surname". Not needed for a returnValue.' }),
-    direction: t.field({ type: ParameterDirection, defaultValue: 'input' }),
+    direction: t.field({
+      type: ParameterDirection,
+      defaultValue: 'input',
+      description: 'Which way it passes its value.',
+    }),
     type: t.field({ type: SqlDbType, description: 'The SqlDbType, e.g. VarChar, Int, Date.' }),
     value: t.string({
       description:

@@ -1,17 +1,18 @@
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { getDirectiveValues, type GraphQLResolveInfo } from 'graphql';
+import { toInstant } from '../../lib/instant.js';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
-import { CommandType, ExecutionMode, QueryMode, QueryStatus } from '../enums.js';
+import { CommandType, ExecutionMode, enumName, QueryMode, QueryStatus } from '../enums.js';
 import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
 import { DateTime, JSONScalar } from '../scalars.js';
 import { QueryError, type QueryErrorShape } from './QueryError.js';
-import { loadPage, ResultPage } from './ResultPage.js';
+import { loadPage, ResultPage, type ResultPageShape } from './ResultPage.js';
 import { SqlParameter, SqlParameterInput, toCommandParameters } from './SqlParameter.js';
 import { StatusTiming } from './StatusTiming.js';
 import { decodeResultData } from '../../datasources/result-data.js';
 import { isHaloApiError } from '../../datasources/halo-error.js';
-import { TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
+import { RESULT_RETENTION_MS, TERMINAL_QUERY_STATUSES } from '../../datasources/query-status.js';
 import type { DecodedQuery, QueryPhase, ResultRow, WireQuery } from '../../datasources/types.js';
 import type { Context } from '../../request/context.js';
 
@@ -117,6 +118,49 @@ async function allRows(q: DecodedQuery, ctx: Context): Promise<ResultRow[]> {
   return pages.length === 1 ? pages[0]! : ([] as ResultRow[]).concat(...pages);
 }
 
+/** The query's result pages, as Halo last listed them. */
+const resultPages = (q: DecodedQuery): ResultPageShape[] =>
+  (q.query.result?.pages ?? []).flatMap((p) =>
+    p.pageNumber === undefined
+      ? []
+      : [
+          {
+            siteId: q.query.siteId,
+            queryId: q.query.id,
+            pageNumber: p.pageNumber,
+            status: p.status ?? 'queued',
+            size: p.size,
+            count: p.rows?.count,
+            rangeStart: p.rows?.rangeStart,
+            rangeEnd: p.rows?.rangeEnd,
+          },
+        ],
+  );
+
+/** Page `number` of the result; BAD_USER_INPUT (on `number`) saying why there is none. */
+function resultPage(q: DecodedQuery, number: number): ResultPageShape {
+  const pages = resultPages(q);
+  const page = pages.find((p) => p.pageNumber === number);
+  if (page) return page;
+  const argument = { argument: 'number', pageCount: pages.length };
+  if (q.query.mode === 'immediate')
+    throw badUserInput('An immediate query has no result pages: its rows come with it (SqlQuery.rows).', argument);
+  if (number < 1) throw badUserInput('Result pages are numbered from 1.', argument);
+  if (pages.length === 0)
+    throw badUserInput(`This query has no result pages (status ${enumName(q.query.status)}).`, argument);
+  throw badUserInput(
+    `There is no page ${number}: this result has ${pages.length} page${pages.length === 1 ? '' : 's'}.`,
+    argument,
+  );
+}
+
+/** Halo's retention after completion (inferred: RESULT_RETENTION_MS); null when there is nothing to expire. */
+function expiresAt(q: DecodedQuery): string | null {
+  if (q.query.mode !== 'async' || q.query.status !== 'successful' || !q.query.completedAt) return null;
+  const completed = Date.parse(toInstant(q.query.completedAt) ?? '');
+  return Number.isNaN(completed) ? null : new Date(completed + RESULT_RETENTION_MS).toISOString();
+}
+
 const pageNumbers = (q: DecodedQuery): number[] =>
   (q.query.result?.pages ?? []).flatMap((p) => (p.pageNumber === undefined ? [] : [p.pageNumber]));
 
@@ -136,16 +180,39 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
   description: 'An immediate or async SQL query on a practice database, in its current status.',
   load: loadQueries,
   fields: (t) => ({
-    id: t.id({ resolve: (q) => q.query.id }),
-    siteId: t.id({ resolve: (q) => q.query.siteId }),
-    mode: t.field({ type: QueryMode, resolve: (q) => q.query.mode }),
-    status: t.field({ type: QueryStatus, resolve: (q) => q.query.status as never }),
-    isTerminal: t.boolean({ resolve: (q) => TERMINAL_QUERY_STATUSES.has(q.query.status) }),
-    createdAt: t.field({ type: DateTime, resolve: (q) => q.query.createdAt }),
-    updatedAt: t.field({ type: DateTime, resolve: (q) => q.query.updatedAt }),
-    completedAt: t.field({ type: DateTime, nullable: true, resolve: (q) => q.query.completedAt ?? null }),
-    maxTimeInQueueMs: t.int({ resolve: (q) => q.query.maxTimeInQueue }),
+    id: t.id({
+      description: "Halo's GUID of the query (unique across sites): pass it to sqlQuery and queryStatusChanged.",
+      resolve: (q) => q.query.id,
+    }),
+    siteId: t.id({ description: 'The Halo GUID of the site it runs on.', resolve: (q) => q.query.siteId }),
+    mode: t.field({ description: 'Immediate or async.', type: QueryMode, resolve: (q) => q.query.mode }),
+    status: t.field({
+      description: 'Where it is in its lifecycle.',
+      type: QueryStatus,
+      resolve: (q) => q.query.status as never,
+    }),
+    isTerminal: t.boolean({
+      description: 'True once the status can no longer change.',
+      resolve: (q) => TERMINAL_QUERY_STATUSES.has(q.query.status),
+    }),
+    createdAt: t.field({ description: 'When it was submitted.', type: DateTime, resolve: (q) => q.query.createdAt }),
+    updatedAt: t.field({
+      description: 'When its state last changed.',
+      type: DateTime,
+      resolve: (q) => q.query.updatedAt,
+    }),
+    completedAt: t.field({
+      description: 'When it reached a terminal status.',
+      type: DateTime,
+      nullable: true,
+      resolve: (q) => q.query.completedAt ?? null,
+    }),
+    maxTimeInQueueMs: t.int({
+      description: 'How long it may wait on the practice server before it expires, in milliseconds.',
+      resolve: (q) => q.query.maxTimeInQueue,
+    }),
     timings: t.field({
+      description: "When it entered and left each phase, in lifecycle order (from Halo's statusTiming).",
       type: [StatusTiming],
       resolve: (q) =>
         PHASES.flatMap((phase) => {
@@ -153,10 +220,26 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
           return timing ? [{ phase, startTime: timing.startTime, endTime: timing.endTime }] : [];
         }),
     }),
-    sqlExecutionDurationMs: t.int({ nullable: true, resolve: (q) => q.query.metrics?.sqlExecutionDuration ?? null }),
-    rowCount: t.int({ nullable: true, resolve: (q) => q.query.result?.rows ?? (q.rows ? q.rows.length : null) }),
-    rowsAffected: t.int({ nullable: true, resolve: (q) => q.query.result?.rowsAffected ?? null }),
-    resultSizeBytes: t.int({ nullable: true, resolve: (q) => q.query.resultSize ?? q.query.result?.size ?? null }),
+    sqlExecutionDurationMs: t.int({
+      description: 'How long the database took, in milliseconds (from Halo Link sending it to the answer).',
+      nullable: true,
+      resolve: (q) => q.query.metrics?.sqlExecutionDuration ?? null,
+    }),
+    rowCount: t.int({
+      description: 'Rows in the result (READER, SCALAR); null until known.',
+      nullable: true,
+      resolve: (q) => q.query.result?.rows ?? (q.rows ? q.rows.length : null),
+    }),
+    rowsAffected: t.int({
+      description: 'Rows written (NON_QUERY); null otherwise.',
+      nullable: true,
+      resolve: (q) => q.query.result?.rowsAffected ?? null,
+    }),
+    resultSizeBytes: t.int({
+      description: 'Size of the whole result, in bytes of JSON.',
+      nullable: true,
+      resolve: (q) => q.query.resultSize ?? q.query.result?.size ?? null,
+    }),
     error: t.field({
       type: QueryError,
       nullable: true,
@@ -172,6 +255,7 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
           : (STATUS_ERRORS[q.query.status] ?? null)),
     }),
     outputParameters: t.field({
+      description: 'Output, inputOutput and returnValue parameters after execution.',
       type: [SqlParameter],
       nullable: true,
       resolve: (q) => q.query.result?.parameters ?? null,
@@ -191,44 +275,54 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
     }),
     pages: t.field({
       type: [ResultPage],
-      resolve: (q) =>
-        (q.query.result?.pages ?? []).flatMap((p) =>
-          p.pageNumber === undefined
-            ? []
-            : [
-                {
-                  siteId: q.query.siteId,
-                  queryId: q.query.id,
-                  pageNumber: p.pageNumber,
-                  status: p.status ?? 'queued',
-                  size: p.size,
-                  count: p.rows?.count,
-                  rangeStart: p.rows?.rangeStart,
-                  rangeEnd: p.rows?.rangeEnd,
-                },
-              ],
-        ),
+      description:
+        "An async query's result pages (about 1 MB each), listed from UPLOADING on; empty before, and for an immediate query.",
+      resolve: resultPages,
+    }),
+    page: t.field({
+      type: ResultPage,
+      nullable: true,
+      description:
+        'One result page by number, alone. BAD_USER_INPUT (on number, with extensions.pageCount) when the result has no such page.',
+      args: { number: t.arg.int({ required: true, description: 'The page number, from 1 (pages.pageNumber).' }) },
+      resolve: (q, { number }) => resultPage(q, number),
+    }),
+    expiresAt: t.field({
+      type: DateTime,
+      nullable: true,
+      description:
+        "When Halo drops a successful async query's result: about 24 hours after completedAt (Halo's documented retention; the exact figure is inferred). Reading rows or pages after it answers RESULT_EXPIRED: run the query again. Null for other queries.",
+      resolve: expiresAt,
     }),
   }),
 });
 
 const RunQueryInput = builder.inputType('RunQueryInput', {
+  description: 'A SQL command and the site to run it on.',
   fields: (t) => ({
-    siteId: t.id({ required: true }),
+    siteId: t.id({ required: true, description: 'The Halo GUID of the site.' }),
     sql: t.string({
       required: true,
       description: 'T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE.',
     }),
-    parameters: t.field({ type: [SqlParameterInput] }),
+    parameters: t.field({
+      type: [SqlParameterInput],
+      description: 'Command parameters, bound by name (@name): never splice values into sql.',
+    }),
     executionMode: t.field({
       type: ExecutionMode,
       defaultValue: 'reader',
       description: 'READER (rows), NON_QUERY (writes; needs write permission) or SCALAR.',
     }),
-    commandType: t.field({ type: CommandType, defaultValue: 'text' }),
+    commandType: t.field({
+      type: CommandType,
+      defaultValue: 'text',
+      description: 'TEXT, or STORED_PROCEDURE (needs the writes permission).',
+    }),
     catalogue: t.string({ description: "A database name from the site's catalogues; the default one when omitted." }),
     maxTimeInQueueMs: t.int({
-      description: 'Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000).',
+      description:
+        'How long the query may wait on the practice server before it expires, in milliseconds. Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000).',
     }),
     idempotencyKey: t.string({
       description:
@@ -292,7 +386,10 @@ builder.queryFields((t) => ({
     type: SqlQuery,
     nullable: true,
     description: 'A query by id. Several in one operation cost one batch-status call per site.',
-    args: { siteId: t.arg.id({ required: true }), id: t.arg.id({ required: true }) },
+    args: {
+      siteId: t.arg.id({ required: true, description: 'The Halo GUID of the site.' }),
+      id: t.arg.id({ required: true, description: "The query's Halo GUID (SqlQuery.id)." }),
+    },
     resolve: (_root, args) => siteScopedKey(requireGuid(args.siteId, 'siteId'), requireGuid(args.id, 'id')),
   }),
 }));
@@ -302,7 +399,7 @@ builder.mutationFields((t) => ({
     type: SqlQuery,
     description:
       "Runs SQL on the practice database and waits for it (up to Halo's limits). A query that ran and failed is returned with status EXECUTION_FAILED and its error.",
-    args: { input: t.arg({ type: RunQueryInput, required: true }) },
+    args: { input: t.arg({ type: RunQueryInput, required: true, description: 'The SQL and the site to run it on.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, 60_000);
       return ctx.idempotent(input.idempotencyKey, ['runImmediateQuery', siteId, request], {
@@ -319,7 +416,7 @@ builder.mutationFields((t) => ({
     type: SqlQuery,
     description:
       'Queues SQL on the practice database and returns at once (status INITIALISING). Watch it with queryStatusChanged or poll sqlQuery.',
-    args: { input: t.arg({ type: RunQueryInput, required: true }) },
+    args: { input: t.arg({ type: RunQueryInput, required: true, description: 'The SQL and the site to run it on.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, 7_200_000);
       return ctx.idempotent(input.idempotencyKey, ['submitAsyncQuery', siteId, request], {
@@ -335,8 +432,11 @@ builder.subscriptionFields((t) => ({
   queryStatusChanged: t.field({
     type: SqlQuery,
     description:
-      "An async (or immediate) query's current state at once, then every status change; completes after a terminal status. NOT_FOUND for an unknown query. All subscribers of one query share one upstream watcher.",
-    args: { siteId: t.arg.id({ required: true }), queryId: t.arg.id({ required: true }) },
+      "An async (or immediate) query's current state at once, then every phase it passes, in lifecycle order and each once (a phase Halo's statusTiming recorded between two polls is sent too, with its times: updatedAt is when it began), and an event whenever a result page changes status while UPLOADING (page progress); completes after a terminal status. NOT_FOUND for an unknown query. All subscribers of one query share one upstream watcher.",
+    args: {
+      siteId: t.arg.id({ required: true, description: 'The Halo GUID of the site.' }),
+      queryId: t.arg.id({ required: true, description: "The query's Halo GUID (SqlQuery.id)." }),
+    },
     subscribe: (_root, args, ctx) =>
       ctx.live.queryStatus(requireGuid(args.siteId, 'siteId'), requireGuid(args.queryId, 'queryId'), ctx.signal),
     resolve: (event, _args, ctx) => {

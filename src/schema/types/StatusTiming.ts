@@ -11,8 +11,18 @@ export interface StatusTimingShape {
 export const StatusTiming = builder.objectRef<StatusTimingShape>('StatusTiming').implement({
   description: 'When a query entered and left one phase of its lifecycle.',
   fields: (t) => ({
-    phase: t.field({ type: QueryPhase, resolve: (s) => s.phase }),
-    startTime: t.field({ type: DateTime, nullable: true, resolve: (s) => s.startTime ?? null }),
-    endTime: t.field({ type: DateTime, nullable: true, resolve: (s) => s.endTime ?? null }),
+    phase: t.field({ description: 'The phase.', type: QueryPhase, resolve: (s) => s.phase }),
+    startTime: t.field({
+      description: 'When the query entered it.',
+      type: DateTime,
+      nullable: true,
+      resolve: (s) => s.startTime ?? null,
+    }),
+    endTime: t.field({
+      description: 'When the query left it; null while it is in it.',
+      type: DateTime,
+      nullable: true,
+      resolve: (s) => s.endTime ?? null,
+    }),
   }),
 });

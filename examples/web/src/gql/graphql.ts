@@ -4,31 +4,44 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What the command text is. */
 export type CommandType =
+  /** The name of a stored procedure, its arguments in parameters: needs the writes permission. */
   | 'STORED_PROCEDURE'
+  /** T-SQL text. */
   | 'TEXT';
 
+/** What the command returns. */
 export type ExecutionMode =
+  /** The number of rows affected (INSERT, UPDATE, DELETE): needs the writes permission. */
   | 'NON_QUERY'
+  /** Rows (a SELECT). Must pass the read-only SQL guard. */
   | 'READER'
+  /** The first column of the first row, as one row. Must pass the read-only SQL guard. */
   | 'SCALAR';
 
 /** One FHIR search parameter sent as given, e.g. { name: "family:exact", value: "Smith" }. */
 export type FhirSearchParamInput = {
   /** Parameter name with optional modifier. Paging parameters (_count, _getpages…) are not allowed: use first/after. */
   name: string;
+  /** The value, sent as given (FHIR search syntax: comparison prefixes, system|value, commas for OR). */
   value: string;
 };
 
+/** Which way a command parameter passes a value (as in ADO.NET). */
 export type ParameterDirection =
+  /** Sent to the command. */
   | 'INPUT'
+  /** Sent, and read back after the command. */
   | 'INPUT_OUTPUT'
+  /** Set by the command; read it in outputParameters. */
   | 'OUTPUT'
+  /** A stored procedure's return value. */
   | 'RETURN_VALUE';
 
 /** FHIR Patient search parameters (names as FHIR, with "-" written "_"). Each list element is one parameter: elements AND together, commas inside one element OR (FHIR semantics); values such as "ge1970-01-01" or "system|value" pass through verbatim. */
 export type PatientSearch = {
-  /** Logical id (token, exact). */
+  /** Patient.id or FHIR logical id (token, exact; commas OR several). */
   _id?: Array<string> | null | undefined;
   /** meta.lastUpdated (date, with prefixes). */
   _lastUpdated?: Array<string> | null | undefined;
@@ -68,104 +81,183 @@ export type PatientSearch = {
   phone?: Array<string> | null | undefined;
 };
 
+/** A practice management system Halo Link connects to. */
 export type PracticeManagementSystem =
+  /** Best Practice (Bp Premier), general practice: SQL Server; FHIR R4 through Halo. */
   | 'BEST_PRACTICE'
+  /** Dental4Windows (D4w), dental: SQL Server. */
   | 'D4W'
+  /** Zedmed, general practice: Firebird SQL (errors are FBSQL). */
   | 'ZEDMED';
 
+/** Who reported a query's failure. */
 export type QueryErrorType =
+  /** Firebird (Zedmed): code is the Firebird error code. */
   | 'FBSQL'
+  /** Halo Link on the practice server (queue expiry, upload failure…). */
   | 'HALO_LINK'
+  /** Halo, over HTTP: code is an HTTP status (e.g. 413 for a result too large). */
   | 'HTTP'
+  /** SQL Server (Best Practice, D4w): code is the SQL Server error number. */
   | 'MSSQL';
 
+/** A phase of a query's lifecycle, as Halo's statusTiming records it. */
 export type QueryPhase =
+  /** Immediate queries only: Halo Link read the result from the database. */
   | 'DOWNLOADING'
+  /** The query ran on the practice database. */
   | 'EXECUTING'
+  /** Halo prepared the query. */
   | 'INITIALISING'
+  /** The query waited on the practice server. */
   | 'QUEUED'
+  /** The result was uploaded to Halo. */
   | 'UPLOADING';
 
+/** Where a query is in Halo's lifecycle (the last six are terminal). */
 export type QueryStatus =
+  /** Running on the practice database. */
   | 'EXECUTING'
+  /** The practice database refused or failed the SQL: see error. Terminal. */
   | 'EXECUTION_FAILED'
+  /** Waited longer than maxTimeInQueueMs and was not run. Terminal. */
   | 'EXPIRED_IN_QUEUE'
+  /** Halo could not set the query up (cache error); it was not run. Terminal. */
   | 'INITIALISATION_FAILED_CACHE_ERROR'
+  /** The practice was offline; the query was not run. Terminal. */
   | 'INITIALISATION_FAILED_SITE_OFFLINE'
+  /** The practice server could not be reached; the query was not run. Terminal. */
   | 'INITIALISATION_FAILED_SITE_UNREACHABLE'
+  /** Halo is preparing the query. */
   | 'INITIALISING'
+  /** Waiting on the practice server for its turn (at most maxTimeInQueueMs). */
   | 'QUEUED'
+  /** Done: the rows (or rowsAffected) can be read. Terminal. */
   | 'SUCCESSFUL'
+  /** Executed; result pages are being uploaded (pages shows their progress). */
   | 'UPLOADING'
+  /** Executed, but its result could not be uploaded: see error. Terminal. */
   | 'UPLOAD_FAILED';
 
+/** Upload progress of one page of an async query's result. */
 export type ResultPageStatus =
+  /** Uploaded: its rows can be read (until the result expires). */
   | 'CACHED'
+  /** Not uploaded yet. */
   | 'QUEUED'
+  /** Being uploaded. */
   | 'UPLOADING';
 
+/** A SQL command and the site to run it on. */
 export type RunQueryInput = {
   /** A database name from the site's catalogues; the default one when omitted. */
   catalogue?: string | null | undefined;
+  /** TEXT, or STORED_PROCEDURE (needs the writes permission). */
   commandType?: CommandType | null | undefined;
   /** READER (rows), NON_QUERY (writes; needs write permission) or SCALAR. */
   executionMode?: ExecutionMode | null | undefined;
   /** Any 1–128 printable ASCII characters you choose per intent. The same key from the same client within 24 hours returns the first answer (the same query, read again; or waits for it while it is in flight) instead of sending a second billed query to Halo. The same key with different input is BAD_USER_INPUT. */
   idempotencyKey?: string | null | undefined;
-  /** Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000). */
+  /** How long the query may wait on the practice server before it expires, in milliseconds. Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000). */
   maxTimeInQueueMs?: number | null | undefined;
+  /** Command parameters, bound by name (@name): never splice values into sql. */
   parameters?: Array<SqlParameterInput> | null | undefined;
+  /** The Halo GUID of the site. */
   siteId: string | number;
   /** T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE. */
   sql: string;
 };
 
+/** Whether Halo can reach the practice's server now. */
 export type SiteAvailability =
+  /** The practice closed its session with Halo: queries fail with SITE_UNAVAILABLE. */
   | 'OFFLINE'
+  /** Halo Link is connected: queries run. */
   | 'ONLINE'
+  /** Halo Link has been silent (for 2 minutes or more): queries fail with SITE_UNAVAILABLE. */
   | 'UNREACHABLE';
 
+/** The site's state in Halo's lifecycle. */
 export type SiteStatus =
+  /** In use. */
   | 'ACTIVE'
+  /** Halo Link is installed and the site is being set up. */
   | 'INITIALISING'
+  /** Removed from Halo. */
   | 'REMOVED'
+  /** Halo Link was uninstalled from the practice server. */
   | 'UNINSTALLED';
 
+/** A command parameter's SQL Server type, as .NET's SqlDbType names it (Halo's parameter type). */
 export type SqlDbType =
+  /** 64-bit signed integer (bigint). */
   | 'BigInt'
+  /** Fixed-length binary data, up to 8,000 bytes (binary). */
   | 'Binary'
+  /** 0 or 1 (bit). */
   | 'Bit'
+  /** Fixed-length non-Unicode text, up to 8,000 characters (char). */
   | 'Char'
+  /** A date, YYYY-MM-DD (date). */
   | 'Date'
+  /** Date and time, 1753-01-01 to 9999-12-31, to 3.33 ms (datetime). */
   | 'DateTime'
+  /** Date and time, years 1 to 9999, to 100 ns (datetime2). */
   | 'DateTime2'
+  /** Date and time with a UTC offset (datetimeoffset). */
   | 'DateTimeOffset'
+  /** Fixed precision and scale number (decimal). */
   | 'Decimal'
+  /** 64-bit floating point (float). */
   | 'Float'
+  /** Variable-length binary data, up to 2 GB (image, deprecated by SQL Server). */
   | 'Image'
+  /** 32-bit signed integer (int). */
   | 'Int'
+  /** Currency, to four decimal places (money). */
   | 'Money'
+  /** Fixed-length Unicode text, up to 4,000 characters (nchar). */
   | 'NChar'
+  /** Unicode text up to 1 GB (ntext, deprecated by SQL Server). */
   | 'NText'
+  /** Variable-length Unicode text, up to 4,000 characters or max (nvarchar). */
   | 'NVarChar'
+  /** 32-bit floating point (real). */
   | 'Real'
+  /** Date and time to the minute, 1900-01-01 to 2079-06-06 (smalldatetime). */
   | 'SmallDateTime'
+  /** 16-bit signed integer (smallint). */
   | 'SmallInt'
+  /** Currency, ±214,748.3647 (smallmoney). */
   | 'SmallMoney'
+  /** .NET string: sent as nvarchar. */
   | 'String'
+  /** A table-valued parameter. */
   | 'Structured'
+  /** Non-Unicode text up to 2 GB (text, deprecated by SQL Server). */
   | 'Text'
+  /** Time of day, to 100 ns (time). */
   | 'Time'
+  /** Row version number (rowversion / timestamp), not a date. */
   | 'Timestamp'
+  /** 8-bit unsigned integer, 0 to 255 (tinyint). */
   | 'TinyInt'
+  /** A user-defined type. */
   | 'Udt'
+  /** A GUID (uniqueidentifier). */
   | 'UniqueIdentifier'
+  /** Variable-length binary data, up to 8,000 bytes or max (varbinary). */
   | 'VarBinary'
+  /** Variable-length non-Unicode text, up to 8,000 characters or max (varchar). */
   | 'VarChar'
+  /** Any SQL Server type (sql_variant). */
   | 'Variant'
+  /** XML data (xml). */
   | 'Xml';
 
+/** One command parameter, bound by name (@name) in the SQL: values never become part of the SQL text. */
 export type SqlParameterInput = {
+  /** Which way it passes its value. */
   direction?: ParameterDirection | null | undefined;
   /** The parameter name with its @, e.g. "@surname". Not needed for a returnValue. */
   name?: string | null | undefined;
@@ -183,21 +275,21 @@ export type SiteLookupQueryVariables = Exact<{
 }>;
 
 
-export type SiteLookupQuery = { sites: Array<{ id: string, pmsType: PracticeManagementSystem, practiceName: string | null, availability: SiteAvailability, status: SiteStatus, authoritative: boolean | null, pmsVersion: string | null, catalogues: Array<{ name: string, isDefault: boolean }> }> };
+export type SiteLookupQuery = { __typename: 'Query', sites: Array<{ __typename: 'Site', id: string, pmsType: PracticeManagementSystem, practiceName: string | null, availability: SiteAvailability, status: SiteStatus, authoritative: boolean | null, pmsVersion: string | null, catalogues: Array<{ __typename: 'Catalogue', name: string, isDefault: boolean }> }> };
 
 export type RunImmediateMutationVariables = Exact<{
   input: RunQueryInput;
 }>;
 
 
-export type RunImmediateMutation = { runImmediateQuery: { id: string, siteId: string, status: QueryStatus, rowCount: number | null, sqlExecutionDurationMs: number | null, rows: Array<unknown> | null, error: { type: QueryErrorType | null, code: number | null, message: string | null } | null } };
+export type RunImmediateMutation = { __typename: 'Mutation', runImmediateQuery: { __typename: 'SqlQuery', id: string, siteId: string, status: QueryStatus, rowCount: number | null, sqlExecutionDurationMs: number | null, rows: Array<unknown> | null, error: { __typename: 'QueryError', type: QueryErrorType | null, code: number | null, message: string | null } | null } };
 
 export type SubmitAsyncMutationVariables = Exact<{
   input: RunQueryInput;
 }>;
 
 
-export type SubmitAsyncMutation = { submitAsyncQuery: { id: string, siteId: string, status: QueryStatus, createdAt: string, updatedAt: string } };
+export type SubmitAsyncMutation = { __typename: 'Mutation', submitAsyncQuery: { __typename: 'SqlQuery', id: string, siteId: string, status: QueryStatus, createdAt: string, updatedAt: string } };
 
 export type WatchQueryStatusSubscriptionVariables = Exact<{
   siteId: string | number;
@@ -205,7 +297,7 @@ export type WatchQueryStatusSubscriptionVariables = Exact<{
 }>;
 
 
-export type WatchQueryStatusSubscription = { queryStatusChanged: { id: string, siteId: string, status: QueryStatus, isTerminal: boolean, updatedAt: string, rowCount: number | null, resultSizeBytes: number | null, timings: Array<{ phase: QueryPhase, startTime: string | null, endTime: string | null }>, pages: Array<{ pageNumber: number, status: ResultPageStatus, rowCount: number | null }>, error: { type: QueryErrorType | null, code: number | null, message: string | null } | null } };
+export type WatchQueryStatusSubscription = { queryStatusChanged: { __typename: 'SqlQuery', id: string, siteId: string, status: QueryStatus, isTerminal: boolean, updatedAt: string, rowCount: number | null, resultSizeBytes: number | null, timings: Array<{ __typename: 'StatusTiming', phase: QueryPhase, startTime: string | null, endTime: string | null }>, pages: Array<{ __typename: 'ResultPage', pageNumber: number, status: ResultPageStatus, rowCount: number | null }>, error: { __typename: 'QueryError', type: QueryErrorType | null, code: number | null, message: string | null } | null } };
 
 export type QueryPagesQueryVariables = Exact<{
   siteId: string | number;
@@ -213,7 +305,7 @@ export type QueryPagesQueryVariables = Exact<{
 }>;
 
 
-export type QueryPagesQuery = { sqlQuery: { id: string, siteId: string, status: QueryStatus, isTerminal: boolean, updatedAt: string, rowCount: number | null, pages: Array<{ pageNumber: number, status: ResultPageStatus, rowCount: number | null }>, error: { type: QueryErrorType | null, code: number | null, message: string | null } | null } | null };
+export type QueryPagesQuery = { __typename: 'Query', sqlQuery: { __typename: 'SqlQuery', id: string, siteId: string, status: QueryStatus, isTerminal: boolean, updatedAt: string, rowCount: number | null, pages: Array<{ __typename: 'ResultPage', pageNumber: number, status: ResultPageStatus, rowCount: number | null }>, error: { __typename: 'QueryError', type: QueryErrorType | null, code: number | null, message: string | null } | null } | null };
 
 export type FirstResultPageQueryVariables = Exact<{
   siteId: string | number;
@@ -221,7 +313,7 @@ export type FirstResultPageQueryVariables = Exact<{
 }>;
 
 
-export type FirstResultPageQuery = { sqlQuery: { id: string, siteId: string, rowCount: number | null, pages: Array<{ pageNumber: number, status: ResultPageStatus, rowCount: number | null, columns: Array<string> | null, rows: Array<unknown> | null }> } | null };
+export type FirstResultPageQuery = { __typename: 'Query', sqlQuery: { __typename: 'SqlQuery', id: string, siteId: string, rowCount: number | null, pages: Array<{ __typename: 'ResultPage', pageNumber: number, status: ResultPageStatus, rowCount: number | null, columns: Array<string> | null, rows: Array<unknown> | null }> } | null };
 
 export type SearchPatientsQueryVariables = Exact<{
   siteId: string | number;
@@ -231,13 +323,13 @@ export type SearchPatientsQueryVariables = Exact<{
 }>;
 
 
-export type SearchPatientsQuery = { patients: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, siteId: string, active: boolean | null, gender: string | null, birthDate: string | null, name: Array<{ use: string | null, family: string | null, given: Array<string> | null }> | null, telecom: Array<{ system: string | null, value: string | null }> | null } }> } };
+export type SearchPatientsQuery = { __typename: 'Query', patients: { __typename: 'PatientConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PatientEdge', cursor: string, node: { __typename: 'Patient', id: string, fhirId: string, siteId: string, active: boolean | null, gender: string | null, birthDate: string | null, name: Array<{ __typename: 'HumanName', use: string | null, family: string | null, given: Array<string> | null }> | null, telecom: Array<{ __typename: 'ContactPoint', system: string | null, value: string | null }> | null } }> } };
 
 
-export const SiteLookupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteLookup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pmsSiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pms"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeManagementSystem"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pmsSiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pmsSiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"pms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pms"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pmsType"}},{"kind":"Field","name":{"kind":"Name","value":"practiceName"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authoritative"}},{"kind":"Field","name":{"kind":"Name","value":"pmsVersion"}},{"kind":"Field","name":{"kind":"Name","value":"catalogues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<SiteLookupQuery, SiteLookupQueryVariables>;
-export const RunImmediateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunImmediate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunQueryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runImmediateQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"sqlExecutionDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RunImmediateMutation, RunImmediateMutationVariables>;
-export const SubmitAsyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitAsync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunQueryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitAsyncQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SubmitAsyncMutation, SubmitAsyncMutationVariables>;
-export const WatchQueryStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WatchQueryStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"queryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queryStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"queryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"queryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isTerminal"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"resultSizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WatchQueryStatusSubscription, WatchQueryStatusSubscriptionVariables>;
-export const QueryPagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QueryPages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sqlQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isTerminal"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"pages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<QueryPagesQuery, QueryPagesQueryVariables>;
-export const FirstResultPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FirstResultPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sqlQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"pages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}}]}}]}}]}}]} as unknown as DocumentNode<FirstResultPageQuery, FirstResultPageQueryVariables>;
-export const SearchPatientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchPatients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PatientSearch"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"patients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"use"}},{"kind":"Field","name":{"kind":"Name","value":"family"}},{"kind":"Field","name":{"kind":"Name","value":"given"}}]}},{"kind":"Field","name":{"kind":"Name","value":"telecom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchPatientsQuery, SearchPatientsQueryVariables>;
+export const SiteLookupDocument = {"__meta__":{"hash":"sha256:d9ccead9333843e7db6d3681c03dd681d25961708a4a9e051c5e1e42ef815eec"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteLookup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pmsSiteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pms"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PracticeManagementSystem"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pmsSiteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pmsSiteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"pms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pms"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pmsType"}},{"kind":"Field","name":{"kind":"Name","value":"practiceName"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authoritative"}},{"kind":"Field","name":{"kind":"Name","value":"pmsVersion"}},{"kind":"Field","name":{"kind":"Name","value":"catalogues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<SiteLookupQuery, SiteLookupQueryVariables>;
+export const RunImmediateDocument = {"__meta__":{"hash":"sha256:ba9febb3617185d94db5b29371bbf688dea62b8c98237782f5cc3353b416d5dc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunImmediate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunQueryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"runImmediateQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"sqlExecutionDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RunImmediateMutation, RunImmediateMutationVariables>;
+export const SubmitAsyncDocument = {"__meta__":{"hash":"sha256:f7f206a5aa82d2a8e621bed428c03d632a9bd616e4424e44d96d547049f09852"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitAsync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunQueryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"submitAsyncQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SubmitAsyncMutation, SubmitAsyncMutationVariables>;
+export const WatchQueryStatusDocument = {"__meta__":{"hash":"sha256:a4f24a8b6d130a2c2103588f1b4987b5fd2a5a34d66d884f3bf2c24c3a0d0db5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WatchQueryStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"queryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queryStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"queryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"queryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isTerminal"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"resultSizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"pageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WatchQueryStatusSubscription, WatchQueryStatusSubscriptionVariables>;
+export const QueryPagesDocument = {"__meta__":{"hash":"sha256:1b216293db73fb55c284f96e80f736ac0e51328d62e67ae1bd93beba38d2fc1c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QueryPages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"sqlQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isTerminal"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"pages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"pageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<QueryPagesQuery, QueryPagesQueryVariables>;
+export const FirstResultPageDocument = {"__meta__":{"hash":"sha256:21173e430cdc3b5df4cea7995fde5833100cd1c162b843820556dd22f823048e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FirstResultPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"sqlQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"pages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"pageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}}]}}]}}]}}]} as unknown as DocumentNode<FirstResultPageQuery, FirstResultPageQueryVariables>;
+export const SearchPatientsDocument = {"__meta__":{"hash":"sha256:6a16deddd2b8b81ffb4e7fb7d0916d3be0932a51a8f23ce08642b2ba26c0bb13"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchPatients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PatientSearch"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"patients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fhirId"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"use"}},{"kind":"Field","name":{"kind":"Name","value":"family"}},{"kind":"Field","name":{"kind":"Name","value":"given"}}]}},{"kind":"Field","name":{"kind":"Name","value":"telecom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchPatientsQuery, SearchPatientsQueryVariables>;
