@@ -1,46 +1,14 @@
 import { badRequest } from './errors.js';
 import type { CommandParameter, SqlCommand } from './sql/types.js';
 import { isRecord } from '../../src/lib/records.js';
+import { SQL_DB_TYPES } from '../../src/lib/sql-values.js';
 
 /** Request validation in Halo's words. Messages never echo the values that were sent. */
 
 const EXECUTION_MODES = new Set(['reader', 'nonQuery', 'scalar']);
 const COMMAND_TYPES = new Set(['text', 'storedProcedure']);
 const DIRECTIONS = new Set(['input', 'output', 'inputOutput', 'returnValue']);
-const SQL_DB_TYPES = new Set([
-  'BigInt',
-  'Binary',
-  'Bit',
-  'Char',
-  'String',
-  'Date',
-  'DateTime',
-  'DateTime2',
-  'DateTimeOffset',
-  'Decimal',
-  'Float',
-  'Image',
-  'Int',
-  'Money',
-  'NChar',
-  'NText',
-  'NVarChar',
-  'Real',
-  'SmallDateTime',
-  'SmallInt',
-  'SmallMoney',
-  'Structured',
-  'Text',
-  'Time',
-  'Timestamp',
-  'TinyInt',
-  'Udt',
-  'UniqueIdentifier',
-  'VarBinary',
-  'VarChar',
-  'Variant',
-  'Xml',
-]);
+const SQL_DB_TYPE_NAMES: ReadonlySet<string> = new Set(SQL_DB_TYPES);
 
 export function requireObjectBody(body: unknown): Record<string, unknown> {
   if (!isRecord(body)) throw badRequest('The request body must be a JSON object.');
@@ -60,7 +28,7 @@ function parseParameter(p: unknown, i: number): CommandParameter {
     out.direction = p.direction as CommandParameter['direction'] & string;
   }
   if (p.type !== undefined) {
-    if (typeof p.type !== 'string' || !SQL_DB_TYPES.has(p.type))
+    if (typeof p.type !== 'string' || !SQL_DB_TYPE_NAMES.has(p.type))
       throw badRequest(`command.parameters[${i}].type is not a valid SqlDbType.`);
     out.type = p.type;
   }

@@ -4,6 +4,7 @@
  * the spec; the only hand-written types are the FHIR ones (the spec types FHIR bodies as opaque
  * objects) and the decoded-result shapes, which are ours.
  */
+import type { SqlDbTypeName } from '../lib/sql-values.js';
 import type { components, operations } from './halo-api.generated.js';
 
 type Schemas = components['schemas'];
@@ -29,6 +30,12 @@ export type GetSitesResponse = ResponseJson<'getSites', 200>;
 // ── Queries ──────────────────────────────────────────────────────────────────────────────────────
 export type Command = Schemas['Command'];
 export type CommandParameter = Schemas['Parameter'];
+/** The spec's SqlDbType enum is exactly the list the schema and the simulator use (src/lib/sql-values.ts). */
+type SpecSqlDbType = NonNullable<CommandParameter['type']>;
+type Holds<T extends true> = T;
+export type SqlDbTypesMatchSpec = Holds<
+  [SpecSqlDbType] extends [SqlDbTypeName] ? ([SqlDbTypeName] extends [SpecSqlDbType] ? true : false) : false
+>;
 export type ExecutionMode = Schemas['ExecutionMode'];
 export type ImmediateQueryRequest = RequestJson<'createImmediateQuery'>;
 export type AsyncQueryRequest = RequestJson<'createAsyncQuery'>;

@@ -6,6 +6,43 @@
  */
 import { GUID_PATTERN } from './guid.js';
 
+/** The SqlDbType names Halo accepts for command parameters (names as .NET spells them). */
+export const SQL_DB_TYPES = [
+  'BigInt',
+  'Binary',
+  'Bit',
+  'Char',
+  'String',
+  'Date',
+  'DateTime',
+  'DateTime2',
+  'DateTimeOffset',
+  'Decimal',
+  'Float',
+  'Image',
+  'Int',
+  'Money',
+  'NChar',
+  'NText',
+  'NVarChar',
+  'Real',
+  'SmallDateTime',
+  'SmallInt',
+  'SmallMoney',
+  'Structured',
+  'Text',
+  'Time',
+  'Timestamp',
+  'TinyInt',
+  'Udt',
+  'UniqueIdentifier',
+  'VarBinary',
+  'VarChar',
+  'Variant',
+  'Xml',
+] as const;
+export type SqlDbTypeName = (typeof SQL_DB_TYPES)[number];
+
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -1,5 +1,6 @@
 import { builder } from './builder.js';
 import { type ASYNC_QUERY_STATUSES } from '../datasources/query-status.js';
+import { SQL_DB_TYPES } from '../lib/sql-values.js';
 
 /** The GraphQL name of a Halo wire value: camelCase → SCREAMING_CASE (`executionFailed` → `EXECUTION_FAILED`). */
 export const enumName = (wireValue: string): string =>
@@ -118,41 +119,6 @@ export const QueryPhase = wireEnum('QueryPhase', "A phase of a query's lifecycle
   uploading: 'The result was uploaded to Halo.',
 });
 
-/** The SqlDbType names Halo accepts for command parameters (names as .NET spells them). */
-export const SQL_DB_TYPES = [
-  'BigInt',
-  'Binary',
-  'Bit',
-  'Char',
-  'String',
-  'Date',
-  'DateTime',
-  'DateTime2',
-  'DateTimeOffset',
-  'Decimal',
-  'Float',
-  'Image',
-  'Int',
-  'Money',
-  'NChar',
-  'NText',
-  'NVarChar',
-  'Real',
-  'SmallDateTime',
-  'SmallInt',
-  'SmallMoney',
-  'Structured',
-  'Text',
-  'Time',
-  'Timestamp',
-  'TinyInt',
-  'Udt',
-  'UniqueIdentifier',
-  'VarBinary',
-  'VarChar',
-  'Variant',
-  'Xml',
-] as const;
 /** What each SqlDbType is, as SQL Server (and .NET's SqlDbType) define it. */
 const SQL_DB_TYPE_DESCRIPTIONS: Readonly<Record<(typeof SQL_DB_TYPES)[number], string>> = {
   BigInt: '64-bit signed integer (bigint).',
