@@ -6,7 +6,14 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const clientConfig = {
   useTypeImports: true,
   // Scalars as they travel in JSON.
-  scalars: { DateTime: 'string', JSON: 'unknown', FhirDate: 'string' },
+  scalars: {
+    DateTime: 'string',
+    JSON: 'unknown',
+    FhirDate: 'string',
+    Date: 'string',
+    LocalTime: 'string',
+    LocalDateTime: 'string',
+  },
   enumsAsTypes: true,
 };
 

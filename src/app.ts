@@ -21,7 +21,10 @@ import { createGraphiQLRenderer } from './http/graphiql.js';
 import { createMetrics, webhookResult, type Metrics } from './observability/metrics.js';
 import { createCursorCodec } from './lib/cursor.js';
 import { maskError } from './errors/api-errors.js';
-import { schema } from './schema/index.js';
+import { schema as baseSchema } from './schema/index.js';
+import { loadNamedQueries, withNamedQueries } from './schema/named-queries.js';
+import type { Catalogue } from './catalogue/types.js';
+import { NamedQueryReuse } from './request/named-query-reuse.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 import { corsPolicy, useHttpGate } from './http/http-gate.js';
 import { graphqlLimitPlugins, type GraphQLLimits } from './security/limits.js';
@@ -77,6 +80,11 @@ export interface AppConfig {
    * same one, or a cursor from one is refused by another. @default random per process
    */
   cursorSecret?: string;
+  /**
+   * The named queries (`Site` fields over catalogue SQL): the built-in entries plus NAMED_QUERIES_DIR's,
+   * as `readAppConfig` loaded them. @default the built-in entries
+   */
+  namedQueries?: Catalogue;
   /** Serve GraphiQL on GET /graphql. @default true */
   graphiql?: boolean;
   /** Site id the GraphiQL examples use. */
@@ -222,6 +230,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs }),
   });
   const operationLog = useOperationLog(logger);
+  const schema = withNamedQueries(baseSchema, config.namedQueries ?? loadNamedQueries(baseSchema));
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     context: createContextFactory({
@@ -229,6 +238,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       admission,
       cursors: createCursorCodec(config.cursorSecret ?? randomBytes(32)),
       live,
+      namedQueryReuse: new NamedQueryReuse(),
     }),
     maxRequestBodySize: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
     // No file uploads: a multipart body is only a way around CSRF prevention here.

@@ -9,6 +9,9 @@ import type { ClientAuthConfig } from './auth/authenticate.js';
 import type { LogLevel } from './observability/logging.js';
 import type { SecurityConfig } from './app.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
+import type { Catalogue } from './catalogue/types.js';
+import { schema } from './schema/index.js';
+import { loadNamedQueries } from './schema/named-queries.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -43,6 +46,8 @@ export interface AppEnvConfig {
   ws: { maxPayloadBytes: number; maxSubscriptionsPerConnection: number };
   /** LOG_LEVEL. @default info */
   logLevel: LogLevel;
+  /** The named queries: the built-in entries plus NAMED_QUERIES_DIR's (loaded and validated here). */
+  namedQueries: Catalogue;
 }
 
 function bool(env: Env, name: string, dflt: boolean): boolean {
@@ -114,6 +119,8 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
       maxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS', SECURITY_DEFAULTS.wsMaxSubscriptions, 1, 10_000),
     },
     logLevel: logLevel(env),
+    // A bad file throws a CatalogueError: `named query <file>:<line>: <problem>`.
+    namedQueries: loadNamedQueries(schema, env.NAMED_QUERIES_DIR || undefined),
   });
 }
 

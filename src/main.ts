@@ -1,11 +1,20 @@
 import { createApp } from './app.js';
 import { readAppConfig } from './config.js';
+import { CatalogueError } from './catalogue/types.js';
 import { createLogger, LOG_MESSAGES } from './observability/logging.js';
 import type { Simulator } from '../simulator/src/server.js';
 import { tracesUrlForLog } from './observability/tracing.js';
 
 // `npm start`: the only module with side effects (env, listen, signals).
-const config = readAppConfig();
+let config: ReturnType<typeof readAppConfig>;
+try {
+  config = readAppConfig();
+} catch (error) {
+  // A named-query file the server refuses: one line naming the file, the line and the problem.
+  if (!(error instanceof CatalogueError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const logger = createLogger({ level: config.logLevel });
 const authOn = Boolean(config.security.auth?.keys?.length || config.security.auth?.jwt);
 
@@ -62,6 +71,7 @@ const app = createApp({
   ...(config.otelExporterEndpoint ? { otelExporterEndpoint: config.otelExporterEndpoint } : {}),
   ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
   security: config.security,
+  namedQueries: config.namedQueries,
   subscriptions: config.ws,
   // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
   logger,

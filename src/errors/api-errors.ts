@@ -3,7 +3,14 @@ import { maskError as yogaMaskError } from 'graphql-yoga';
 import { isHaloApiError, type HaloApiError, type HaloErrorCode } from '../datasources/halo-error.js';
 
 /** The `extensions.code` values of docs/API.md. */
-export type ErrorCode = HaloErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'WRITES_DISABLED';
+export type ErrorCode =
+  | HaloErrorCode
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'WRITES_DISABLED'
+  | 'NOT_SUPPORTED'
+  | 'EXECUTION_FAILED'
+  | 'COLUMN_TYPE_MISMATCH';
 
 /** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */
 const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -21,6 +28,9 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
     "This site is a backup (non-authoritative) server of its practice: use the practice's authoritative site (look it up with sites(pmsSiteId, pms)).",
   UPSTREAM_ERROR: 'Halo answered with an unexpected error.',
   WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
+  NOT_SUPPORTED: "This is not supported for this site's practice management system.",
+  EXECUTION_FAILED: 'The query failed at the practice.',
+  COLUMN_TYPE_MISMATCH: "A value in the practice's answer does not fit the type the named query declares.",
 };
 
 /** A client-actionable error with one of the API.md codes. */

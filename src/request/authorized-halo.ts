@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import { commandRefusal, refusal, type CommandShape, type Operation } from '../auth/policy.js';
+import type { PreparedNamedQuery } from '../catalogue/prepare.js';
 import { canSeeSite, type Principal } from '../auth/principal.js';
 import type { HaloDataSource, HaloOperations } from '../datasources/halo-client.js';
 import { isHaloApiError, reclassify } from '../datasources/halo-error.js';
@@ -32,11 +33,14 @@ import type {
   RegisteredQueryResult,
   SiteForIntegrator,
 } from '../datasources/types.js';
+import type { NamedQueryReuse } from './named-query-reuse.js';
 
 export class AuthorizedHalo implements HaloOperations {
   constructor(
     private readonly ds: HaloDataSource,
     readonly principal: Principal,
+    /** Shares answers of named queries with a `maxAgeSeconds` between requests. @default none shared */
+    private readonly reuse?: NamedQueryReuse,
   ) {}
 
   /** @throws the policy's refusal of `operation` (on `siteId`), and of `command` when given. */
@@ -131,6 +135,31 @@ export class AuthorizedHalo implements HaloOperations {
       siteId,
       () => this.ds.createAsyncQuery(siteId, request, options),
       request.command,
+    );
+  }
+
+  /**
+   * A named query's statement as an immediate query. The SQL is the catalogue's (read-only, checked
+   * when it loaded), so it needs `read`, not `sql`. Identical calls within the entry's
+   * `maxAgeSeconds` share one Halo query.
+   */
+  runNamedQuery(prepared: PreparedNamedQuery, options?: CallOptions): Promise<ImmediateQueryOutcome> {
+    const { siteId, entry } = prepared;
+    const call = () =>
+      this.onSite('runNamedQuery', siteId, () =>
+        this.ds.createImmediateQuery(siteId, { command: prepared.command }, options),
+      );
+    if (entry.maxAgeSeconds === undefined || entry.maxAgeSeconds === 0 || !this.reuse) return call();
+    // Checked here too: a kept answer is served only to a client that may call the query now.
+    this.check('runNamedQuery', siteId);
+    return this.reuse.run(prepared.key, entry.maxAgeSeconds, call);
+  }
+
+  /** A named query's statement as an async query (an entry with `mode: async`); needs `read`, as runNamedQuery. */
+  submitNamedQuery(prepared: PreparedNamedQuery, options?: CallOptions): Promise<AsyncQueryInitialised> {
+    const { siteId } = prepared;
+    return this.onSite('submitNamedQuery', siteId, () =>
+      this.ds.createAsyncQuery(siteId, { command: prepared.command }, options),
     );
   }
 

@@ -18,6 +18,11 @@ import type { DecodedQuery } from '../datasources/types.js';
 import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
 import type { Scheduler, SchedulerTimer } from './scheduler.js';
+import {
+  SharedRegistrationsRegistry,
+  type SharedRegistration,
+  type SharedResultChange,
+} from './shared-registrations.js';
 import { SitePoller } from './site-poller.js';
 import {
   isFinal,
@@ -48,6 +53,11 @@ export interface LiveQueriesOptions {
   pollDeadlineMs: number;
   /** Events queued for one subscriber that stopped reading before it is dropped. @default 100 */
   maxQueuedEvents: number;
+  /**
+   * A shared registration (live named queries) outlives its last subscriber on a replica by this
+   * much before it is released and, when no replica claims it, cancelled at Halo. @default 15000
+   */
+  sharedRegistrationGraceMs: number;
 }
 
 /** The defaults of `LiveQueriesOptions`. */
@@ -59,6 +69,7 @@ export const DEFAULT_LIVE_QUERIES_OPTIONS: Readonly<LiveQueriesOptions> = Object
   registeredMaxPollIntervalMs: 30_000,
   pollDeadlineMs: 10_000,
   maxQueuedEvents: 100,
+  sharedRegistrationGraceMs: 15_000,
 });
 
 /** An event of `registeredQueryResultChanged`. */
@@ -82,6 +93,8 @@ export interface LiveQueriesStats {
   pollingSites: string[];
   /** Poll lanes with a poll scheduled or running. */
   activeLanes: number;
+  /** Shared registrations (live named queries) this replica follows or is releasing. */
+  sharedRegistrations: number;
 }
 
 /** The shared watchers behind every subscription (`Context.live`). */
@@ -102,6 +115,16 @@ export interface LiveQueries {
     queryId: string,
     signal?: AbortSignal,
   ): Promise<AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>>;
+  /**
+   * The results of the Halo registered query shared by every subscriber of `spec.key` on every
+   * replica (./shared-registrations.ts): the current result at once when there is one, then each
+   * new one; registered at Halo by the first subscriber, renewed when its duration runs out, and
+   * cancelled after the last subscriber leaves. Rejects as queryStatus.
+   */
+  sharedRegisteredResults(
+    spec: SharedRegistration,
+    signal?: AbortSignal,
+  ): Promise<AsyncGenerator<SharedResultChange, void, undefined>>;
   /** Something changed upstream (a webhook): the replica polling the site polls this query now. */
   refresh(target: WatchTarget): Promise<void>;
   stats(): LiveQueriesStats;
@@ -140,11 +163,23 @@ class Registry implements LiveQueries {
   private idleWaiters: Array<() => void> = [];
   private stopped: Promise<void> | undefined;
   private readonly offResync: () => void;
+  private readonly shared: SharedRegistrationsRegistry;
 
   constructor(readonly deps: LiveQueriesDeps) {
     this.options = { ...DEFAULT_LIVE_QUERIES_OPTIONS, ...deps.options };
     this.offResync = deps.coordination.onResync(() => {
       for (const watch of this.watches.values()) watch.resync();
+    });
+    this.shared = new SharedRegistrationsRegistry({
+      halo: deps.halo,
+      coordination: deps.coordination,
+      scheduler: deps.scheduler,
+      watch: (siteId, queryId, signal) => this.registeredResults(siteId, queryId, signal),
+      graceMs: this.options.sharedRegistrationGraceMs,
+      deadlineMs: this.options.pollDeadlineMs,
+      maxQueuedEvents: this.options.maxQueuedEvents,
+      track: (work) => this.track(work),
+      report: (error, where) => this.report(error, where),
     });
   }
 
@@ -178,6 +213,11 @@ class Registry implements LiveQueries {
     return this.subscribe({ kind: 'registered', siteId, queryId }, signal) as Promise<
       AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>
     >;
+  }
+
+  sharedRegisteredResults(spec: SharedRegistration, signal?: AbortSignal) {
+    if (this.stopped) throw apiError('UPSTREAM_ERROR', 'The server is shutting down.');
+    return this.shared.subscribe(spec, signal);
   }
 
   private async subscribe(
@@ -229,6 +269,7 @@ class Registry implements LiveQueries {
       subscribers,
       pollingSites: polling.map((s) => s.siteId),
       activeLanes: polling.reduce((n, s) => n + s.activeLanes, 0),
+      sharedRegistrations: this.shared.size,
     };
   }
 
@@ -244,8 +285,11 @@ class Registry implements LiveQueries {
   stop(): Promise<void> {
     this.stopped ??= (async () => {
       this.offResync();
+      // First, so that followers whose watchers end below do not register successors.
+      const released = this.shared.stop();
       for (const loop of [...this.sites.values()]) loop.close();
       for (const watch of [...this.watches.values()]) watch.close();
+      await released;
       await this.whenIdle();
     })();
     return this.stopped;

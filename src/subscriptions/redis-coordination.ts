@@ -12,7 +12,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { redisConnectionOptions } from '../lib/redis.js';
-import { createMemoryReplayGuard, parseMember, type Coordination, type InterestRegistry } from './coordination.js';
+import {
+  createMemoryReplayGuard,
+  parseMember,
+  type Coordination,
+  type InterestRegistry,
+  type SharedRegistrations,
+} from './coordination.js';
 import type { WatchKind } from './snapshots.js';
 
 export interface RedisCoordinationOptions {
@@ -34,6 +40,10 @@ export interface RedisCoordinationOptions {
 }
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/** A registration lock outlives a holder that died by this much at most (the work under it has shorter deadlines). */
+const REGISTRATION_LOCK_TTL_MS = 30_000;
+/** How long a caller waits for a registration lock before giving up. */
+const REGISTRATION_LOCK_WAIT_MS = 35_000;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
@@ -162,6 +172,61 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
   const leaseKey = (siteId: string) => `${prefix}lease:${siteId}`;
   const fallbackReplay = createMemoryReplayGuard();
 
+  // ── shared registrations: a value, a lock (SET NX PX + compare-and-delete) and a sorted set of claims per key ──
+  const registrationKey = (key: string) => `${prefix}registration:${key}`;
+  const claimsKey = (key: string) => `${prefix}registration-claims:${key}`;
+  const lockKey = (key: string) => `${prefix}registration-lock:${key}`;
+  const claimTtlMs = leaseTtlMs * 2;
+  const registrations: SharedRegistrations = {
+    renewEveryMs,
+    async withLock(key, fn) {
+      const token = randomUUID();
+      const pub = await commands();
+      const giveUpAt = Date.now() + REGISTRATION_LOCK_WAIT_MS;
+      for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
+        if ((await pub.set(lockKey(key), token, 'PX', REGISTRATION_LOCK_TTL_MS, 'NX')) === 'OK') break;
+        if (Date.now() > giveUpAt) throw new Error('registration lock not acquired in time');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      try {
+        return await fn();
+      } finally {
+        await pub.eval(RELEASE, 1, lockKey(key), token).catch(report('registration lock'));
+      }
+    },
+    async get(key) {
+      return (await (await commands()).get(registrationKey(key))) ?? undefined;
+    },
+    async set(key, value, ttlMs) {
+      await (await commands()).set(registrationKey(key), value, 'PX', Math.max(1, Math.round(ttlMs)));
+    },
+    async delete(key) {
+      await (await commands()).del(registrationKey(key));
+    },
+    async hold(key) {
+      await (
+        await commands()
+      )
+        .multi()
+        .zadd(claimsKey(key), now() + claimTtlMs, replicaId)
+        .pexpire(claimsKey(key), claimTtlMs * 2)
+        .exec();
+    },
+    async release(key) {
+      await (await commands()).zrem(claimsKey(key), replicaId);
+    },
+    async held(key) {
+      const res = await (
+        await commands()
+      )
+        .multi()
+        .zremrangebyscore(claimsKey(key), '-inf', now())
+        .zcard(claimsKey(key))
+        .exec();
+      return Number(res?.[1]?.[1] ?? 0) > 0;
+    },
+  };
+
   return {
     replicaId,
     maxMessageBytes: 1024 * 1024,
@@ -208,6 +273,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
         await (await commands()).eval(RELEASE, 1, leaseKey(siteId), replicaId);
       },
     },
+    registrations,
     replay: {
       async firstSeen(id, ttlMs) {
         try {

@@ -7,6 +7,13 @@ import { DateTime } from '../scalars.js';
 import { Catalogue } from './Catalogue.js';
 import { RegisteredQuery } from './RegisteredQuery.js';
 import { PMS_NAMES } from '../../datasources/sites.js';
+import type { PmsType, SiteForIntegrator } from '../../datasources/types.js';
+
+/** The site's PMS as Halo reports it (Best Practice when Halo does not say): what `Site.pmsType` shows and named queries use. */
+export const pmsTypeOf = (s: SiteForIntegrator): PmsType => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice';
+
+/** Most sites one `sitesByIds` may name. */
+const MAX_SITES_BY_IDS = 100;
 
 export const Site = builder.loadableObject('Site', {
   description: 'A practice database that Halo Link connects to, identified by its Halo GUID.',
@@ -18,7 +25,7 @@ export const Site = builder.loadableObject('Site', {
     id: t.id({ resolve: (s) => s.id ?? '' }),
     pmsType: t.field({
       type: PracticeManagementSystem,
-      resolve: (s) => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice',
+      resolve: pmsTypeOf,
     }),
     availability: t.field({ type: SiteAvailability, resolve: (s) => s.availability ?? 'unreachable' }),
     status: t.field({ type: SiteStatus, resolve: (s) => s.status ?? 'initialising' }),
@@ -72,6 +79,22 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id({ required: true, description: 'The Halo GUID.' }) },
     resolve: (_root, args) => requireGuid(args.id, 'id'),
+  }),
+  sitesByIds: t.field({
+    type: [Site],
+    nullable: { list: false, items: true },
+    description:
+      "Several practices in one operation, in the order given: fan a named query out across them (`sitesByIds(ids: […]) { practiceName appointments(…) { … } }`). An unknown or hidden id is null at its position with SITE_NOT_FOUND for that path; a practice that is offline fails only its own fields (SITE_UNAVAILABLE); each practice's calls run under its own concurrency limit. With @stream each site is sent as soon as it (and those before it) answered.",
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: `Halo GUIDs, at most ${MAX_SITES_BY_IDS}; a repeated id is loaded once.`,
+      }),
+    },
+    resolve: (_root, args) => {
+      if (args.ids.length > MAX_SITES_BY_IDS) throw badUserInput(`ids may name at most ${MAX_SITES_BY_IDS} sites.`);
+      return args.ids.map((id) => requireGuid(id, 'ids'));
+    },
   }),
   sites: t.field({
     type: [Site],
