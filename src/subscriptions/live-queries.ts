@@ -93,8 +93,6 @@ export interface LiveQueriesStats {
   pollingSites: string[];
   /** Poll lanes with a poll scheduled or running. */
   activeLanes: number;
-  /** Shared registrations (live named queries) this replica follows or is releasing. */
-  sharedRegistrations: number;
 }
 
 /** The shared watchers behind every subscription (`Context.live`). */
@@ -269,7 +267,6 @@ class Registry implements LiveQueries {
       subscribers,
       pollingSites: polling.map((s) => s.siteId),
       activeLanes: polling.reduce((n, s) => n + s.activeLanes, 0),
-      sharedRegistrations: this.shared.size,
     };
   }
 

@@ -69,11 +69,6 @@ export class SharedRegistrationsRegistry {
 
   constructor(readonly deps: SharedRegistrationsDeps) {}
 
-  /** Sessions (keys followed) on this replica. */
-  get size(): number {
-    return this.sessions.size;
-  }
-
   /**
    * Follows the registration of `spec.key`, joining (or creating) it first. Resolves once this
    * replica follows a registered query; rejects as the Halo calls do (SITE_NOT_FOUND, …).
@@ -143,21 +138,23 @@ class Session {
       throw toApiError(error);
     }
     const local = new AbortController();
-    const onAbort = () => local.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const out = new Channel<SharedResultChange>(
-      () => local.abort(),
-      this.deps.maxQueuedEvents,
-      () => apiError('BAD_USER_INPUT', 'The subscriber did not keep up with its events.'),
+    // The follower leaves the moment its channel returns (or its request ends): no event, and no
+    // Halo call, waits for that.
+    const release = () => {
+      signal?.removeEventListener('abort', onAbort);
+      local.abort();
+      this.unfollow();
+    };
+    const out = new Channel<SharedResultChange>(release, this.deps.maxQueuedEvents, () =>
+      apiError('BAD_USER_INPUT', 'The subscriber did not keep up with its events.'),
     );
-    if (signal?.aborted) local.abort();
-    void this.deps
-      .track(this.pump(queryId, out, local.signal))
-      .finally(() => {
-        signal?.removeEventListener('abort', onAbort);
-        this.unfollow();
-      })
-      .catch((error: unknown) => this.deps.report(error, 'shared registration'));
+    const onAbort = () => void out.return();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    // Not tracked: it lasts as long as the follower (its Halo calls are tracked on their own).
+    void this.pump(queryId, out, local.signal).catch((error: unknown) =>
+      this.deps.report(error, 'shared registration'),
+    );
     return out;
   }
 
@@ -295,8 +292,10 @@ class Session {
           await registrations.release(this.spec.key);
           await registrations.withLock(this.spec.key, async () => {
             if (await registrations.held(this.spec.key)) return;
+            // Nothing stored: another replica released it already, or its duration ran out.
             const stored = await registrations.get(this.spec.key);
-            for (const id of new Set([stored, this.current])) if (id !== undefined) await this.cancel(id);
+            if (stored === undefined) return;
+            await this.cancel(stored);
             await registrations.delete(this.spec.key);
           });
         } catch (error) {

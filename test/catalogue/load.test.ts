@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_DIR, loadCatalogue } from '../../src/catalogue/load.js';
+import { readAppConfig } from '../../src/config.js';
 import { CatalogueError } from '../../src/catalogue/types.js';
 import { schema } from '../../src/schema/index.js';
 import { loadNamedQueries, reservedNames } from '../../src/schema/named-queries.js';
@@ -311,5 +312,15 @@ sql:
   it('should load the built-ins once per process for the schema (loadNamedQueries)', () => {
     expect(loadNamedQueries(schema)).toBe(loadNamedQueries(schema));
     expect(loadNamedQueries(schema).entries.map((e) => e.name)).toContain('appointments');
+  });
+
+  it('should be read by readAppConfig from NAMED_QUERIES_DIR, and stop it on a bad file', () => {
+    const good = operatorDir({ 'recallsDue.yaml': GOOD });
+    expect(readAppConfig({ NAMED_QUERIES_DIR: good }).namedQueries.entries.at(-1)?.name).toBe('recallsDue');
+    expect(readAppConfig({}).namedQueries).toBe(loadNamedQueries(schema));
+    const bad = operatorDir({ 'recallsDue.yaml': GOOD.replace('type: RecallDue', 'type: Patient') });
+    expect(() => readAppConfig({ NAMED_QUERIES_DIR: bad })).toThrow(
+      new CatalogueError(join(bad, 'recallsDue.yaml'), 3, 'type Patient is already a type of the schema'),
+    );
   });
 });
