@@ -25,6 +25,7 @@ import { schema as baseSchema } from './schema/index.js';
 import { loadNamedQueries, withNamedQueries } from './schema/named-queries.js';
 import type { Catalogue } from './catalogue/types.js';
 import { NamedQueryReuse } from './request/named-query-reuse.js';
+import { SitePmsTypes } from './request/site-pms-types.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 import { corsPolicy, useHttpGate } from './http/http-gate.js';
 import { graphqlLimitPlugins, type GraphQLLimits } from './security/limits.js';
@@ -238,7 +239,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       admission,
       cursors: createCursorCodec(config.cursorSecret ?? randomBytes(32)),
       live,
-      namedQueryReuse: new NamedQueryReuse(),
+      shared: { namedQueryReuse: new NamedQueryReuse(), pmsTypes: new SitePmsTypes() },
     }),
     maxRequestBodySize: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
     // No file uploads: a multipart body is only a way around CSRF prevention here.

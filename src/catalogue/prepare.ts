@@ -15,10 +15,12 @@ export class PreparedNamedQuery {
   /** The Halo command: the statement, READER, and one input parameter per argument. */
   readonly command: Command & { executionMode: 'reader'; type: 'text'; parameters: CommandParameter[] };
   /**
-   * A digest of (entry, statement version, site, PMS, argument values): equal for identical calls.
-   * A digest, so argument values (a patient's name) appear in no key, map or Redis name.
+   * Identifies identical calls in this process's maps (the calls of one operation, answers kept
+   * for `maxAgeSeconds`): entry, statement version, site, PMS and argument values. It holds the
+   * argument values, so it never leaves the process: see `key`.
    */
-  readonly key: string;
+  readonly callKey: string;
+  private digest: string | undefined;
 
   private constructor(
     readonly entry: NamedQueryEntry,
@@ -38,9 +40,15 @@ export class PreparedNamedQuery {
         value: parameterText(values[i]),
       })),
     };
-    this.key = createHash('sha256')
-      .update(JSON.stringify([entry.name, entry.fingerprint, siteId, pmsType, values]))
-      .digest('base64url');
+    this.callKey = JSON.stringify([entry.name, entry.fingerprint, siteId, pmsType, values]);
+  }
+
+  /**
+   * A digest of `callKey`, equal for identical calls: what is shared beyond this process (Redis
+   * keys of live registrations), so no argument value (a patient's name) appears in one.
+   */
+  get key(): string {
+    return (this.digest ??= createHash('sha256').update(this.callKey).digest('base64url'));
   }
 
   /**

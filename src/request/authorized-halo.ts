@@ -25,6 +25,7 @@ import type {
   GetSitesResponse,
   ImmediateQueryRequest,
   PairSiteParams,
+  PmsType,
   Query,
   QueryStatusBatchResponse,
   RegisteredQuery,
@@ -34,13 +35,21 @@ import type {
   SiteForIntegrator,
 } from '../datasources/types.js';
 import type { NamedQueryReuse } from './named-query-reuse.js';
+import type { SitePmsTypes } from './site-pms-types.js';
+
+/** What requests of one app share with each other (for named queries). */
+export interface SharedRequestState {
+  /** Answers of named queries with a `maxAgeSeconds`. @default none shared */
+  namedQueryReuse?: NamedQueryReuse | undefined;
+  /** The PMS of each site read so far. @default none remembered */
+  pmsTypes?: SitePmsTypes | undefined;
+}
 
 export class AuthorizedHalo implements HaloOperations {
   constructor(
     private readonly ds: HaloDataSource,
     readonly principal: Principal,
-    /** Shares answers of named queries with a `maxAgeSeconds` between requests. @default none shared */
-    private readonly reuse?: NamedQueryReuse,
+    private readonly shared: SharedRequestState = {},
   ) {}
 
   /** @throws the policy's refusal of `operation` (on `siteId`), and of `command` when given. */
@@ -112,8 +121,18 @@ export class AuthorizedHalo implements HaloOperations {
     };
   }
 
-  getSite(siteId: string, options?: CallOptions): Promise<SiteForIntegrator> {
-    return this.onSite('getSite', siteId, () => this.ds.getSite(siteId, options));
+  async getSite(siteId: string, options?: CallOptions): Promise<SiteForIntegrator> {
+    const site = await this.onSite('getSite', siteId, () => this.ds.getSite(siteId, options));
+    this.shared.pmsTypes?.remember(siteId, site);
+    return site;
+  }
+
+  /**
+   * The PMS Halo reported for a site read before (by any request), or undefined: not known yet,
+   * or a site this client may not see (which is then read, and refused, as any other).
+   */
+  knownPmsType(siteId: string): PmsType | undefined {
+    return canSeeSite(this.principal, siteId) ? this.shared.pmsTypes?.get(siteId) : undefined;
   }
 
   createImmediateQuery(
@@ -149,10 +168,11 @@ export class AuthorizedHalo implements HaloOperations {
       this.onSite('runNamedQuery', siteId, () =>
         this.ds.createImmediateQuery(siteId, { command: prepared.command }, options),
       );
-    if (entry.maxAgeSeconds === undefined || entry.maxAgeSeconds === 0 || !this.reuse) return call();
+    const reuse = this.shared.namedQueryReuse;
+    if (entry.maxAgeSeconds === undefined || entry.maxAgeSeconds === 0 || !reuse) return call();
     // Checked here too: a kept answer is served only to a client that may call the query now.
     this.check('runNamedQuery', siteId);
-    return this.reuse.run(prepared.key, entry.maxAgeSeconds, call);
+    return reuse.run(prepared.callKey, entry.maxAgeSeconds, call);
   }
 
   /** A named query's statement as an async query (an entry with `mode: async`); needs `read`, as runNamedQuery. */

@@ -5,9 +5,8 @@ import type { Principal } from '../auth/principal.js';
 import type { HaloClient } from '../datasources/halo-client.js';
 import { createCursorCodec, type CursorCodec } from '../lib/cursor.js';
 import type { LiveQueries } from '../subscriptions/live-queries.js';
-import { AuthorizedHalo } from './authorized-halo.js';
+import { AuthorizedHalo, type SharedRequestState } from './authorized-halo.js';
 import { AuthorizedLive } from './authorized-live.js';
-import type { NamedQueryReuse } from './named-query-reuse.js';
 
 /** What every resolver sees. Created per request (and per subscription): loaders never outlive it. */
 export interface Context {
@@ -33,8 +32,8 @@ export interface ContextDeps {
   admission: Admission;
   /** @default a codec with a random per-process secret (cursors then only work on this replica) */
   cursors?: CursorCodec;
-  /** Shares named-query answers between requests (entries with `maxAgeSeconds`). @default none shared */
-  namedQueryReuse?: NamedQueryReuse;
+  /** What requests share for named queries (answers kept for `maxAgeSeconds`, sites' PMS). @default nothing */
+  shared?: SharedRequestState;
 }
 
 /**
@@ -51,7 +50,7 @@ export function createContextFactory(deps: ContextDeps) {
       // Pothos keys its loader caches on this object; initContextCache keeps them with it even when
       // yoga or graphql-ws spread the context into a new object.
       ...initContextCache(),
-      halo: new AuthorizedHalo(deps.halo.forRequest(request.signal), principal, deps.namedQueryReuse),
+      halo: new AuthorizedHalo(deps.halo.forRequest(request.signal), principal, deps.shared),
       signal: request.signal,
       principal,
       cursors,

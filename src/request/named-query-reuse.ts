@@ -1,6 +1,6 @@
 /**
  * Reuse of named-query answers across requests (an entry's `maxAgeSeconds`): an identical call
- * (same entry, site and arguments: the prepared query's key) answered within that age is served
+ * (same entry, site and arguments: the prepared query's callKey) answered within that age is served
  * again, and identical calls in flight share one Halo query, instead of a new billed one. Only
  * successful answers are kept; failures are not. In this process only; authorization is checked
  * for every call before this is asked.

@@ -13,8 +13,8 @@
  *   across requests share one answer (src/request/named-query-reuse.ts). NOT_SUPPORTED when the
  *   PMS has no statement; EXECUTION_FAILED with `extensions.sqlError {type, code}` when the SQL
  *   fails at the practice.
- * - Row fields read their column into the declared type (src/catalogue/convert.ts); a value that
- *   does not fit fails that field with COLUMN_TYPE_MISMATCH naming the column, never the value.
+ * - Rows are read into the row type, column by declared type (src/catalogue/convert.ts); a value
+ *   that does not fit fails that field with COLUMN_TYPE_MISMATCH naming the column, never the value.
  * - `<name>Changed`: the rows of one Halo registered query per (site, entry, arguments), shared by
  *   every subscriber on every replica (src/subscriptions/shared-registrations.ts).
  * - Each `Site.<name>` is priced as a Halo call by the cost limit (`extensions.haloCall`).
@@ -31,13 +31,7 @@ import {
 import { COLUMN_READERS, MISMATCH } from '../catalogue/convert.js';
 import { loadCatalogue, type ReservedNames } from '../catalogue/load.js';
 import { PreparedNamedQuery } from '../catalogue/prepare.js';
-import {
-  printTypeRef,
-  PMS_KEYS,
-  type Catalogue,
-  type NamedQueryColumn,
-  type NamedQueryEntry,
-} from '../catalogue/types.js';
+import { printTypeRef, PMS_KEYS, type Catalogue, type NamedQueryEntry } from '../catalogue/types.js';
 import { TERMINAL_QUERY_STATUSES } from '../datasources/query-status.js';
 import type { ErrorDetails, PmsType, ResultRow, SiteForIntegrator, WireQuery } from '../datasources/types.js';
 import { apiError, upstream } from '../errors/api-errors.js';
@@ -92,13 +86,8 @@ export function withNamedQueries(base: GraphQLSchema, catalogue: Catalogue): Gra
 
 function build(base: GraphQLSchema, catalogue: Catalogue): GraphQLSchema {
   if (catalogue.entries.length === 0) return base;
+  // Row fields keep graphql-js's default resolver: rows are converted whole (`rowReader`).
   const schema = extendSchema(base, parse(extensionSdl(catalogue)));
-  const rowTypes = new Set(catalogue.entries.map((e) => e.type));
-  for (const typeName of rowTypes) {
-    const type = schema.getType(typeName) as GraphQLObjectType;
-    const columns = catalogue.entries.find((e) => e.type === typeName)!.columns;
-    for (const column of columns) type.getFields()[column.name]!.resolve = columnResolver(typeName, column);
-  }
   const site = schema.getType('Site') as GraphQLObjectType;
   const subscription = schema.getSubscriptionType()!;
   for (const entry of catalogue.entries) {
@@ -181,27 +170,45 @@ const resultType = (e: NamedQueryEntry): string => (e.returns === 'one' ? e.type
 
 // ── Resolvers ───────────────────────────────────────────────────────────────────────────────────
 
-/** A column read into its declared type; COLUMN_TYPE_MISMATCH (naming the column, never the value) otherwise. */
-function columnResolver(typeName: string, column: NamedQueryColumn): GraphQLFieldResolver<ResultRow, Context> {
-  const read = COLUMN_READERS[column.type.name];
-  const { name } = column;
-  const declared = printTypeRef(column.type);
-  const mismatch = (problem: string) =>
-    apiError('COLUMN_TYPE_MISMATCH', `${typeName}.${name}: ${problem}`, { column: name, type: declared });
-  return (row) => {
-    const value = row[name];
-    if (value === null || value === undefined) {
-      if (!column.type.nonNull) return null;
-      throw mismatch(
-        value === null
-          ? `the practice's answer has no value in column ${name}, which is declared ${declared}.`
-          : `the practice's answer has no column ${name}.`,
-      );
-    }
-    const out = read(value);
-    if (out === MISMATCH) throw mismatch(`a value in column ${name} does not fit ${declared}.`);
-    return out;
-  };
+/**
+ * Rows as Halo answered them → rows of the entry's type: each column read into its declared type
+ * (src/catalogue/convert.ts), in one pass, so the row type's fields need no resolver of their own.
+ * A value that does not fit becomes that cell's COLUMN_TYPE_MISMATCH error (naming the column and
+ * its type, never the value): graphql-js raises an Error a field resolves to at that field's path,
+ * so only that field fails (and, for a non-null column, its row, as GraphQL's null rules say).
+ */
+function rowReader(entry: NamedQueryEntry): (rows: readonly ResultRow[]) => ResultRow[] {
+  const columns = entry.columns.map((column) => {
+    const declared = printTypeRef(column.type);
+    const mismatch = (problem: string) =>
+      apiError('COLUMN_TYPE_MISMATCH', `${entry.type}.${column.name}: ${problem}`, {
+        column: column.name,
+        type: declared,
+      });
+    return {
+      name: column.name,
+      nonNull: column.type.nonNull,
+      read: COLUMN_READERS[column.type.name],
+      absent: () => mismatch(`the practice's answer has no column ${column.name}.`),
+      empty: () =>
+        mismatch(`the practice's answer has no value in column ${column.name}, which is declared ${declared}.`),
+      misfit: () => mismatch(`a value in column ${column.name} does not fit ${declared}.`),
+    };
+  });
+  return (rows) =>
+    rows.map((row) => {
+      const out: ResultRow = {};
+      for (const c of columns) {
+        const value = row[c.name];
+        if (value === null || value === undefined) {
+          out[c.name] = !c.nonNull ? null : value === null ? c.empty() : c.absent();
+        } else {
+          const read = c.read(value);
+          out[c.name] = read === MISMATCH ? c.misfit() : read;
+        }
+      }
+      return out;
+    });
 }
 
 /** The statement for the site's PMS with these arguments; NOT_SUPPORTED when the PMS has none. */
@@ -217,18 +224,19 @@ function prepare(entry: NamedQueryEntry, siteId: string, pmsType: PmsType, args:
   return prepared;
 }
 
-/** Identical named calls of one operation share one Halo call (keyed by the prepared query's digest). */
+/** Identical named calls of one operation share one Halo call (keyed by the prepared query's callKey). */
 const calls = new WeakMap<Context, Map<string, Promise<ResultRow[]>>>();
 
 function siteFieldResolver(entry: NamedQueryEntry): GraphQLFieldResolver<SiteForIntegrator, Context> {
+  const read = rowReader(entry);
   return async (site, args, ctx) => {
     const prepared = prepare(entry, (site.id ?? '').toLowerCase(), pmsTypeOf(site), args);
     let byKey = calls.get(ctx);
     if (!byKey) calls.set(ctx, (byKey = new Map()));
-    let rows = byKey.get(prepared.key);
+    let rows = byKey.get(prepared.callKey);
     if (!rows) {
-      rows = entry.mode === 'async' ? asyncRows(prepared, ctx) : immediateRows(prepared, ctx);
-      byKey.set(prepared.key, rows);
+      rows = (entry.mode === 'async' ? asyncRows(prepared, ctx) : immediateRows(prepared, ctx)).then(read);
+      byKey.set(prepared.callKey, rows);
     }
     const all = await rows;
     return entry.returns === 'one' ? (all[0] ?? null) : all;
@@ -349,9 +357,11 @@ function rowsOf(changes: AsyncGenerator<SharedResultChange, void>): AsyncIterabl
 }
 
 function liveResolver(entry: NamedQueryEntry): GraphQLFieldResolver<ResultRow[], Context> {
+  const read = rowReader(entry);
   return (rows, _args, ctx) => {
     // The context lives as long as the subscription: loaders must not serve the previous event's data.
     clearAllDataLoaders(ctx);
-    return entry.returns === 'one' ? (rows[0] ?? null) : rows;
+    const typed = read(entry.returns === 'one' ? rows.slice(0, 1) : rows);
+    return entry.returns === 'one' ? (typed[0] ?? null) : typed;
   };
 }

@@ -18,6 +18,8 @@ function stringScalar(
   normalise: (s: string) => string | undefined,
   /** Input values become their canonical text too (the calendar scalars: `08:15` is `08:15:00`). */
   normaliseInput = false,
+  /** Output already in this form (what named-query columns are read into) is sent as it is. */
+  canonical?: RegExp,
 ) {
   const parse = (v: unknown): string => {
     if (typeof v !== 'string' || !valid(v)) throw inputError(name);
@@ -26,6 +28,7 @@ function stringScalar(
   return builder.scalarType(name, {
     description,
     serialize: (v) => {
+      if (canonical && typeof v === 'string' && canonical.test(v)) return v;
       const out = typeof v === 'string' ? normalise(v) : undefined;
       if (out === undefined) throw outputError(name);
       return out;
@@ -59,6 +62,7 @@ export const DateScalar = stringScalar(
   (s) => readLocalDate(s) !== undefined,
   readLocalDate,
   true,
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
 );
 export const LocalTime = stringScalar(
   'LocalTime',
@@ -66,6 +70,7 @@ export const LocalTime = stringScalar(
   (s) => readLocalTime(s) !== undefined,
   readLocalTime,
   true,
+  /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d*[1-9])?$/,
 );
 export const LocalDateTime = stringScalar(
   'LocalDateTime',
@@ -73,6 +78,7 @@ export const LocalDateTime = stringScalar(
   (s) => readLocalDateTime(s) !== undefined && !s.includes(' '),
   readLocalDateTime,
   true,
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d*[1-9])?$/,
 );
 
 export const JSONScalar = builder.scalarType('JSON', {

@@ -327,7 +327,34 @@ describe('built-in named queries (Best Practice)', () => {
     expect(res.data!.site!.c.length).toBeGreaterThan(0);
     // a and b share one immediate query; c has other arguments.
     expect((await ctx.upstreamCalls('createImmediateQuery')).length).toBe(2);
-    expect((await ctx.upstreamCalls('getSite')).length).toBe(1);
+  });
+
+  it('should not read a site again for named queries once its PMS is known, but for its other fields', async () => {
+    const vars = { siteId, from: '2026-03-02', to: '2026-03-02', other: '2026-03-03' };
+    await execute(ctx.app, FanOut, { ids: [siteId], from: '2026-03-02', to: '2026-03-02' }); // reads it
+    await ctx.clearRequests();
+    await execute(ctx.app, TwoAppointmentBooks, vars);
+    expect(await ctx.upstreamCalls('getSite')).toEqual([]);
+    // practiceName needs the site itself.
+    await execute(ctx.app, FanOut, { ids: [siteId], from: '2026-03-02', to: '2026-03-02' });
+    expect(await ctx.upstreamCalls('getSite')).toHaveLength(1);
+    // Fragments count: one that selects practiceName reads the site, one with named queries only does not.
+    await ctx.clearRequests();
+    const post = (query: string) =>
+      ctx.app.yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+    await post(`{ site(id: "${siteId}") { ... on Site { id providers { userId } } } }`);
+    expect(await ctx.upstreamCalls('getSite')).toEqual([]);
+    const res = await post(
+      `{ site(id: "${siteId}") { ...F } } fragment F on Site { practiceName providers { userId } }`,
+    );
+    expect(((await res.json()) as { data: { site: { practiceName: string } } }).data.site.practiceName).toBe(
+      'Halo Clinic North',
+    );
+    expect(await ctx.upstreamCalls('getSite')).toHaveLength(1);
   });
 
   it('should share an answer across requests within an entry’s maxAgeSeconds (providers: 300 s)', async () => {
