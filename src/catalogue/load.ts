@@ -267,7 +267,7 @@ function readEntry(path: string, builtIn: boolean, reserved: ReservedNames | und
   for (const [key, statement] of Object.entries(entry.sql)) {
     if (!(key in PMS_KEYS))
       fail(at(['sql', key], true), `unknown PMS "${key}" (allowed: ${Object.keys(PMS_KEYS).join(', ')})`);
-    checkStatement(key as PmsKey, statement, args, doc, lines, at, fail);
+    checkStatement(key as PmsKey, statement, args, doc, at, fail);
     sql[PMS_KEYS[key as PmsKey]] = statement;
   }
 
@@ -310,7 +310,6 @@ function checkStatement(
   statement: string,
   args: readonly NamedQueryArgument[],
   doc: Document.Parsed,
-  lines: LineCounter,
   at: (segments: readonly (string | number)[], key?: boolean) => number,
   fail: (line: number, problem: string) => never,
 ): void {

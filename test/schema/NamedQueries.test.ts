@@ -348,6 +348,10 @@ describe('built-in named queries (Best Practice)', () => {
       });
     await post(`{ site(id: "${siteId}") { ... on Site { id providers { userId } } } }`);
     expect(await ctx.upstreamCalls('getSite')).toEqual([]);
+    // Without a named query the site is read as always (`site(id) { id }` tells whether it exists).
+    await post(`{ site(id: "${siteId}") { id } }`);
+    expect(await ctx.upstreamCalls('getSite')).toHaveLength(1);
+    await ctx.clearRequests();
     const res = await post(
       `{ site(id: "${siteId}") { ...F } } fragment F on Site { practiceName providers { userId } }`,
     );

@@ -23,29 +23,37 @@ type SiteStub = SiteForIntegrator & { [STUB]: true };
 /** Fields answered from a site's id and PMS alone (named queries are the fields marked `haloCall`). */
 const STUB_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'pmsType', 'registeredQueries']);
 
-/** Whether every field selected on the site can be answered from its id and PMS alone. */
-function needsIdAndPmsOnly(info: GraphQLResolveInfo): boolean {
+/**
+ * Whether the selection on the site is named queries, and otherwise only fields answered from its
+ * id and PMS alone. (A selection without a named query reads the site as always: `site(id) { id }`
+ * still tells whether it exists.)
+ */
+function selectsNamedQueriesOnly(info: GraphQLResolveInfo): boolean {
   const fields = (info.schema.getType('Site') as GraphQLObjectType).getFields();
+  let named = false;
   const answerable = (set: SelectionSetNode | undefined): boolean =>
     set === undefined ||
     set.selections.every((sel) => {
-      if (sel.kind === Kind.FIELD)
-        return STUB_FIELDS.has(sel.name.value) || fields[sel.name.value]?.extensions['haloCall'] === true;
+      if (sel.kind === Kind.FIELD) {
+        if (fields[sel.name.value]?.extensions['haloCall'] === true) return (named = true);
+        return STUB_FIELDS.has(sel.name.value);
+      }
       if (sel.kind === Kind.INLINE_FRAGMENT) return answerable(sel.selectionSet);
       const fragment = info.fragments[sel.name.value];
       return fragment !== undefined && answerable(fragment.selectionSet);
     });
-  return info.fieldNodes.every((node) => answerable(node.selectionSet));
+  return info.fieldNodes.every((node) => answerable(node.selectionSet)) && named;
 }
 
 /**
- * The site to resolve: its id (the loader reads it from Halo), or, when the selection needs only
- * its id and PMS (`site(id) { appointments(…) }`) and its PMS is known from an earlier read, a
- * stub holding just those, which saves the read. An invisible site is always read, and refused.
+ * The site to resolve: its id (the loader reads it from Halo), or, when the selection is named
+ * queries needing only its id and PMS (`site(id) { appointments(…) }`) and its PMS is known from
+ * an earlier read, a stub holding just those, which saves the read. An invisible site is always
+ * read, and refused.
  */
 function siteOrStub(id: string, ctx: Context, info: GraphQLResolveInfo): string | SiteStub {
   const pmsType = ctx.halo.knownPmsType(id);
-  return pmsType !== undefined && needsIdAndPmsOnly(info) ? { id, pmsType, [STUB]: true } : id;
+  return pmsType !== undefined && selectsNamedQueriesOnly(info) ? { id, pmsType, [STUB]: true } : id;
 }
 
 export const Site = builder.loadableObject('Site', {
