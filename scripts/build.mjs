@@ -92,8 +92,29 @@ await build({
 });
 
 // The built-in named queries: src/catalogue/load.ts reads them from `./named-queries/` beside the
-// module, which in the bundle is dist/.
+// module, which in the bundle is dist/. With them, their snapshot as validated now (so a start does
+// not parse and check them again), written by a throwaway bundle of the same code.
 await cp('src/catalogue/named-queries', join(outdir, 'named-queries'), { recursive: true });
+const snapshotter = join(outdir, `.write-catalogue-snapshot-${process.pid}.mjs`);
+await build({
+  ...common,
+  stdin: {
+    contents: [
+      "export { writeCatalogueSnapshot } from './src/catalogue/load.ts';",
+      "export { reservedNames } from './src/schema/named-queries.ts';",
+      "export { schema } from './src/schema/index.ts';",
+    ].join('\n'),
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  outfile: snapshotter,
+});
+try {
+  const { writeCatalogueSnapshot, reservedNames, schema } = await import(pathToFileURL(snapshotter).href);
+  writeCatalogueSnapshot(join(outdir, 'named-queries'), reservedNames(schema));
+} finally {
+  await unlink(snapshotter);
+}
 
 // The seed snapshot: built from src/ by a throwaway bundle of the same seeding code.
 const seeder = join(outdir, `.write-seed-snapshot-${process.pid}.mjs`);

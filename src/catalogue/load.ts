@@ -17,20 +17,14 @@
  * Messages quote names, types and keys from the file, never SQL text.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
-import {
-  isMap,
-  isPair,
-  isScalar,
-  LineCounter,
-  parseAllDocuments,
-  Scalar,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { ErrorObject } from 'ajv';
+import type * as YamlModule from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { lexTsql, TsqlLexError } from '../lib/tsql-lexer.js';
 import { createSqlGuard, SQL_GUARD_MESSAGES, type SqlGuard } from '../security/sql-guard.js';
 import { SECURITY_DEFAULTS } from '../security/config.js';
@@ -148,7 +142,20 @@ interface RawEntry {
 /** A live entry's registered query runs this long before it is renewed (its subscribers stay). */
 export const DEFAULT_LIVE_DURATION_SECONDS = 3600;
 
-let validateShape: ReturnType<Ajv['compile']> | undefined;
+/**
+ * yaml and ajv, loaded on first use from node_modules: only reading YAML files needs them, and a
+ * start from the build's snapshot of the built-ins reads none, so the bundle carries neither
+ * (about 600 KB of code to compile at every start otherwise).
+ */
+const requireLazily = createRequire(import.meta.url);
+let libraries: { yaml: typeof YamlModule; Ajv: typeof AjvModule.Ajv } | undefined;
+const lib = () =>
+  (libraries ??= {
+    yaml: requireLazily('yaml') as typeof YamlModule,
+    Ajv: (requireLazily('ajv') as typeof AjvModule).Ajv,
+  });
+
+let validateShape: ReturnType<AjvModule.Ajv['compile']> | undefined;
 let guard: SqlGuard | undefined;
 
 /**
@@ -157,14 +164,72 @@ let guard: SqlGuard | undefined;
  * @throws CatalogueError for the first problem found (file, line, problem).
  */
 export function loadCatalogue(options: LoadCatalogueOptions = {}): Catalogue {
-  const files = [
-    ...yamlFiles(options.builtInDir ?? BUILT_IN_DIR, true),
-    ...(options.operatorDir !== undefined ? yamlFiles(options.operatorDir, false) : []),
-  ];
-  const entries: NamedQueryEntry[] = [];
-  for (const { path, builtIn } of files) entries.push(readEntry(path, builtIn, options.reserved));
+  const entries = builtInEntries(options.builtInDir ?? BUILT_IN_DIR, options.reserved);
+  if (options.operatorDir !== undefined) {
+    for (const { path } of yamlFiles(options.operatorDir, false))
+      entries.push(readEntry(path, false, options.reserved));
+  }
   checkAcrossEntries(entries);
   return { entries };
+}
+
+/**
+ * The snapshot of the built-ins the build writes beside them (dist/named-queries/): the entries
+ * as validated at build time. Reading YAML, compiling the shape schema and parsing each statement
+ * with the SQL guard cost about 200 ms of a cold start; the snapshot is used only while the files
+ * and the schema's names are exactly those it was made from (a digest of both), else everything
+ * is read and validated again.
+ */
+const SNAPSHOT_FILE = 'catalogue.json';
+
+interface CatalogueSnapshot {
+  version: 1;
+  digest: string;
+  /** Entries with `source.file` relative to the directory. */
+  entries: NamedQueryEntry[];
+}
+
+/** What a snapshot stands for: the YAML files (names and contents) and the names reserved by the schema. */
+function snapshotDigest(dir: string, reserved: ReservedNames | undefined): string {
+  const hash = createHash('sha256').update('named-queries/1\n');
+  for (const { path } of yamlFiles(dir, true))
+    hash
+      .update(`${basename(path)}\n`)
+      .update(readFileSync(path))
+      .update('\n');
+  if (reserved) {
+    for (const set of [reserved.siteFields, reserved.subscriptionFields, reserved.typeNames])
+      hash.update(JSON.stringify([...set].sort()));
+  }
+  return hash.digest('base64url');
+}
+
+function builtInEntries(dir: string, reserved: ReservedNames | undefined): NamedQueryEntry[] {
+  let snapshot: CatalogueSnapshot | undefined;
+  try {
+    snapshot = JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')) as CatalogueSnapshot;
+  } catch {
+    snapshot = undefined;
+  }
+  if (snapshot?.version === 1 && snapshot.digest === snapshotDigest(dir, reserved)) {
+    return snapshot.entries.map((e) => ({ ...e, source: { ...e.source, file: join(dir, e.source.file) } }));
+  }
+  return yamlFiles(dir, true).map(({ path }) => readEntry(path, true, reserved));
+}
+
+/**
+ * Validates the built-in entries in `dir` (throwing as `loadCatalogue` does) and writes their
+ * snapshot there, for `loadCatalogue` to use while nothing it depends on changes. The build calls it.
+ */
+export function writeCatalogueSnapshot(dir: string, reserved?: ReservedNames): void {
+  const entries = yamlFiles(dir, true).map(({ path }) => readEntry(path, true, reserved));
+  checkAcrossEntries(entries);
+  const snapshot: CatalogueSnapshot = {
+    version: 1,
+    digest: snapshotDigest(dir, reserved),
+    entries: entries.map((e) => ({ ...e, source: { ...e.source, file: relative(dir, e.source.file) } })),
+  };
+  writeFileSync(join(dir, SNAPSHOT_FILE), JSON.stringify(snapshot));
 }
 
 function yamlFiles(dir: string, builtIn: boolean): Array<{ path: string; builtIn: boolean }> {
@@ -193,8 +258,9 @@ function readEntry(path: string, builtIn: boolean, reserved: ReservedNames | und
   } catch {
     throw new CatalogueError(path, undefined, 'the file cannot be read');
   }
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+  const { yaml, Ajv } = lib();
+  const lines = new yaml.LineCounter();
+  const docs = yaml.parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   if (!Array.isArray(docs) || docs.length === 0) throw new CatalogueError(path, 1, 'the file is empty');
   if (docs.length > 1) {
     throw new CatalogueError(
@@ -329,6 +395,7 @@ function checkStatement(
   const used = new Set<string>();
   const node = doc.getIn(['sql', pms], true);
   // In a literal block (`|`), the statement's lines are the file's lines after the indicator.
+  const { isScalar, Scalar } = lib().yaml;
   const literal = isScalar(node) && node.type === Scalar.BLOCK_LITERAL;
   for (const token of tokens) {
     if (token.kind !== 'variable' || token.text.startsWith('@@')) continue;
@@ -463,6 +530,7 @@ function nodeLine(
 ): number {
   if (key && segments.length > 0) {
     const parent = segments.length === 1 ? doc.contents : doc.getIn(segments.slice(0, -1), true);
+    const { isMap, isPair, isScalar } = lib().yaml;
     if (isMap(parent)) {
       const last = segments[segments.length - 1];
       const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);

@@ -202,6 +202,14 @@ describe('the bundle', () => {
 
   it("serves the built-in named queries from dist/, and NAMED_QUERIES_DIR's; refuses a bad file in one line", async () => {
     expect(existsSync(join(OUT, 'named-queries/appointments.yaml'))).toBe(true);
+    // The built-ins start from the build's snapshot: the YAML parser and ajv stay out of the bundle,
+    // loaded from node_modules only to read an operator's files.
+    expect(JSON.parse(readFileSync(join(OUT, 'named-queries/catalogue.json'), 'utf8'))).toMatchObject({ version: 1 });
+    const bundled = readdirSync(OUT)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(OUT, f), 'utf8'))
+      .join('\n');
+    expect(bundled).not.toMatch(/^\/\/ .*node_modules\/(yaml|ajv)\//m);
     const app = await startFacade({ NAMED_QUERIES_DIR: join(ROOT, 'test/schema/named-queries') });
     const answer = (await query(
       app.url,

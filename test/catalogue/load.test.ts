@@ -2,11 +2,11 @@
  * The catalogue loader (src/catalogue/load.ts): every bad file is refused with one line naming the
  * file, the line and the problem; good files become typed entries.
  */
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_DIR, loadCatalogue } from '../../src/catalogue/load.js';
+import { BUILT_IN_DIR, loadCatalogue, writeCatalogueSnapshot } from '../../src/catalogue/load.js';
 import { readAppConfig } from '../../src/config.js';
 import { CatalogueError } from '../../src/catalogue/types.js';
 import { schema } from '../../src/schema/index.js';
@@ -312,6 +312,32 @@ sql:
   it('should load the built-ins once per process for the schema (loadNamedQueries)', () => {
     expect(loadNamedQueries(schema)).toBe(loadNamedQueries(schema));
     expect(loadNamedQueries(schema).entries.map((e) => e.name)).toContain('appointments');
+  });
+
+  it("should start from the build's snapshot of the built-ins while their files and the schema's names are those it was made from", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'halo-builtins-'));
+    dirs.push(dir);
+    cpSync(BUILT_IN_DIR, dir, { recursive: true });
+    const reserved = reservedNames(schema);
+    const fresh = loadCatalogue({ builtInDir: dir, reserved }).entries;
+    writeCatalogueSnapshot(dir, reserved);
+    expect(loadCatalogue({ builtInDir: dir, reserved }).entries).toEqual(fresh);
+    // It is the snapshot that answers: what it says wins while it is current…
+    const path = join(dir, 'catalogue.json');
+    const snapshot = JSON.parse(readFileSync(path, 'utf8')) as { entries: Array<{ description: string }> };
+    snapshot.entries[0]!.description = 'From the snapshot.';
+    writeFileSync(path, JSON.stringify(snapshot));
+    expect(loadCatalogue({ builtInDir: dir, reserved }).entries[0]!.description).toBe('From the snapshot.');
+    // …and it is ignored once a file (or the schema's names) changed: everything is read and checked again.
+    expect(loadCatalogue({ builtInDir: dir }).entries[0]!.description).toBe(fresh[0]!.description);
+    const providers = join(dir, 'providers.yaml');
+    writeFileSync(
+      providers,
+      readFileSync(providers, 'utf8').replace('FROM BPS_Users', 'FROM BPS_Users; DELETE FROM BPS_Users'),
+    );
+    expect(() => loadCatalogue({ builtInDir: dir, reserved })).toThrow(
+      /providers\.yaml:\d+: the BEST_PRACTICE statement is refused by the read-only SQL guard/,
+    );
   });
 
   it('should be read by readAppConfig from NAMED_QUERIES_DIR, and stop it on a bad file', () => {
