@@ -7,7 +7,14 @@ import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-p
 const clientConfig = {
   useTypeImports: true,
   // Scalars as they travel in JSON.
-  scalars: { DateTime: 'string', JSON: 'unknown', FhirDate: 'string' },
+  scalars: {
+    DateTime: 'string',
+    JSON: 'unknown',
+    FhirDate: 'string',
+    Date: 'string',
+    LocalTime: 'string',
+    LocalDateTime: 'string',
+  },
   enumsAsTypes: true,
 };
 

@@ -19,7 +19,7 @@ const FLOORS = [
   ['src/datasources'],
   ['src/errors'],
   ['src/security', 'src/subscriptions', 'src/idempotency'],
-  ['src/auth'],
+  ['src/auth', 'src/catalogue'],
   ['src/request'],
   ['src/schema'],
   ['src/http', 'src/webhooks', 'src/observability'],

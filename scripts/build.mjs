@@ -2,7 +2,7 @@
 // plain JavaScript (no TypeScript at run time) and loads a handful of files instead of thousands
 // from node_modules. Then seeds the simulator's databases once and writes their images to
 // dist/seed/, which the embedded simulator opens instead of seeding at start.
-import { readdir, rm, unlink } from 'node:fs/promises';
+import { cp, readdir, rm, unlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,6 +75,7 @@ const common = {
 const previous = await readdir(outdir).catch(() => []);
 for (const name of previous) if (name.startsWith('chunk-')) await rm(join(outdir, name), { force: true });
 await rm(join(outdir, 'seed'), { recursive: true, force: true });
+await rm(join(outdir, 'named-queries'), { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { main: 'src/main.ts', simulator: 'simulator/src/main.ts' },
@@ -89,6 +90,31 @@ await build({
   // alone is 9 MB): `node --enable-source-maps` reads the map at start.
   sourcesContent: false,
 });
+
+// The built-in named queries: src/catalogue/load.ts reads them from `./named-queries/` beside the
+// module, which in the bundle is dist/. With them, their snapshot as validated now (so a start does
+// not parse and check them again), written by a throwaway bundle of the same code.
+await cp('src/catalogue/named-queries', join(outdir, 'named-queries'), { recursive: true });
+const snapshotter = join(outdir, `.write-catalogue-snapshot-${process.pid}.mjs`);
+await build({
+  ...common,
+  stdin: {
+    contents: [
+      "export { writeCatalogueSnapshot } from './src/catalogue/load.ts';",
+      "export { reservedNames } from './src/schema/named-queries.ts';",
+      "export { schema } from './src/schema/index.ts';",
+    ].join('\n'),
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  outfile: snapshotter,
+});
+try {
+  const { writeCatalogueSnapshot, reservedNames, schema } = await import(pathToFileURL(snapshotter).href);
+  writeCatalogueSnapshot(join(outdir, 'named-queries'), reservedNames(schema));
+} finally {
+  await unlink(snapshotter);
+}
 
 // The seed snapshot: built from src/ by a throwaway bundle of the same seeding code.
 const seeder = join(outdir, `.write-seed-snapshot-${process.pid}.mjs`);

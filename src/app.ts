@@ -24,7 +24,11 @@ import { createMetrics, webhookResult, type Metrics } from './observability/metr
 import { createCursorCodec } from './lib/cursor.js';
 import { createSiteRef } from './lib/site-ref.js';
 import { maskError } from './errors/api-errors.js';
-import { schema } from './schema/index.js';
+import { schema as baseSchema } from './schema/index.js';
+import { loadNamedQueries, withNamedQueries } from './schema/named-queries.js';
+import type { Catalogue } from './catalogue/types.js';
+import { NamedQueryReuse } from './request/named-query-reuse.js';
+import { SitePmsTypes } from './request/site-pms-types.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 import { corsPolicy, refuseCorsPreflight, useHttpGate } from './http/http-gate.js';
 import { graphqlLimitPlugins, type GraphQLLimits } from './security/limits.js';
@@ -84,6 +88,11 @@ export interface AppConfig {
    * same one, or a cursor from one is refused by another. @default random per process
    */
   cursorSecret?: string;
+  /**
+   * The named queries (`Site` fields over catalogue SQL): the built-in entries plus NAMED_QUERIES_DIR's,
+   * as `readAppConfig` loaded them. @default the built-in entries
+   */
+  namedQueries?: Catalogue;
   /** Serve GraphiQL on GET /graphql. @default true */
   graphiql?: boolean;
   /** Site id the GraphiQL examples use. */
@@ -258,6 +267,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs }),
   });
   const operationLog = useOperationLog(logger);
+  const schema = withNamedQueries(baseSchema, config.namedQueries ?? loadNamedQueries(baseSchema));
   const trusted = createTrustedDocuments(config.trustedDocuments ?? { mode: 'off' });
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
@@ -267,6 +277,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       cursors: createCursorCodec(config.cursorSecret ?? randomBytes(32)),
       live,
       idempotency,
+      shared: { namedQueryReuse: new NamedQueryReuse(), pmsTypes: new SitePmsTypes() },
     }),
     maxRequestBodySize: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
     // No file uploads: a multipart body is only a way around CSRF prevention here.

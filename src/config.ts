@@ -12,6 +12,9 @@ import type { SecurityConfig } from './app.js';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsConfig } from './http/trusted-documents.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 import { ConfigError, custom, decimal, defineVariables, flag, integer, oneOf, text, type Env } from './lib/env.js';
+import type { Catalogue } from './catalogue/types.js';
+import { schema } from './schema/index.js';
+import { loadNamedQueries } from './schema/named-queries.js';
 
 const LOG_LEVELS = [
   'fatal',
@@ -247,6 +250,10 @@ export const APP_VARIABLES = defineVariables({
     fallback: 'auto',
     meaning: '`json`: one JSON record per line; `pretty`: readable lines; `auto`: pretty when stdout is a terminal',
   }),
+  NAMED_QUERIES_DIR: text({
+    meaning:
+      'a folder of your own named-query YAML files (one entry per file), added to the built-in ones at start; a bad file stops the start naming the file, the line and the problem',
+  }),
   TRUSTED_DOCUMENTS: oneOf({
     values: TRUSTED_DOCUMENTS_MODES,
     shown: 'off; allow with HALO_API_URL',
@@ -298,6 +305,8 @@ export interface AppEnvConfig {
   logFormat: (typeof LOG_FORMATS)[number];
   /** TRUSTED_DOCUMENTS and TRUSTED_DOCUMENTS_FILE. @default off with the embedded simulator, allow with HALO_API_URL */
   trustedDocuments: TrustedDocumentsConfig;
+  /** The named queries: the built-in entries plus NAMED_QUERIES_DIR's (loaded and validated here). */
+  namedQueries: Catalogue;
 }
 
 export function readAppConfig(env: Env = process.env): AppEnvConfig {
@@ -330,6 +339,8 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
       v.get('TRUSTED_DOCUMENTS_FILE'),
       haloApiUrl !== undefined,
     ),
+    // A bad file throws a CatalogueError: `named query <file>:<line>: <problem>`.
+    namedQueries: loadNamedQueries(schema, v.get('NAMED_QUERIES_DIR')),
   });
 }
 

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
     ...(config.otelSampleRatio !== undefined ? { otelSampleRatio: config.otelSampleRatio } : {}),
     security: config.security,
     trustedDocuments: config.trustedDocuments,
+    namedQueries: config.namedQueries,
     subscriptions: config.ws,
     // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
     logger,

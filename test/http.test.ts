@@ -100,6 +100,14 @@ describe('GraphiQL', () => {
     const watch = await run('WatchNewAppointments');
     expect(watch.errors).toBeUndefined();
     expect(watch.data?.['createRegisteredQuery']).toMatchObject({ lastHash: expect.any(String) });
+    // The named-query examples answer typed rows without errors.
+    for (const name of ['AppointmentBook', 'FindPatient', 'PatientSummary']) {
+      const res = await run(name);
+      expect(res.errors, name).toBeUndefined();
+      expect(res.data?.['site'], name).toEqual(expect.any(Object));
+    }
+    const book = (await run('AppointmentBook')).data?.['site'] as unknown as { appointments: unknown[] };
+    expect(book.appointments.length).toBeGreaterThan(20);
   });
 });
 

@@ -14,7 +14,7 @@ export const FACADE_SECURITY_ENV: Readonly<Record<string, string>> = Object.free
       id: 'bench',
       sha256: createHash('sha256').update(BENCH_CLIENT_KEY, 'utf8').digest('hex'),
       sites: ['*'],
-      permissions: ['read', 'async', 'registered'],
+      permissions: ['read', 'async', 'registered', 'sql'],
     },
   ]),
   RATE_LIMIT_PER_SECOND: '0',

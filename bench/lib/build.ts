@@ -4,6 +4,7 @@
  * measured process compiles TypeScript at run time.
  */
 import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -46,6 +47,8 @@ export async function buildAll(log: (msg: string) => void): Promise<{ ms: number
       target: 'node20',
       logLevel: 'silent',
     });
+    // src/catalogue/load.ts reads the built-in named queries from `./named-queries/` beside the bundle.
+    cpSync(resolve(REPO, 'src/catalogue/named-queries'), resolve(BUILD_DIR, 'named-queries'), { recursive: true });
     facadeEntryError = undefined;
   } catch (err) {
     facadeEntryError = (err as Error).message.split('\n').slice(0, 3).join(' ');

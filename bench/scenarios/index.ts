@@ -7,6 +7,7 @@ import { fanout } from './fanout.js';
 import { large } from './large.js';
 import { latency } from './latency.js';
 import { memory } from './memory.js';
+import { named } from './named.js';
 import { polling } from './polling.js';
 import { throughput } from './throughput.js';
 
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   polling,
   fanout,
   memory,
+  named,
 ];

@@ -231,6 +231,79 @@ describe('Best Practice practice database', () => {
     );
   });
 
+  it('answers the clinical views (DOMAIN.md §9.1) with their exact columns, for live patients, plausibly', () => {
+    const d = bp();
+    const cols = (view: string) =>
+      d
+        .prepare(`SELECT * FROM ${view}`)
+        .columns()
+        .map((c) => c.name);
+    expect(cols('BPS_Immunisations')).toEqual(['InternalID', 'GivenDate', 'VaccineName', 'VaccineID']);
+    expect(cols('BPS_History')).toEqual(['InternalID', 'Year', 'Condition', 'ConditionID', 'Status']);
+    expect(cols('BPS_Investigations')).toEqual([
+      'InternalID',
+      'ReportID',
+      'TestName',
+      'Collected',
+      'Reported',
+      'Checked',
+      'Actioned',
+      'CheckedBy',
+      'Notation',
+      'Action',
+      'Comment',
+    ]);
+    expect(cols('BPS_SERVICES')).toEqual(['INTERNALID', 'SERVICEDATE', 'MBSITEM', 'DESCRIPTION']);
+    // The documented tables keep their UPPERCASE columns.
+    expect(cols('CURRENTRX')).toEqual(expect.arrayContaining(['INTERNALID', 'PRODUCTID', 'DRUGNAME', 'RXSTATUS']));
+    expect(cols('OBSERVATIONS')).toEqual(
+      expect.arrayContaining(['INTERNALID', 'DATANAME', 'DATACODE', 'DATAVALUE', 'OBSDATE']),
+    );
+    const live = 'SELECT INTERNALID FROM PATIENTS WHERE RECORDSTATUS = 1';
+    for (const [table, key] of [
+      ['BPS_Immunisations', 'InternalID'],
+      ['BPS_History', 'InternalID'],
+      ['BPS_Investigations', 'InternalID'],
+      ['CURRENTRX', 'INTERNALID'],
+      ['OBSERVATIONS', 'INTERNALID'],
+      ['BPS_SERVICES', 'INTERNALID'],
+    ] as const) {
+      const n = scalar(d, `SELECT COUNT(*) FROM ${table}`) as number;
+      expect(n, table).toBeGreaterThan(1000);
+      expect(scalar(d, `SELECT COUNT(*) FROM ${table} WHERE ${key} NOT IN (${live})`), table).toBe(0);
+    }
+    // Vaccines are BPSDrugs products; a medication's name is its product's.
+    const drugs = db(open(OnlineSite), 'BPSDrugs');
+    const products = new Map(
+      all(drugs, 'SELECT PRODUCTID, PRODUCTNAME, ISVACCINE FROM PRODUCT').map((r) => [r.PRODUCTID, r]),
+    );
+    for (const r of all(d, 'SELECT DISTINCT VaccineID, VaccineName FROM BPS_Immunisations'))
+      expect(products.get(r.VaccineID)).toMatchObject({ ISVACCINE: 1 });
+    for (const r of all(d, 'SELECT DISTINCT PRODUCTID, DRUGNAME FROM CURRENTRX'))
+      expect(products.get(r.PRODUCTID)).toMatchObject({ PRODUCTNAME: r.DRUGNAME, ISVACCINE: 0 });
+    expect(new Set(all(d, 'SELECT DISTINCT RXSTATUS AS s FROM CURRENTRX').map((r) => r.s))).toEqual(new Set([1, 2]));
+    // Nothing is given before birth; a report is never checked before it is reported.
+    expect(
+      scalar(
+        d,
+        'SELECT COUNT(*) FROM BPS_Immunisations i JOIN PATIENTS p ON p.INTERNALID = i.InternalID WHERE i.GivenDate < p.DOB',
+      ),
+    ).toBe(0);
+    expect(
+      scalar(d, 'SELECT COUNT(*) FROM BPS_Investigations WHERE Checked <= Reported OR Reported <= Collected'),
+    ).toBe(0);
+    // Every finished consultation is billed once, with the MBS item its appointment lists.
+    expect(
+      scalar(
+        d,
+        'SELECT COUNT(*) FROM APPOINTMENTS a JOIN INVOICES i ON i.INVOICEID = a.RecordID JOIN SERVICES s ON s.INVOICEID = i.INVOICEID WHERE s.MBSITEM <> a.ITEMLIST',
+      ),
+    ).toBe(0);
+    expect(scalar(d, 'SELECT COUNT(*) FROM INVOICES')).toBe(
+      scalar(d, 'SELECT COUNT(*) FROM APPOINTMENTS WHERE ITEMLIST IS NOT NULL'),
+    );
+  });
+
   it('keeps the storage conventions', () => {
     const d = bp();
     const datetime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;

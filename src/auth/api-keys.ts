@@ -7,7 +7,7 @@
  *
  * ```json
  * [{ "id": "reporting-app", "sha256": "<64 hex digits: sha256 of the key>",
- *    "sites": ["*"] | ["<site GUID>", …], "permissions": ["read", "async", "registered", "writes"] }]
+ *    "sites": ["*"] | ["<site GUID>", …], "permissions": ["read", "async", "registered", "sql", "writes"] }]
  * ```
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

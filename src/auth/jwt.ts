@@ -6,7 +6,7 @@
  * |---|---|
  * | `sub` | the client id (logged; letters, digits and `. _ : @ / + -`, at most 128) |
  * | `sites` (JWT_SITES_CLAIM) | `["*"]` or an array of site GUIDs; absent = no site |
- * | `permissions` (JWT_PERMISSIONS_CLAIM) | an array, or a space-separated string, of `read async registered writes`; others are ignored; absent = none |
+ * | `permissions` (JWT_PERMISSIONS_CLAIM) | an array, or a space-separated string, of `read async registered sql writes`; others are ignored; absent = none |
  * | `exp` | required |
  *
  * Only asymmetric algorithms are accepted (a JWKS holds public keys), so an `HS256` token signed

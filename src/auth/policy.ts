@@ -12,11 +12,14 @@
  *
  * | operation | permission |
  * |---|---|
- * | `site`, `sites` (getSite, getSites: the list is filtered) | any of read, async, registered |
- * | `runImmediateQuery` READER/SCALAR, `patient`, `patients` | read |
- * | `submitAsyncQuery` | async |
+ * | `site`, `sites`, `sitesByIds` (getSite, getSites: the list is filtered) | any of read, async, registered, sql |
+ * | named queries (`Site.<name>`, `Subscription.<name>Changed`) | read |
+ * | `runImmediateQuery` READER/SCALAR, `patient`, `patients` | read (and sql for the query) |
+ * | `submitAsyncQuery` | async (and sql) |
  * | `sqlQuery`, result pages, `/export`, `queryStatusChanged` | read or async |
- * | registered queries: create, cancel, read, results, `registeredQueryResultChanged` | registered |
+ * | registered queries: cancel, read, results, `registeredQueryResultChanged` | registered |
+ * | `createRegisteredQuery` | registered (and sql) |
+ * | SQL text the client sends (any command above) | sql, in addition (FORBIDDEN with `permission: sql`) |
  * | NON_QUERY or STORED_PROCEDURE (any of the above) | writes, in addition |
  * | `pairSite` | writes, and every site (`"*"`) |
  */
@@ -41,10 +44,12 @@ export type Policy =
   | { kind: 'pairing' };
 
 /** The live watches a request may start (src/subscriptions/live-queries.ts). */
-export type WatchOperation = 'queryStatus' | 'registeredResults';
-export type Operation = keyof HaloOperations | WatchOperation;
+export type WatchOperation = 'queryStatus' | 'registeredResults' | 'sharedRegisteredResults';
+/** Catalogue statements (src/catalogue/): the SQL is the operator's, not the client's. */
+export type NamedQueryOperation = 'runNamedQuery' | 'submitNamedQuery';
+export type Operation = keyof HaloOperations | WatchOperation | NamedQueryOperation;
 
-export const SITE_READ: readonly Permission[] = ['read', 'async', 'registered'];
+export const SITE_READ: readonly Permission[] = ['read', 'async', 'registered', 'sql'];
 const QUERY_READ: readonly Permission[] = ['read', 'async'];
 const REGISTERED: readonly Permission[] = ['registered'];
 
@@ -79,6 +84,9 @@ export const POLICIES: { readonly [K in Operation]: Policy } = {
   postFhirSearch: site('postFhirSearch', ['read']),
   queryStatus: { kind: 'watch', permissions: QUERY_READ },
   registeredResults: { kind: 'watch', permissions: REGISTERED },
+  runNamedQuery: site('createImmediateQuery', ['read']),
+  submitNamedQuery: site('createAsyncQuery', ['read']),
+  sharedRegisteredResults: { kind: 'watch', permissions: ['read'] },
 };
 
 /** The part of a Halo command the checks read. */
@@ -94,6 +102,13 @@ export interface CommandShape {
  * would do: all of them are in `extensions.anyOf`).
  */
 export function forbidden(needed: readonly Permission[]): GraphQLError {
+  if (needed.length === 1 && needed[0] === 'sql') {
+    return apiError(
+      'FORBIDDEN',
+      'This client may not send SQL: it needs the sql permission (named queries need only read).',
+      { permission: 'sql' },
+    );
+  }
   const names = needed.length === 1 ? `the ${needed[0]} permission` : `the ${needed.join(' or ')} permission`;
   return apiError('FORBIDDEN', `This client needs ${names} for this.`, {
     permission: needed[0],
@@ -160,12 +175,14 @@ function sqlGuard(): SqlGuard {
 }
 
 /**
- * Why a command may not be sent, or undefined: NON_QUERY and stored procedures need `writes`
+ * Why a command the client wrote may not be sent, or undefined: any client SQL needs `sql`
+ * (FORBIDDEN, `extensions.permission: 'sql'`); NON_QUERY and stored procedures need `writes`
  * (WRITES_DISABLED); READER and SCALAR text must pass the SQL guard (BAD_USER_INPUT with a fixed,
  * SQL-free message, `extensions.reason` and, when the refusal is about one place,
- * `extensions.location {line, column}`).
+ * `extensions.location {line, column}`). Catalogue statements never come here.
  */
 export function commandRefusal(principal: Principal, command: CommandShape): Error | undefined {
+  if (!principal.permissions.has('sql')) return forbidden(['sql']);
   if (command.executionMode === 'nonQuery' || command.type === 'storedProcedure') {
     return principal.permissions.has('writes') ? undefined : writesDisabled(command.executionMode !== 'nonQuery');
   }

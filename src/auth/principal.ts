@@ -7,8 +7,12 @@
  */
 import { isGuid } from '../lib/guid.js';
 
-/** What a client may do. `writes` is needed in addition for NON_QUERY commands and stored procedures. */
-export const PERMISSIONS = ['read', 'async', 'registered', 'writes'] as const;
+/**
+ * What a client may do. `sql` is needed in addition for every command whose SQL the client sends
+ * (raw SQL, as opposed to the catalogue's named queries); `writes` in addition for NON_QUERY
+ * commands and stored procedures.
+ */
+export const PERMISSIONS = ['read', 'async', 'registered', 'sql', 'writes'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** An authenticated client. */
@@ -33,14 +37,15 @@ export function canSeeSite(principal: Principal, siteId: string): boolean {
 }
 
 /**
- * The development principal: every site and every permission but `writes`, which follows
- * `allowWrites`. Used only when no client auth is configured and Halo is the embedded simulator.
+ * The development principal: every site and every permission (raw SQL included) but `writes`,
+ * which follows `allowWrites`. Used only when no client auth is configured and Halo is the
+ * embedded simulator.
  */
 export function openPrincipal(allowWrites: boolean): Principal {
   return Object.freeze({
     clientId: 'anonymous',
     sites: '*' as const,
-    permissions: new Set<Permission>(allowWrites ? PERMISSIONS : ['read', 'async', 'registered']),
+    permissions: new Set<Permission>(allowWrites ? PERMISSIONS : ['read', 'async', 'registered', 'sql']),
     via: 'open' as const,
   });
 }

@@ -11,7 +11,10 @@ export type ErrorCode =
   /** An idempotencyKey this replica does not know, while Redis (where replicas share them) is unreachable. */
   | 'IDEMPOTENCY_UNAVAILABLE'
   | 'NOT_ACCEPTABLE'
-  | 'PERSISTED_QUERY_NOT_FOUND';
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'NOT_SUPPORTED'
+  | 'EXECUTION_FAILED'
+  | 'COLUMN_TYPE_MISMATCH';
 
 /** Messages safe to show anyone: they never carry SQL, parameters, patient data or keys. */
 const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -33,6 +36,9 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
     'Idempotency keys cannot be checked right now, so nothing was sent: retry shortly with the same idempotencyKey.',
   NOT_ACCEPTABLE: "The response cannot be sent in a form the request's Accept header allows.",
   PERSISTED_QUERY_NOT_FOUND: 'No trusted document has this id: send the document text, or its id from the manifest.',
+  NOT_SUPPORTED: "This is not supported for this site's practice management system.",
+  EXECUTION_FAILED: 'The query failed at the practice.',
+  COLUMN_TYPE_MISMATCH: "A value in the practice's answer does not fit the type the named query declares.",
 };
 
 /** A creation that may have been carried out: how to go on safely. */

@@ -15,6 +15,48 @@ query SiteLookup {
   }
 }
 
+# Named queries: typed rows from the catalogue's SQL (no SQL in the request; the read permission
+# is enough). A day's appointment book, times of day as LocalTime:
+query AppointmentBook($day: Date! = "2026-03-02") {
+  site(id: "${site}") {
+    practiceName
+    appointments(from: $day, to: $day) {
+      startTime durationMinutes patientName provider status type urgent
+    }
+  }
+}
+
+query FindPatient {
+  site(id: "${site}") {
+    patientsByName(surname: "Smi", limit: 5) { patientId title firstname surname dob sex medicareNo ihi }
+  }
+}
+
+# One patient's summary: four named queries, four Halo calls, one round trip.
+query PatientSummary($patientId: Int! = 5) {
+  site(id: "${site}") {
+    patientRecord(patientId: $patientId) { title firstname surname dob }
+    conditions(patientId: $patientId) { year condition status }
+    currentMedications(patientId: $patientId) { drugName longTerm }
+    immunisations(patientId: $patientId) { givenDate vaccineName }
+  }
+}
+
+# Several practices in one operation: each answers (or fails) on its own; @stream sends each as it is ready.
+query SeveralPractices {
+  sitesByIds(ids: ["${site}"]) @stream(initialCount: 0) {
+    practiceName
+    providers { title firstname surname providerNo }
+  }
+}
+
+# Live over WebSocket: the day's book at once, then again each time it changes at the practice
+# (one Halo registered query serves every subscriber of the same day).
+subscription AppointmentBookLive($day: Date! = "2026-03-02") {
+  appointmentsChanged(siteId: "${site}", from: $day, to: $day) { startTime patientName provider status }
+}
+
+# Raw SQL (needs the sql permission when client auth is on).
 mutation ImmediateQuery {
   runImmediateQuery(input: {
     siteId: "${site}"

@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import { commandRefusal, refusal, type CommandShape, type Operation } from '../auth/policy.js';
+import type { PreparedNamedQuery } from '../catalogue/prepare.js';
 import { canSeeSite, type Principal } from '../auth/principal.js';
 import type { HaloDataSource, HaloOperations } from '../datasources/halo-client.js';
 import { isHaloApiError, reclassify } from '../datasources/halo-error.js';
@@ -24,6 +25,7 @@ import type {
   GetSitesResponse,
   ImmediateQueryRequest,
   PairSiteParams,
+  PmsType,
   Query,
   QueryStatusBatchResponse,
   RegisteredQuery,
@@ -32,11 +34,22 @@ import type {
   RegisteredQueryResult,
   SiteForIntegrator,
 } from '../datasources/types.js';
+import type { NamedQueryReuse } from './named-query-reuse.js';
+import type { SitePmsTypes } from './site-pms-types.js';
+
+/** What requests of one app share with each other (for named queries). */
+export interface SharedRequestState {
+  /** Answers of named queries with a `maxAgeSeconds`. @default none shared */
+  namedQueryReuse?: NamedQueryReuse | undefined;
+  /** The PMS of each site read so far. @default none remembered */
+  pmsTypes?: SitePmsTypes | undefined;
+}
 
 export class AuthorizedHalo implements HaloOperations {
   constructor(
     private readonly ds: HaloDataSource,
     readonly principal: Principal,
+    private readonly shared: SharedRequestState = {},
   ) {}
 
   /** @throws the policy's refusal of `operation` (on `siteId`), and of `command` when given. */
@@ -108,8 +121,18 @@ export class AuthorizedHalo implements HaloOperations {
     };
   }
 
-  getSite(siteId: string, options?: CallOptions): Promise<SiteForIntegrator> {
-    return this.onSite('getSite', siteId, () => this.ds.getSite(siteId, options));
+  async getSite(siteId: string, options?: CallOptions): Promise<SiteForIntegrator> {
+    const site = await this.onSite('getSite', siteId, () => this.ds.getSite(siteId, options));
+    this.shared.pmsTypes?.remember(siteId, site);
+    return site;
+  }
+
+  /**
+   * The PMS Halo reported for a site read before (by any request), or undefined: not known yet,
+   * or a site this client may not see (which is then read, and refused, as any other).
+   */
+  knownPmsType(siteId: string): PmsType | undefined {
+    return canSeeSite(this.principal, siteId) ? this.shared.pmsTypes?.get(siteId) : undefined;
   }
 
   createImmediateQuery(
@@ -131,6 +154,32 @@ export class AuthorizedHalo implements HaloOperations {
       siteId,
       () => this.ds.createAsyncQuery(siteId, request, options),
       request.command,
+    );
+  }
+
+  /**
+   * A named query's statement as an immediate query. The SQL is the catalogue's (read-only, checked
+   * when it loaded), so it needs `read`, not `sql`. Identical calls within the entry's
+   * `maxAgeSeconds` share one Halo query.
+   */
+  runNamedQuery(prepared: PreparedNamedQuery, options?: CallOptions): Promise<ImmediateQueryOutcome> {
+    const { siteId, entry } = prepared;
+    const call = () =>
+      this.onSite('runNamedQuery', siteId, () =>
+        this.ds.createImmediateQuery(siteId, { command: prepared.command }, options),
+      );
+    const reuse = this.shared.namedQueryReuse;
+    if (entry.maxAgeSeconds === undefined || entry.maxAgeSeconds === 0 || !reuse) return call();
+    // Checked here too: a kept answer is served only to a client that may call the query now.
+    this.check('runNamedQuery', siteId);
+    return reuse.run(prepared.callKey, entry.maxAgeSeconds, call);
+  }
+
+  /** A named query's statement as an async query (an entry with `mode: async`); needs `read`, as runNamedQuery. */
+  submitNamedQuery(prepared: PreparedNamedQuery, options?: CallOptions): Promise<AsyncQueryInitialised> {
+    const { siteId } = prepared;
+    return this.onSite('submitNamedQuery', siteId, () =>
+      this.ds.createAsyncQuery(siteId, { command: prepared.command }, options),
     );
   }
 

@@ -6,6 +6,7 @@ import { refusal, type WatchOperation } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import type { DecodedQuery } from '../datasources/types.js';
 import type { LiveQueries, LiveQueriesStats, RegisteredQueryResultChangeShape } from '../subscriptions/live-queries.js';
+import type { SharedRegistration, SharedResultChange } from '../subscriptions/shared-registrations.js';
 import type { WatchTarget } from '../subscriptions/snapshots.js';
 
 export class AuthorizedLive implements LiveQueries {
@@ -35,6 +36,14 @@ export class AuthorizedLive implements LiveQueries {
   ): Promise<AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>> {
     this.check('registeredResults', siteId);
     return this.live.registeredResults(siteId, queryId, signal);
+  }
+
+  async sharedRegisteredResults(
+    spec: SharedRegistration,
+    signal?: AbortSignal,
+  ): Promise<AsyncGenerator<SharedResultChange, void, undefined>> {
+    this.check('sharedRegisteredResults', spec.siteId);
+    return this.live.sharedRegisteredResults(spec, signal);
   }
 
   refresh(target: WatchTarget): Promise<void> {

@@ -11,7 +11,7 @@ import {
   type IdempotencyStore,
 } from '../idempotency/store.js';
 import type { LiveQueries } from '../subscriptions/live-queries.js';
-import { AuthorizedHalo } from './authorized-halo.js';
+import { AuthorizedHalo, type SharedRequestState } from './authorized-halo.js';
 import { AuthorizedLive } from './authorized-live.js';
 
 /** A billable creation, as a mutation describes it to `Context.idempotent`. */
@@ -58,6 +58,8 @@ export interface ContextDeps {
   cursors?: CursorCodec;
   /** @default keys remembered in this process only, under a random secret */
   idempotency?: IdempotencyStore;
+  /** What requests share for named queries (answers kept for `maxAgeSeconds`, sites' PMS). @default nothing */
+  shared?: SharedRequestState;
 }
 
 /**
@@ -71,7 +73,7 @@ export function createContextFactory(deps: ContextDeps) {
   const idempotency = deps.idempotency ?? createIdempotencyStore({ secret: randomBytes(32).toString('hex') });
   return async ({ request }: { request: Request }): Promise<Context> => {
     const principal = await deps.admission.admit(request);
-    const halo = new AuthorizedHalo(deps.halo.forRequest(request.signal), principal);
+    const halo = new AuthorizedHalo(deps.halo.forRequest(request.signal), principal, deps.shared);
     return {
       // Pothos keys its loader caches on this object; initContextCache keeps them with it even when
       // yoga or graphql-ws spread the context into a new object.
@@ -85,7 +87,7 @@ export function createContextFactory(deps: ContextDeps) {
         if (key === null || key === undefined) return creation.create(halo);
         checkIdempotencyKey(key);
         // A keyed creation runs to its end even if this client goes away: its retry gets the answer.
-        const detached = new AuthorizedHalo(deps.halo.forRequest(undefined), principal);
+        const detached = new AuthorizedHalo(deps.halo.forRequest(undefined), principal, deps.shared);
         const { settle } = creation;
         return idempotency.run(
           { clientId: principal.clientId, key, request: input, signal: request.signal },

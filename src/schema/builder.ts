@@ -11,6 +11,9 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     FhirDate: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+    LocalTime: { Input: string; Output: string };
+    LocalDateTime: { Input: string; Output: string };
   };
 }>({
   plugins: [DataloaderPlugin],

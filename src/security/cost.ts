@@ -7,10 +7,12 @@
  *   any other object field:   size × (objectCost + cost(selections below))
  *   a scalar or enum field:   scalarCost
  *
- * - fields that call Halo: every root field, and the nested fields in `UPSTREAM_FIELDS`;
+ * - fields that call Halo: every root field, the nested fields in `UPSTREAM_FIELDS`, and fields
+ *   whose `extensions.haloCall` is true (the named queries, src/schema/named-queries.ts);
  * - size: 1 for a single value; for a list, the literal `first` argument of the field (or of the
- *   connection field above it) when given, else `defaultListSize` (10) for lists from Halo and
- *   connection edges, `nestedListSize` (3) for lists inside a record;
+ *   connection field above it) when given, the length of a literal `ids` list (`sitesByIds`), else
+ *   `defaultListSize` (10) for lists from Halo and connection edges, `nestedListSize` (3) for lists
+ *   inside a record;
  * - fragments are expanded; introspection (`__schema`, `__type`) is not priced.
  */
 import {
@@ -98,8 +100,10 @@ function resolve(options: CostOptions): Resolved {
 
 function firstArgument(node: FieldNode, max: number): number | undefined {
   const arg = node.arguments?.find((a) => a.name.value === 'first');
-  if (arg?.value.kind !== Kind.INT) return undefined;
-  return Math.min(max, Math.max(0, Number(arg.value.value)));
+  if (arg?.value.kind === Kind.INT) return Math.min(max, Math.max(0, Number(arg.value.value)));
+  const ids = node.arguments?.find((a) => a.name.value === 'ids');
+  if (ids?.value.kind === Kind.LIST) return Math.min(max, ids.value.values.length);
+  return undefined;
 }
 
 function selectionCost(
@@ -152,7 +156,8 @@ function fieldCost(
   expanding: Set<string>,
 ): number {
   const named = getNamedType(field.type);
-  const upstream = isRoot || UPSTREAM_FIELDS.has(`${parent.name}.${field.name}`);
+  const upstream =
+    isRoot || field.extensions['haloCall'] === true || UPSTREAM_FIELDS.has(`${parent.name}.${field.name}`);
   if (!node.selectionSet || isLeafType(named)) return upstream ? o.upstreamFieldCost : o.scalarCost;
   const list = isListType(getNullableType(field.type));
   const first = firstArgument(node, o.maxListSize);

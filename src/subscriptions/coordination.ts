@@ -49,6 +49,28 @@ export interface ReplayGuard {
  */
 export type CoordinationMode = 'single' | 'shared' | 'local';
 
+/**
+ * Registrations shared by replicas (the Halo registered query behind a live named query): one
+ * value per key, a lock per key, and which replicas hold a claim on it. A claim not renewed within
+ * its time-to-live lapses (its replica died), so a registration nobody holds can be cancelled.
+ */
+export interface SharedRegistrations {
+  /** How often a holder must renew its claims (`hold` again); undefined: never (one process). */
+  readonly renewEveryMs: number | undefined;
+  /** Runs `fn` while holding `key`'s lock; other replicas (and callers here) wait their turn. */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  get(key: string): Promise<string | undefined>;
+  /** Sets the value, forgotten after `ttlMs`. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** This replica claims (or renews its claim on) `key`. */
+  hold(key: string): Promise<void>;
+  /** This replica's claim on `key` ends. */
+  release(key: string): Promise<void>;
+  /** Whether any replica holds a live claim on `key`. */
+  held(key: string): Promise<boolean>;
+}
+
 /** Everything replicas share; one per app. */
 export interface Coordination {
   readonly replicaId: string;
@@ -57,6 +79,8 @@ export interface Coordination {
   readonly interest: InterestRegistry;
   readonly lease: SiteLease;
   readonly replay: ReplayGuard;
+  /** Shared registrations of live named queries (./shared-registrations.ts). */
+  readonly registrations: SharedRegistrations;
   /** Largest message worth sending on the bus; bigger registered results are left for watchers to fetch. */
   readonly maxMessageBytes?: number | undefined;
   /**
@@ -149,6 +173,7 @@ export function createLocalCoordination(options: { now?: () => number } = {}): C
       release: async () => {},
     },
     replay: createMemoryReplayGuard(options.now),
+    registrations: createLocalRegistrations(options.now),
     onResync: () => () => {},
     onModeChange: () => () => {},
     start: async () => {},
@@ -163,4 +188,46 @@ export function createLocalCoordination(options: { now?: () => number } = {}): C
 export function parseMember(member: string): { kind: WatchKind; queryId: string } {
   const i = member.indexOf(':');
   return { kind: member.slice(0, i) === 'registered' ? 'registered' : 'async', queryId: member.slice(i + 1) };
+}
+
+/** Registrations in this process (one replica): a promise chain per key for the lock. */
+export function createLocalRegistrations(now: () => number = Date.now): SharedRegistrations {
+  const values = new Map<string, { value: string; expires: number }>();
+  const locks = new Map<string, Promise<unknown>>();
+  const claims = new Set<string>();
+  return {
+    renewEveryMs: undefined,
+    async withLock(key, fn) {
+      const previous = locks.get(key) ?? Promise.resolve();
+      const run = previous.then(fn, fn);
+      const tail = run.catch(() => undefined);
+      locks.set(key, tail);
+      try {
+        return await run;
+      } finally {
+        if (locks.get(key) === tail) locks.delete(key);
+      }
+    },
+    async get(key) {
+      const entry = values.get(key);
+      if (entry && entry.expires > now()) return entry.value;
+      values.delete(key);
+      return undefined;
+    },
+    async set(key, value, ttlMs) {
+      values.set(key, { value, expires: now() + ttlMs });
+    },
+    async delete(key) {
+      values.delete(key);
+    },
+    async hold(key) {
+      claims.add(key);
+    },
+    async release(key) {
+      claims.delete(key);
+    },
+    async held(key) {
+      return claims.has(key);
+    },
+  };
 }

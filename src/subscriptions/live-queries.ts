@@ -20,6 +20,11 @@ import type { DecodedQuery } from '../datasources/types.js';
 import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
 import type { Scheduler, SchedulerTimer } from './scheduler.js';
+import {
+  SharedRegistrationsRegistry,
+  type SharedRegistration,
+  type SharedResultChange,
+} from './shared-registrations.js';
 import { SitePoller } from './site-poller.js';
 import {
   asyncEvents,
@@ -51,6 +56,11 @@ export interface LiveQueriesOptions {
   pollDeadlineMs: number;
   /** Events queued for one subscriber that stopped reading before it is dropped. @default 100 */
   maxQueuedEvents: number;
+  /**
+   * A shared registration (live named queries) outlives its last subscriber on a replica by this
+   * much before it is released and, when no replica claims it, cancelled at Halo. @default 15000
+   */
+  sharedRegistrationGraceMs: number;
 }
 
 /** The defaults of `LiveQueriesOptions`. */
@@ -62,6 +72,7 @@ export const DEFAULT_LIVE_QUERIES_OPTIONS: Readonly<LiveQueriesOptions> = Object
   registeredMaxPollIntervalMs: 30_000,
   pollDeadlineMs: 10_000,
   maxQueuedEvents: 100,
+  sharedRegistrationGraceMs: 15_000,
 });
 
 /** An event of `registeredQueryResultChanged`. */
@@ -105,6 +116,16 @@ export interface LiveQueries {
     queryId: string,
     signal?: AbortSignal,
   ): Promise<AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>>;
+  /**
+   * The results of the Halo registered query shared by every subscriber of `spec.key` on every
+   * replica (./shared-registrations.ts): the current result at once when there is one, then each
+   * new one; registered at Halo by the first subscriber, renewed when its duration runs out, and
+   * cancelled after the last subscriber leaves. Rejects as queryStatus.
+   */
+  sharedRegisteredResults(
+    spec: SharedRegistration,
+    signal?: AbortSignal,
+  ): Promise<AsyncGenerator<SharedResultChange, void, undefined>>;
   /** Something changed upstream (a webhook): the replica polling the site polls this query now. */
   refresh(target: WatchTarget): Promise<void>;
   stats(): LiveQueriesStats;
@@ -143,6 +164,7 @@ class Registry implements LiveQueries {
   private idleWaiters: Array<() => void> = [];
   private stopped: Promise<void> | undefined;
   private readonly offResync: () => void;
+  private readonly shared: SharedRegistrationsRegistry;
 
   constructor(readonly deps: LiveQueriesDeps) {
     this.options = { ...DEFAULT_LIVE_QUERIES_OPTIONS, ...deps.options };
@@ -161,6 +183,17 @@ class Registry implements LiveQueries {
       offResync();
       offMode();
     };
+    this.shared = new SharedRegistrationsRegistry({
+      halo: deps.halo,
+      coordination: deps.coordination,
+      scheduler: deps.scheduler,
+      watch: (siteId, queryId, signal) => this.registeredResults(siteId, queryId, signal),
+      graceMs: this.options.sharedRegistrationGraceMs,
+      deadlineMs: this.options.pollDeadlineMs,
+      maxQueuedEvents: this.options.maxQueuedEvents,
+      track: (work) => this.track(work),
+      report: (error, where) => this.report(error, where),
+    });
   }
 
   get coordination(): Coordination {
@@ -193,6 +226,11 @@ class Registry implements LiveQueries {
     return this.subscribe({ kind: 'registered', siteId, queryId }, signal) as Promise<
       AsyncGenerator<RegisteredQueryResultChangeShape, void, undefined>
     >;
+  }
+
+  sharedRegisteredResults(spec: SharedRegistration, signal?: AbortSignal) {
+    if (this.stopped) throw apiError('UPSTREAM_ERROR', 'The server is shutting down.');
+    return this.shared.subscribe(spec, signal);
   }
 
   private async subscribe(
@@ -263,8 +301,11 @@ class Registry implements LiveQueries {
   stop(): Promise<void> {
     this.stopped ??= (async () => {
       this.offResync();
+      // First, so that followers whose watchers end below do not register successors.
+      const released = this.shared.stop();
       for (const loop of [...this.sites.values()]) loop.close();
       for (const watch of [...this.watches.values()]) watch.close();
+      await released;
       await this.whenIdle();
     })();
     return this.stopped;

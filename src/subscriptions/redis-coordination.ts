@@ -24,11 +24,13 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { RedisLink } from '../lib/redis.js';
 import {
+  createLocalRegistrations,
   createMemoryReplayGuard,
   parseMember,
   type Coordination,
   type CoordinationMode,
   type InterestRegistry,
+  type SharedRegistrations,
 } from './coordination.js';
 import type { WatchKind } from './snapshots.js';
 
@@ -55,6 +57,10 @@ const RENEW = `local v = redis.call('get', KEYS[1])
 if v == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
 if not v then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
 return 0`;
+/** A registration lock outlives a holder that died by this much at most (the work under it has shorter deadlines). */
+const REGISTRATION_LOCK_TTL_MS = 30_000;
+/** How long a caller waits for a registration lock before giving up. */
+const REGISTRATION_LOCK_WAIT_MS = 35_000;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
@@ -237,6 +243,66 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
   };
   const offLink = link.onAvailability(() => void settle());
 
+  // ── shared registrations: a value, a lock (SET NX PX + compare-and-delete) and a sorted set of
+  // claims per key in Redis; in local mode, this replica's own (./coordination.ts) ──
+  const registrationKey = (key: string) => `${prefix}registration:${key}`;
+  const claimsKey = (key: string) => `${prefix}registration-claims:${key}`;
+  const lockKey = (key: string) => `${prefix}registration-lock:${key}`;
+  const claimTtlMs = leaseTtlMs * 2;
+  const localRegistrations = createLocalRegistrations(now);
+  const registrations: SharedRegistrations = {
+    renewEveryMs,
+    async withLock(key, fn) {
+      const token = randomUUID();
+      const giveUpAt = Date.now() + REGISTRATION_LOCK_WAIT_MS;
+      for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
+        const taken = await shared((redis) => redis.set(lockKey(key), token, 'PX', REGISTRATION_LOCK_TTL_MS, 'NX'));
+        // Redis unreachable: this replica is on its own, and so is the lock.
+        if (!taken) return localRegistrations.withLock(key, fn);
+        if (taken.value === 'OK') break;
+        if (Date.now() > giveUpAt) throw new Error('registration lock not acquired in time');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      try {
+        return await fn();
+      } finally {
+        await shared((redis) => redis.eval(RELEASE, 1, lockKey(key), token));
+      }
+    },
+    async get(key) {
+      const res = await shared((redis) => redis.get(registrationKey(key)));
+      return res ? (res.value ?? undefined) : localRegistrations.get(key);
+    },
+    async set(key, value, ttlMs) {
+      await localRegistrations.set(key, value, ttlMs);
+      await shared((redis) => redis.set(registrationKey(key), value, 'PX', Math.max(1, Math.round(ttlMs))));
+    },
+    async delete(key) {
+      await localRegistrations.delete(key);
+      await shared((redis) => redis.del(registrationKey(key)));
+    },
+    async hold(key) {
+      await localRegistrations.hold(key);
+      await shared((redis) =>
+        redis
+          .multi()
+          .zadd(claimsKey(key), now() + claimTtlMs, replicaId)
+          .pexpire(claimsKey(key), claimTtlMs * 2)
+          .exec(),
+      );
+    },
+    async release(key) {
+      await localRegistrations.release(key);
+      await shared((redis) => redis.zrem(claimsKey(key), replicaId));
+    },
+    async held(key) {
+      const res = await shared((redis) =>
+        redis.multi().zremrangebyscore(claimsKey(key), '-inf', now()).zcard(claimsKey(key)).exec(),
+      );
+      return res ? Number(res.value?.[1]?.[1] ?? 0) > 0 : localRegistrations.held(key);
+    },
+  };
+
   return {
     replicaId,
     maxMessageBytes: 1024 * 1024,
@@ -294,6 +360,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
         await shared((redis) => redis.eval(RELEASE, 1, leaseKey(siteId), replicaId));
       },
     },
+    registrations,
     replay: {
       async firstSeen(id, ttlMs) {
         // Remembered here as well, so replays this replica has seen are refused even without Redis.

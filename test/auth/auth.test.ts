@@ -102,7 +102,9 @@ describe('principal parsing', () => {
 
   it('should give the open principal every site, and writes only when allowed', () => {
     expect(openPrincipal(false).permissions.has('writes')).toBe(false);
-    expect(openPrincipal(true).permissions).toEqual(new Set(['read', 'async', 'registered', 'writes']));
+    expect(openPrincipal(true).permissions).toEqual(new Set(['read', 'async', 'registered', 'sql', 'writes']));
+    // Raw SQL stays allowed in open (development) mode.
+    expect(openPrincipal(false).permissions).toEqual(new Set(['read', 'async', 'registered', 'sql']));
     expect(openPrincipal(true).sites).toBe('*');
   });
 });
@@ -160,12 +162,12 @@ describe('JWT', () => {
   };
 
   it('should turn a valid token into a principal with its sites and permissions', async () => {
-    const token = await sign({ sites: [SITE_A], permissions: 'read registered openid' });
+    const token = await sign({ sites: [SITE_A], permissions: 'read registered sql openid' });
     expect(looksLikeJwt(token)).toBe(true);
     const p = await verify(token);
     expect(p).toMatchObject({ clientId: 'svc-reports', via: 'jwt' });
     expect(p!.sites).toEqual(new Set([SITE_A]));
-    expect(p!.permissions).toEqual(new Set(['read', 'registered']));
+    expect(p!.permissions).toEqual(new Set(['read', 'registered', 'sql']));
   });
 
   it('should give a token without a sites claim no site', async () => {

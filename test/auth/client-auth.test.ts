@@ -350,7 +350,7 @@ describe('a backup (non-authoritative) site', () => {
     id: 'backup-only',
     key: 'test-key-backup-5d4c3b2a1f',
     sites: [BackupSite.id],
-    permissions: ['read'],
+    permissions: ['read', 'sql'],
   } satisfies TestClient;
   const ctx = useApp({ app: { security: { auth: { keys: clientKeyEntries([CLIENTS.admin, backupOnly]) } } } });
 

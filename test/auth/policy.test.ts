@@ -5,6 +5,8 @@ import type { Permission, Principal } from '../../src/auth/principal.js';
 import type { HaloDataSource } from '../../src/datasources/halo-client.js';
 import { AuthorizedHalo } from '../../src/request/authorized-halo.js';
 import { AuthorizedLive } from '../../src/request/authorized-live.js';
+import { PreparedNamedQuery } from '../../src/catalogue/prepare.js';
+import type { NamedQueryEntry } from '../../src/catalogue/types.js';
 import { requireGuid } from '../../src/schema/ids.js';
 import { isHaloApiError } from '../../src/datasources/halo-error.js';
 import type { LiveQueries } from '../../src/subscriptions/live-queries.js';
@@ -12,6 +14,29 @@ import type { LiveQueries } from '../../src/subscriptions/live-queries.js';
 const SITE_A = '0b1b7c6e-6b2a-4e59-9d53-2c1f7b0c0a01';
 const SITE_B = '0b1b7c6e-6b2a-4e59-9d53-2c1f7b0c0a02';
 const QUERY = '5d0c3a10-0000-4000-8000-000000000001';
+/** A catalogue entry, as src/catalogue/load.ts makes them. */
+const ENTRY: NamedQueryEntry = {
+  name: 'patientRecord',
+  description: 'One patient.',
+  type: 'PatientRecord',
+  returns: 'one',
+  args: [
+    {
+      name: 'patientId',
+      type: { name: 'Int', nonNull: true },
+      description: undefined,
+      defaultValue: undefined,
+      sqlType: 'Int',
+    },
+  ],
+  columns: [{ name: 'patientId', type: { name: 'Int', nonNull: true }, description: undefined }],
+  sql: { BestPractice: 'SELECT InternalID AS patientId FROM BPS_Patients WHERE InternalID = @patientId' },
+  mode: 'immediate',
+  live: undefined,
+  maxAgeSeconds: undefined,
+  source: { file: 'patientRecord.yaml', builtIn: false, nameLine: 1, typeLine: 3 },
+  fingerprint: 'f',
+};
 
 const principal = (sites: '*' | string[], permissions: Permission[]): Principal => ({
   clientId: 'test',
@@ -92,7 +117,7 @@ describe('FORBIDDEN names what is missing', () => {
     expect(refused(principal('*', []), 'getSites').extensions).toEqual({
       code: 'FORBIDDEN',
       permission: 'read',
-      anyOf: ['read', 'async', 'registered'],
+      anyOf: ['read', 'async', 'registered', 'sql'],
     });
   });
 
@@ -109,8 +134,22 @@ describe('FORBIDDEN names what is missing', () => {
 });
 
 describe('commandRefusal', () => {
-  const reader = principal('*', ['read']);
-  const writer = principal('*', ['read', 'writes']);
+  const reader = principal('*', ['read', 'sql']);
+  const writer = principal('*', ['read', 'sql', 'writes']);
+
+  it('should refuse any SQL the client writes without the sql permission (FORBIDDEN naming it), before the guard', () => {
+    const readOnly = principal('*', ['read', 'async', 'registered', 'writes']);
+    for (const command of [
+      { text: 'SELECT 1', executionMode: 'reader' },
+      { text: 'SELECT 1; DROP TABLE x', executionMode: 'scalar' },
+      { text: 'UPDATE x SET a = 1', executionMode: 'nonQuery' },
+      { text: 'BP_AddAppointment', type: 'storedProcedure' },
+    ] as const) {
+      const refused = commandRefusal(readOnly, command) as GraphQLError | undefined;
+      expect(refused?.extensions).toEqual({ code: 'FORBIDDEN', permission: 'sql' });
+      expect(refused?.message).toMatch(/sql permission/);
+    }
+  });
 
   it('should let READER and SCALAR SELECTs through and refuse writes with BAD_USER_INPUT naming the rule, not the SQL', () => {
     expect(commandRefusal(reader, { text: 'SELECT 1', executionMode: 'reader' })).toBeUndefined();
@@ -161,7 +200,7 @@ describe('AuthorizedHalo', () => {
 
   it('should check the permission of each operation', async () => {
     const { ds, calls } = fakeDataSource();
-    const readOnly = new AuthorizedHalo(ds, principal('*', ['read']));
+    const readOnly = new AuthorizedHalo(ds, principal('*', ['read', 'sql']));
     expect(code(await rejection(readOnly.createAsyncQuery(SITE_A, { command: { text: 'SELECT 1' } } as never)))).toBe(
       'FORBIDDEN',
     );
@@ -189,7 +228,7 @@ describe('AuthorizedHalo', () => {
         ),
       ),
     ).toBe('BAD_USER_INPUT');
-    const registeredOnly = new AuthorizedHalo(ds, principal('*', ['registered']));
+    const registeredOnly = new AuthorizedHalo(ds, principal('*', ['registered', 'sql']));
     expect(
       code(
         await rejection(
@@ -203,6 +242,31 @@ describe('AuthorizedHalo', () => {
     await readOnly.createImmediateQuery(SITE_A, { command: { text: 'SELECT 1' } } as never);
     await registeredOnly.getRegisteredQuery(SITE_A, QUERY);
     expect(calls).toEqual(['createImmediateQuery', 'getRegisteredQuery']);
+  });
+
+  it('should run named queries with read alone, and raw SQL only with sql as well', async () => {
+    const { ds, calls } = fakeDataSource({ kind: 'successful', rows: [], columns: [] });
+    const readOnly = new AuthorizedHalo(ds, principal([SITE_A], ['read']));
+    const prepared = PreparedNamedQuery.create(ENTRY, SITE_A, 'BestPractice', { patientId: 5 })!;
+    expect(prepared.command).toEqual({
+      text: ENTRY.sql.BestPractice,
+      executionMode: 'reader',
+      type: 'text',
+      parameters: [{ name: '@patientId', direction: 'input', type: 'Int', value: '5' }],
+    });
+    await readOnly.runNamedQuery(prepared);
+    await readOnly.submitNamedQuery(prepared);
+    expect(calls).toEqual(['createImmediateQuery', 'createAsyncQuery']);
+    const refused = await rejection(readOnly.createImmediateQuery(SITE_A, { command: { text: 'SELECT 1' } } as never));
+    expect((refused as GraphQLError).extensions).toEqual({ code: 'FORBIDDEN', permission: 'sql' });
+    const notRead = new AuthorizedHalo(ds, principal('*', ['async', 'registered', 'sql']));
+    expect(((await rejection(notRead.runNamedQuery(prepared))) as GraphQLError).extensions).toEqual({
+      code: 'FORBIDDEN',
+      permission: 'read',
+    });
+    const elsewhere = PreparedNamedQuery.create(ENTRY, SITE_B, 'BestPractice', { patientId: 5 })!;
+    expect(code(await rejection(readOnly.runNamedQuery(elsewhere)))).toBe('SITE_NOT_FOUND');
+    expect(calls).toHaveLength(2);
   });
 
   it('should keep only visible sites in getSites', async () => {
@@ -238,13 +302,22 @@ describe('AuthorizedLive', () => {
         started.push(`registered:${siteId}`);
         return (async function* none() {})();
       },
+      sharedRegisteredResults: async (spec: { siteId: string }) => {
+        started.push(`shared:${spec.siteId}`);
+        return (async function* none() {})();
+      },
       stats: () => ({}),
     } as unknown as LiveQueries;
     const scoped = new AuthorizedLive(live, principal([SITE_A], ['read']));
     expect(code(await rejection(scoped.queryStatus(SITE_B, QUERY)))).toBe('SITE_NOT_FOUND');
     expect(code(await rejection(scoped.registeredResults(SITE_A, QUERY)))).toBe('FORBIDDEN');
     await scoped.queryStatus(SITE_A, QUERY);
-    expect(started).toEqual([`status:${SITE_A}`]);
+    const shared = (siteId: string) => ({ siteId, key: 'k', request: {} as never });
+    expect(code(await rejection(scoped.sharedRegisteredResults(shared(SITE_B))))).toBe('SITE_NOT_FOUND');
+    await scoped.sharedRegisteredResults(shared(SITE_A));
+    const asyncOnly = new AuthorizedLive(live, principal('*', ['async', 'registered', 'sql']));
+    expect(code(await rejection(asyncOnly.sharedRegisteredResults(shared(SITE_A))))).toBe('FORBIDDEN');
+    expect(started).toEqual([`status:${SITE_A}`, `shared:${SITE_A}`]);
     expect(scoped.stats()).toEqual({});
   });
 });

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OnlineSite } from '../../simulator/src/fixtures.js';
 import { useApp } from '../helpers/app.js';
-import { directSql, type Row } from '../helpers/halo.js';
+import { directSql, directWrite, type Row } from '../helpers/halo.js';
 import { createManualScheduler } from '../helpers/scheduler.js';
 import { advanceUntil } from '../subscriptions/drive.js';
 import { ensureWebAppBuilt, launchChromium, loopbackPage, screenshot } from './browser.js';
@@ -195,6 +195,37 @@ describe('the example app at /app in headless Chromium', () => {
       .evaluateAll((els) => els.map((el) => `${el.children[1]?.textContent} ${el.children[2]?.textContent}`));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name.toLowerCase()).toContain(someone!.Surname.toLowerCase());
+    expect(blocked).toEqual([]);
+  });
+
+  it('should show a live appointment book for a day from named queries, updated when the practice changes it', async () => {
+    const book =
+      "SELECT InternalID FROM BPS_Appointments WHERE AppointmentDate = '2026-03-02T00:00:00' ORDER BY AppointmentTime, Provider";
+    const expected = (await directSql(ctx, OnlineSite.id, book)).map((r) => String(r['InternalID']));
+    expect(expected.length).toBeGreaterThan(20);
+    const ids = () =>
+      page.getByTestId('book-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-patient-id')));
+    await expect.poll(ids).toEqual(expected);
+    expect(await page.getByTestId('book-status').innerText()).toBe(`${expected.length} appointments · live`);
+    // The provider filter comes from the providers named query.
+    await expect.poll(() => page.getByTestId('book-provider').locator('option').count()).toBe(9);
+    await screenshot(page, 'example-app-appointments');
+
+    // The practice books one more; Halo Link's next run of the registered query sees it.
+    await directWrite(
+      ctx,
+      OnlineSite.id,
+      "INSERT INTO APPOINTMENTS (AppointmentDate, AppointmentTime, AppointmentLength, UserID, InternalID, LocationID) VALUES ('2026-03-02T00:00:00', 61200, 900, 1, 42, 1)",
+    );
+    const [registered] = [...ctx.sim.state.registered.values()].filter((r) => r.status === 'enabled');
+    await ctx.call('POST', `/_sim/registered/${registered!.id}/run`);
+    await vi.waitFor(async () => {
+      await poll();
+      expect(await ids()).toEqual([...expected, '42']);
+    });
+    expect(await page.getByTestId('book-status').innerText()).toBe(
+      `${expected.length + 1} appointments · updated live 1 time`,
+    );
     expect(blocked).toEqual([]);
   });
 });

@@ -51,6 +51,11 @@ describe('GraphiQL in headless Chromium', () => {
     await page.locator('.graphiql-execute-button').click();
     expect(await page.getByRole('menuitem').allInnerTexts()).toEqual([
       'SiteLookup',
+      'AppointmentBook',
+      'FindPatient',
+      'PatientSummary',
+      'SeveralPractices',
+      'AppointmentBookLive',
       'ImmediateQuery',
       'ImmediateQueryWithParameters',
       'SubmitAsyncQuery',
@@ -72,6 +77,15 @@ describe('GraphiQL in headless Chromium', () => {
     expect(text).toContain(`"id": "${OnlineSite.id}"`);
     // GraphiQL fills the viewport; a full-page shot would only add blank space.
     await screenshot(page, 'graphiql-query', { fullPage: false });
+  });
+
+  it("should run a named query and render a day's appointment book as typed rows", async () => {
+    await run('AppointmentBook');
+    await expect.poll(response).toContain('"appointments"');
+    const text = await response();
+    expect(text).toContain('"startTime": "08:00:00"');
+    expect(text).toMatch(/"urgent": (true|false)/);
+    expect(text).not.toContain('"errors"');
   });
 
   it('should run a subscription over WebSocket and render each new status as it arrives', async () => {

@@ -5,12 +5,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SITES, OnlineSite } from '../../simulator/src/fixtures.js';
+import { DEFAULT_SITES, OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
 import { siteImageKey } from '../../simulator/src/db/open-site-database.js';
 import { hasRedisServer, startRedis } from '../helpers/redis.js';
 
@@ -196,6 +197,44 @@ describe('the bundle', () => {
       await sim.stop();
     } finally {
       collector.close();
+    }
+  }, 30_000);
+
+  it("serves the built-in named queries from dist/, and NAMED_QUERIES_DIR's; refuses a bad file in one line", async () => {
+    expect(existsSync(join(OUT, 'named-queries/appointments.yaml'))).toBe(true);
+    // The built-ins start from the build's snapshot: the YAML parser and ajv stay out of the bundle,
+    // loaded from node_modules only to read an operator's files.
+    expect(JSON.parse(readFileSync(join(OUT, 'named-queries/catalogue.json'), 'utf8'))).toMatchObject({ version: 1 });
+    const bundled = readdirSync(OUT)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(OUT, f), 'utf8'))
+      .join('\n');
+    expect(bundled).not.toMatch(/^\/\/ .*node_modules\/(yaml|ajv)\//m);
+    const app = await startFacade({ NAMED_QUERIES_DIR: join(ROOT, 'test/schema/named-queries') });
+    const answer = (await query(
+      app.url,
+      `{ north: site(id: "${OnlineSite.id}") { providers { userId } } zedmed: site(id: "${ZedmedSite.id}") { dayBook(day: "2025-03-20") { startTime } } }`,
+    )) as { data: { north: { providers: unknown[] }; zedmed: { dayBook: Array<{ startTime: string }> } } };
+    expect(answer.data.north.providers).toHaveLength(8);
+    expect(answer.data.zedmed.dayBook[0]!.startTime).toMatch(/^\d{2}:\d{2}:00$/);
+    await app.stop();
+
+    const bad = mkdtempSync(join(tmpdir(), 'halo-named-bad-'));
+    try {
+      writeFileSync(join(bad, 'recalls.yaml'), 'name: recalls\ntype: Recall\n');
+      const started = spawnSync(process.execPath, [join(OUT, 'main.js')], {
+        cwd: ROOT,
+        env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', NAMED_QUERIES_DIR: bad },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(started.status).toBe(1);
+      expect(started.stdout).toBe('');
+      expect(started.stderr).toBe(
+        `halo-graphql: named query ${join(bad, 'recalls.yaml')}:1: the entry is missing "description"\n`,
+      );
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
     }
   }, 30_000);
 

@@ -62,7 +62,7 @@ describe('idempotency keys', () => {
   it('should keep keys per client: the same key from another client is another intent', async () => {
     const input = { siteId, sql: SQL, idempotencyKey: 'shared-words' };
     const a = await gql(ctx.app, RUN, { input }, admin);
-    const b = await gql(ctx.app, RUN, { input }, CLIENTS.north.key);
+    const b = await gql(ctx.app, RUN, { input }, CLIENTS.northAll.key);
     expect(answer(a, 'runImmediateQuery')?.id).not.toBe(answer(b, 'runImmediateQuery')?.id);
     expect(await callCounts(ctx)).toEqual({ createImmediateQuery: 2 });
   });

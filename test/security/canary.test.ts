@@ -251,6 +251,49 @@ describe('patient-safe logs and errors', () => {
     const ts = new Date().toISOString();
     webhookTexts.push(await (await post(sign(ts), ts)).text(), await (await post(sign(ts), ts)).text());
 
+    // Named queries: patient data as arguments (parameters), in the answer, in a refused value,
+    // through an upstream failure, and in a live subscription's arguments.
+    const named = keep(
+      await gql(
+        ctx.app,
+        `query N($s: ID!, $n: String!) { site(id: $s) { patientsByName(surname: $n) { surname firstname } } }`,
+        { s: OnlineSite.id, n: CANARY_SURNAME },
+        as,
+      ),
+    );
+    expect(named.text).toContain(CANARY_GIVEN);
+    keep(
+      await gql(
+        ctx.app,
+        `query N($s: ID!, $d: Date) { site(id: $s) { patientsByName(surname: "x", dob: $d) { surname } } }`,
+        { s: OnlineSite.id, d: CANARY_SURNAME },
+        as,
+      ),
+    );
+    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'createImmediateQuery', status: 500 } });
+    keep(
+      await gql(
+        ctx.app,
+        `query N($s: ID!, $n: String!) { site(id: $s) { patientsByName(surname: $n) { surname } } }`,
+        { s: OnlineSite.id, n: CANARY_GIVEN },
+        as,
+      ),
+    );
+    await ctx.call('DELETE', '/_sim/faults');
+    const liveClient = wsClient(ctx.url, { connectionParams: { authorization: `Bearer ${as}` } });
+    const live = subscribe(
+      liveClient,
+      parse(
+        `subscription L($s: ID!, $p: String) { appointmentsChanged(siteId: $s, from: "2026-03-02", to: "2026-03-02", provider: $p) { patientName } }`,
+      ),
+      { s: OnlineSite.id, p: CANARY_SURNAME },
+    );
+    expect((await live.next()).data).toEqual({ appointmentsChanged: [] });
+    live.unsubscribe();
+    await liveClient.dispose();
+    const registrations = (await ctx.call('GET', `/integrator/sites/${OnlineSite.id}/queries/registered`)).text;
+    expect(registrations).not.toContain(CANARY_SURNAME);
+
     // Let pino flush.
     await new Promise((r) => setImmediate(r));
     expect(log.lines.length).toBeGreaterThan(20);

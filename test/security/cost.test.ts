@@ -1,6 +1,10 @@
 import { Kind, parse, validate, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../../src/schema/index.js';
+import { schema as base } from '../../src/schema/index.js';
+import { loadNamedQueries, withNamedQueries } from '../../src/schema/named-queries.js';
+
+/** The schema as the app serves it: with the built-in named queries. */
+const schema = withNamedQueries(base, loadNamedQueries(base));
 import { costLimitRule, operationCost } from '../../src/security/cost.js';
 
 const SITE = '0b1b7c6e-6b2a-4e59-9d53-2c1f7b0c0a01';
@@ -35,6 +39,16 @@ describe('cost', () => {
         `query { a: site(id: "${SITE}") { ...F } b: site(id: "${SITE}") { ...F } } fragment F on Site { registeredQueries { id } }`,
       ),
     ).toBe(2 * (100 + 100));
+  });
+
+  it('should price each named query as a Halo call, and a fan-out by the number of ids given', () => {
+    const book = `appointments(from: "2026-03-02", to: "2026-03-02") { patientId startTime }`;
+    // Rows of scalar columns cost nothing beyond the call that answers them.
+    expect(cost(`{ site(id: "${SITE}") { practiceName ${book} } }`)).toBe(100 + 100);
+    expect(cost(`{ site(id: "${SITE}") { ${book} providers { userId } } }`)).toBe(100 + 2 * 100);
+    expect(cost(`{ sitesByIds(ids: ["${SITE}", "${SITE}", "${SITE}"]) { ${book} } }`)).toBe(100 + 3 * 100);
+    // A list of ids in a variable is priced like any list from Halo (10).
+    expect(cost(`query F($ids: [ID!]!) { sitesByIds(ids: $ids) { ${book} } }`)).toBe(100 + 10 * 100);
   });
 
   it('should refuse an operation above the limit with a BAD_USER_INPUT validation error', () => {

@@ -22,14 +22,15 @@ export const CLIENTS = {
     id: 'admin',
     key: 'test-key-admin-9c1d2f0a7b',
     sites: '*',
-    permissions: ['read', 'async', 'registered', 'writes'],
+    permissions: ['read', 'async', 'registered', 'sql', 'writes'],
   },
+  /** Reads (named queries, FHIR, query results) but sends no SQL of its own. */
   north: { id: 'north-reader', key: 'test-key-north-4e8b1c2d3f', sites: [OnlineSite.id], permissions: ['read'] },
   northAll: {
     id: 'north-all',
     key: 'test-key-northall-7a6b5c4d',
     sites: [OnlineSite.id],
-    permissions: ['read', 'async', 'registered'],
+    permissions: ['read', 'async', 'registered', 'sql'],
   },
   noPerms: { id: 'nothing', key: 'test-key-nothing-1a2b3c4d5e', sites: '*', permissions: [] },
 } as const satisfies Record<string, TestClient>;

@@ -32,6 +32,18 @@ const EMBEDDED = [
   'PatientContact',
   'PatientCommunication',
   'PatientLink',
+  // Rows of named queries: values of the query that returned them.
+  'Appointment',
+  'AppointmentCount',
+  'BilledService',
+  'Condition',
+  'Immunisation',
+  'Investigation',
+  'Medication',
+  'Observation',
+  'PatientRecord',
+  'Provider',
+  'Visit',
 ] as const;
 
 /**

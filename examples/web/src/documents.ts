@@ -148,3 +148,34 @@ export const SearchPatients = graphql(`
     }
   }
 `);
+
+/** The practice's providers: a named query (typed rows, no SQL from the browser). */
+export const Providers = graphql(`
+  query Providers($siteId: ID!) {
+    site(id: $siteId) {
+      id
+      providers {
+        userId
+        title
+        firstname
+        surname
+      }
+    }
+  }
+`);
+
+/** A day's appointment book, live: the rows at once, then again each time they change at the practice. */
+export const AppointmentBook = graphql(`
+  subscription AppointmentBook($siteId: ID!, $day: Date!, $provider: String) {
+    appointmentsChanged(siteId: $siteId, from: $day, to: $day, provider: $provider) {
+      patientId
+      patientName
+      startTime
+      durationMinutes
+      provider
+      type
+      status
+      urgent
+    }
+  }
+`);

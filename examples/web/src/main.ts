@@ -1,4 +1,5 @@
 import './style.css';
+import { mountAppointments } from './appointments.js';
 import { mountAsync } from './async.js';
 import { createClient } from './client.js';
 import { mountImmediate } from './immediate.js';
@@ -23,3 +24,4 @@ mountSites(section('sites'), client, state);
 mountImmediate(section('immediate'), client, state);
 mountAsync(section('async'), client, state);
 mountPatients(section('patients'), client, state);
+mountAppointments(section('appointments'), client, state);

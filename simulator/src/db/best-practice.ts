@@ -10,6 +10,7 @@
  * engine reads them (simulator/src/sql/catalogue.ts) to convert operands as SQL Server does.
  */
 import type Database from 'better-sqlite3';
+import { generateClinicalRecords, type DrugProduct } from './best-practice-clinical.js';
 import type {
   AppointmentState,
   AppointmentTypeSpec,
@@ -269,6 +270,37 @@ CREATE TABLE VISITS (
   VisitCode INTEGER NOT NULL DEFAULT 1, RecordID INTEGER, RecordStatus INTEGER NOT NULL DEFAULT 1
 );
 
+CREATE TABLE IMMUNISATIONS (
+  RecordID INTEGER PRIMARY KEY, InternalID INTEGER NOT NULL, GivenDate DATETIME COLLATE NOCASE NOT NULL,
+  VaccineID INTEGER NOT NULL, VaccineName VARCHAR(100) COLLATE NOCASE NOT NULL, UserID INTEGER, RecordStatus INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE HISTORY (
+  RecordID INTEGER PRIMARY KEY, InternalID INTEGER NOT NULL, Year INTEGER, ConditionID INTEGER NOT NULL,
+  Condition VARCHAR(100) COLLATE NOCASE NOT NULL, Status VARCHAR(20) COLLATE NOCASE NOT NULL, RecordStatus INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE INVESTIGATIONS (
+  ReportID INTEGER PRIMARY KEY, InternalID INTEGER NOT NULL, TestName VARCHAR(100) COLLATE NOCASE NOT NULL,
+  Collected DATETIME COLLATE NOCASE, Reported DATETIME COLLATE NOCASE, Checked DATETIME COLLATE NOCASE, Actioned DATETIME COLLATE NOCASE,
+  CheckedBy INTEGER, Notation VARCHAR(50) COLLATE NOCASE, Action VARCHAR(50) COLLATE NOCASE, Comment VARCHAR(250) COLLATE NOCASE,
+  RecordStatus INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE CURRENTRX (
+  RecordID INTEGER PRIMARY KEY, INTERNALID INTEGER NOT NULL, PRODUCTID INTEGER NOT NULL, DRUGNAME VARCHAR(100) COLLATE NOCASE NOT NULL,
+  RXSTATUS INTEGER NOT NULL, RECORDSTATUS INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE OBSERVATIONS (
+  RecordID INTEGER PRIMARY KEY, INTERNALID INTEGER NOT NULL, DATANAME VARCHAR(50) COLLATE NOCASE NOT NULL, DATACODE INTEGER NOT NULL,
+  DATAVALUE VARCHAR(50) COLLATE NOCASE, OBSDATE DATETIME COLLATE NOCASE NOT NULL, RECORDSTATUS INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE INVOICES (
+  INVOICEID INTEGER PRIMARY KEY, USERID INTEGER NOT NULL, INTERNALID INTEGER NOT NULL, INVOICEDATE DATETIME COLLATE NOCASE NOT NULL,
+  RECORDSTATUS INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE SERVICES (
+  RecordID INTEGER PRIMARY KEY, INVOICEID INTEGER NOT NULL, SERVICEDATE DATETIME COLLATE NOCASE NOT NULL,
+  MBSITEM VARCHAR(10) COLLATE NOCASE NOT NULL, DESCRIPTION VARCHAR(250) COLLATE NOCASE, RECORDSTATUS INTEGER NOT NULL DEFAULT 1
+);
+
 CREATE VIEW BPS_Patients AS
 SELECT
   p.INTERNALID AS InternalID, t.Title AS Title, p.FIRSTNAME AS Firstname, p.MIDDLENAME AS Middlename,
@@ -332,6 +364,37 @@ LEFT JOIN VISITTYPES vt ON vt.VisitCode = v.VisitCode
 LEFT JOIN USERS u ON u.UserID = v.UserID
 LEFT JOIN TITLES t ON t.TitleCode = u.TitleCode
 WHERE v.RecordStatus = 1;
+
+CREATE VIEW BPS_Immunisations AS
+SELECT i.InternalID AS InternalID, i.GivenDate AS GivenDate, i.VaccineName AS VaccineName, i.VaccineID AS VaccineID
+FROM IMMUNISATIONS i
+WHERE i.RecordStatus = 1;
+
+CREATE VIEW BPS_History AS
+SELECT h.InternalID AS InternalID, h.Year AS Year, h.Condition AS Condition, h.ConditionID AS ConditionID, h.Status AS Status
+FROM HISTORY h
+WHERE h.RecordStatus = 1;
+
+CREATE VIEW BPS_Investigations AS
+SELECT v.InternalID AS InternalID, v.ReportID AS ReportID, v.TestName AS TestName, v.Collected AS Collected,
+  v.Reported AS Reported, v.Checked AS Checked, v.Actioned AS Actioned,
+  TRIM(COALESCE(t.Title || ' ', '') || u.Firstname || ' ' || u.Surname) AS CheckedBy,
+  v.Notation AS Notation, v.Action AS Action, v.Comment AS Comment
+FROM INVESTIGATIONS v
+LEFT JOIN USERS u ON u.UserID = v.CheckedBy
+LEFT JOIN TITLES t ON t.TitleCode = u.TitleCode
+WHERE v.RecordStatus = 1;
+
+CREATE VIEW BPS_CurrentRx AS
+SELECT c.INTERNALID AS InternalID, c.PRODUCTID AS ProductID, c.DRUGNAME AS DrugName, c.RXSTATUS AS RxStatus
+FROM CURRENTRX c
+WHERE c.RECORDSTATUS = 1;
+
+CREATE VIEW BPS_SERVICES AS
+SELECT i.INTERNALID AS INTERNALID, s.SERVICEDATE AS SERVICEDATE, s.MBSITEM AS MBSITEM, s.DESCRIPTION AS DESCRIPTION
+FROM SERVICES s
+JOIN INVOICES i ON i.INVOICEID = s.INVOICEID
+WHERE s.RECORDSTATUS = 1 AND i.RECORDSTATUS = 1;
 `;
 
 /** The keys integrators look up and join on (patients, providers, bookers, usual doctors, visits). */
@@ -346,6 +409,13 @@ CREATE INDEX IX_APPOINTMENTS_CREATEDBY ON APPOINTMENTS (CreatedBy);
 CREATE INDEX IX_VISITS_PATIENT ON VISITS (InternalID);
 CREATE INDEX IX_VISITS_PROVIDER ON VISITS (UserID);
 CREATE INDEX IX_VISITS_APPOINTMENT ON VISITS (RecordID);
+CREATE INDEX IX_IMMUNISATIONS_PATIENT ON IMMUNISATIONS (InternalID);
+CREATE INDEX IX_HISTORY_PATIENT ON HISTORY (InternalID);
+CREATE INDEX IX_INVESTIGATIONS_PATIENT ON INVESTIGATIONS (InternalID);
+CREATE INDEX IX_CURRENTRX_PATIENT ON CURRENTRX (INTERNALID);
+CREATE INDEX IX_OBSERVATIONS_PATIENT ON OBSERVATIONS (INTERNALID, OBSDATE);
+CREATE INDEX IX_INVOICES_PATIENT ON INVOICES (INTERNALID);
+CREATE INDEX IX_SERVICES_INVOICE ON SERVICES (INVOICEID);
 `;
 
 /** Exact column lists of the views (DOMAIN.md §9.1), in order. */
@@ -407,6 +477,22 @@ export const BPS_VIEW_COLUMNS = {
   ],
   BPS_Users: ['UserID', 'Surname', 'Firstname', 'LocationName', 'Title', 'ProviderNo'],
   BPS_Visits: ['InternalID', 'VisitType', 'VisitDate', 'UserID', 'DrName'],
+  BPS_Immunisations: ['InternalID', 'GivenDate', 'VaccineName', 'VaccineID'],
+  BPS_History: ['InternalID', 'Year', 'Condition', 'ConditionID', 'Status'],
+  BPS_Investigations: [
+    'InternalID',
+    'ReportID',
+    'TestName',
+    'Collected',
+    'Reported',
+    'Checked',
+    'Actioned',
+    'CheckedBy',
+    'Notation',
+    'Action',
+    'Comment',
+  ],
+  BPS_SERVICES: ['INTERNALID', 'SERVICEDATE', 'MBSITEM', 'DESCRIPTION'],
 } as const;
 
 // =============================================================================================
@@ -590,6 +676,14 @@ export function seedBestPractice(db: Database.Database, data: PracticeData): voi
         insVisit.run(++visitId, a.patientId, a.providerId, atSeconds(a.date, a.consultationTime || a.time), code, a.id);
       }
     }
+    const clinical = generateClinicalRecords(data, DRUG_PRODUCTS, VACCINE_PRODUCTS);
+    insertRows(db, 'INSERT INTO IMMUNISATIONS VALUES (?, ?, ?, ?, ?, ?, 1)', clinical.immunisations);
+    insertRows(db, 'INSERT INTO HISTORY VALUES (?, ?, ?, ?, ?, ?, 1)', clinical.history);
+    insertRows(db, 'INSERT INTO INVESTIGATIONS VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)', clinical.investigations);
+    insertRows(db, 'INSERT INTO CURRENTRX VALUES (?, ?, ?, ?, ?, 1)', clinical.currentRx);
+    insertRows(db, 'INSERT INTO OBSERVATIONS VALUES (?, ?, ?, ?, ?, ?, 1)', clinical.observations);
+    insertRows(db, 'INSERT INTO INVOICES VALUES (?, ?, ?, ?, 1)', clinical.invoices);
+    insertRows(db, 'INSERT INTO SERVICES VALUES (?, ?, ?, ?, ?, 1)', clinical.services);
     db.exec(BEST_PRACTICE_INDEXES);
   })();
   // Statistics let SQLite's planner drive joins between the views from the indexed side (seconds otherwise).
@@ -649,6 +743,15 @@ const VACCINES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Hepatitis A vaccine', ['Hepatitis A']],
   ['Respiratory syncytial virus vaccine', ['RSV']],
 ];
+
+/** The medicines of `PRODUCT` (ids from 1001, in list order), as the clinical records name them. */
+const DRUG_PRODUCTS: readonly DrugProduct[] = PRODUCTS.map(([generic, strength, form], k) => ({
+  id: 1001 + k,
+  generic,
+  name: `${generic} ${strength} ${form}`,
+}));
+/** The vaccines of `PRODUCT` (ids after the medicines), with the diseases they prevent. */
+const VACCINE_PRODUCTS = VACCINES.map(([name, diseases], k) => ({ id: 1001 + PRODUCTS.length + k, name, diseases }));
 
 /** The `BPSDrugs` DDL. */
 export const BPS_DRUGS_DDL = `

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { toInstant } from '../../lib/instant.js';
 import { builder } from '../builder.js';
 import { badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
@@ -7,19 +8,67 @@ import { DateTime } from '../scalars.js';
 import { Catalogue } from './Catalogue.js';
 import { RegisteredQuery } from './RegisteredQuery.js';
 import { PMS_NAMES } from '../../datasources/sites.js';
+import type { PmsType, SiteForIntegrator } from '../../datasources/types.js';
+import type { Context } from '../../request/context.js';
+
+/** The site's PMS as Halo reports it (Best Practice when Halo does not say): what `Site.pmsType` shows and named queries use. */
+export const pmsTypeOf = (s: SiteForIntegrator): PmsType => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice';
+
+/** Most sites one `sitesByIds` may name. */
+const MAX_SITES_BY_IDS = 100;
+
+/** Marks a site known only by its id and PMS (see `siteOrStub`). */
+const STUB = Symbol('site known by id and PMS only');
+type SiteStub = SiteForIntegrator & { [STUB]: true };
+/** Fields answered from a site's id and PMS alone (named queries are the fields marked `haloCall`). */
+const STUB_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'pmsType', 'registeredQueries']);
+
+/**
+ * Whether the selection on the site is named queries, and otherwise only fields answered from its
+ * id and PMS alone. (A selection without a named query reads the site as always: `site(id) { id }`
+ * still tells whether it exists.)
+ */
+function selectsNamedQueriesOnly(info: GraphQLResolveInfo): boolean {
+  const fields = (info.schema.getType('Site') as GraphQLObjectType).getFields();
+  let named = false;
+  const answerable = (set: SelectionSetNode | undefined): boolean =>
+    set === undefined ||
+    set.selections.every((sel) => {
+      if (sel.kind === Kind.FIELD) {
+        if (fields[sel.name.value]?.extensions['haloCall'] === true) return (named = true);
+        return STUB_FIELDS.has(sel.name.value);
+      }
+      if (sel.kind === Kind.INLINE_FRAGMENT) return answerable(sel.selectionSet);
+      const fragment = info.fragments[sel.name.value];
+      return fragment !== undefined && answerable(fragment.selectionSet);
+    });
+  return info.fieldNodes.every((node) => answerable(node.selectionSet)) && named;
+}
+
+/**
+ * The site to resolve: its id (the loader reads it from Halo), or, when the selection is named
+ * queries needing only its id and PMS (`site(id) { appointments(…) }`) and its PMS is known from
+ * an earlier read, a stub holding just those, which saves the read. An invisible site is always
+ * read, and refused.
+ */
+function siteOrStub(id: string, ctx: Context, info: GraphQLResolveInfo): string | SiteStub {
+  const pmsType = ctx.halo.knownPmsType(id);
+  return pmsType !== undefined && selectsNamedQueriesOnly(info) ? { id, pmsType, [STUB]: true } : id;
+}
 
 export const Site = builder.loadableObject('Site', {
   description: 'A practice database that Halo Link connects to, identified by its Halo GUID.',
   // Halo has no batch read for sites: one getSite per distinct id (the loader dedupes).
   load: (ids: string[], ctx) =>
     Promise.all(ids.map((id) => ctx.halo.getSite(id).catch((err: unknown) => toApiError(err)))),
-  cacheResolved: (s) => s.id ?? '',
+  // A stub must never stand in for the full site another selection of the operation loads.
+  cacheResolved: (s) => (STUB in s ? `stub:${s.id ?? ''}` : (s.id ?? '')),
   fields: (t) => ({
     id: t.id({ description: "The site's Halo GUID.", resolve: (s) => s.id ?? '' }),
     pmsType: t.field({
       description: 'The practice management system on this server.',
       type: PracticeManagementSystem,
-      resolve: (s) => s.pmsType ?? s.practiceMetadata?.pmsType ?? 'BestPractice',
+      resolve: pmsTypeOf,
     }),
     availability: t.field({
       description: 'Whether Halo can reach the server now.',
@@ -103,7 +152,23 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A site by its Halo GUID. SITE_NOT_FOUND when Halo does not know it, or this client may not see it.',
     args: { id: t.arg.id({ required: true, description: 'The Halo GUID.' }) },
-    resolve: (_root, args) => requireGuid(args.id, 'id'),
+    resolve: (_root, args, ctx, info) => siteOrStub(requireGuid(args.id, 'id'), ctx, info),
+  }),
+  sitesByIds: t.field({
+    type: [Site],
+    nullable: { list: false, items: true },
+    description:
+      "Several practices in one operation, in the order given: fan a named query out across them (`sitesByIds(ids: […]) { practiceName appointments(…) { … } }`). An unknown or hidden id is null at its position with SITE_NOT_FOUND for that path; a practice that is offline fails only its own fields (SITE_UNAVAILABLE); each practice's calls run under its own concurrency limit. With @stream each site is sent as soon as it (and those before it) answered.",
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: `Halo GUIDs, at most ${MAX_SITES_BY_IDS}; a repeated id is loaded once.`,
+      }),
+    },
+    resolve: (_root, args, ctx, info) => {
+      if (args.ids.length > MAX_SITES_BY_IDS) throw badUserInput(`ids may name at most ${MAX_SITES_BY_IDS} sites.`);
+      return args.ids.map((id) => requireGuid(id, 'ids')).map((id) => siteOrStub(id, ctx, info));
+    },
   }),
   sites: t.field({
     type: [Site],
