@@ -49,6 +49,7 @@ export default tseslint.config(
       'test-artifacts/',
       'examples/web/dist/',
       'bench/results/',
+      'bench/.build/',
       '**/*.generated.ts',
       'test/gql/',
       'examples/web/src/gql/',

@@ -41,7 +41,7 @@ export const STATUS_SUBSCRIPTION = /* GraphQL */ `
 
 /** Why the subscription scenarios cannot run in this checkout, or undefined when they can. */
 export function subscriptionsUnavailable(): string | undefined {
-  if (!existsSync(resolve(REPO, 'src/subscriptions/ws-server.ts'))) return 'src/subscriptions/ does not exist yet';
+  if (!existsSync(resolve(REPO, 'src/http/ws-server.ts'))) return 'src/http/ws-server.ts does not exist yet';
   const schema = readFileSync(resolve(REPO, 'schema.graphql'), 'utf8');
   if (
     !/type Subscription\b/.test(schema) ||
