@@ -2,8 +2,8 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import type { Context } from '../request/context.js';
 
-/** Plugin order and the schema's type parameters. Types are defined in ./types/, one per file. */
-export const builder = new SchemaBuilder<{
+/** The schema's type parameters. */
+export type SchemaTypes = {
   Context: Context;
   DefaultFieldNullability: false;
   Scalars: {
@@ -15,7 +15,10 @@ export const builder = new SchemaBuilder<{
     LocalTime: { Input: string; Output: string };
     LocalDateTime: { Input: string; Output: string };
   };
-}>({
+};
+
+/** Plugin order and the schema's type parameters. Types are defined in ./types/, one per file. */
+export const builder = new SchemaBuilder<SchemaTypes>({
   plugins: [DataloaderPlugin],
   defaultFieldNullability: false,
 });

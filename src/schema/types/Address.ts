@@ -1,12 +1,6 @@
 import type { Address as FhirAddress } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
-import { Extension } from './Extension.js';
+import { elementFields } from './Element.js';
 import { Period } from './Period.js';
 
 export const Address = builder.objectRef<FhirAddress>('Address');
@@ -14,14 +8,7 @@ export const Address = builder.objectRef<FhirAddress>('Address');
 Address.implement({
   description: 'FHIR R4 Address (AU Base: `state` is an Australian state code, `postalCode` four digits).',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     use: t.exposeString('use', {
       description: 'home | work | temp | old | billing: purpose of this address.',
       nullable: true,

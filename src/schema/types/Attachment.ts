@@ -1,26 +1,13 @@
 import type { Attachment as FhirAttachment } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
-import { Extension } from './Extension.js';
+import { elementFields } from './Element.js';
 
 export const Attachment = builder.objectRef<FhirAttachment>('Attachment');
 
 Attachment.implement({
   description: 'FHIR R4 Attachment (e.g. a patient photo): inline base64 `data` or a `url`.',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     contentType: t.exposeString('contentType', {
       description: 'Mime type of the content, with charset etc. (e.g. image/jpeg).',
       nullable: true,

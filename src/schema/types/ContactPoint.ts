@@ -1,12 +1,6 @@
 import type { ContactPoint as FhirContactPoint } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
-import { Extension } from './Extension.js';
+import { elementFields } from './Element.js';
 import { Period } from './Period.js';
 
 export const ContactPoint = builder.objectRef<FhirContactPoint>('ContactPoint');
@@ -14,14 +8,7 @@ export const ContactPoint = builder.objectRef<FhirContactPoint>('ContactPoint');
 ContactPoint.implement({
   description: 'FHIR R4 ContactPoint: a phone number, e-mail address etc. (`rank` 1 is the most preferred).',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     system: t.exposeString('system', {
       description: 'phone | fax | email | pager | url | sms | other',
       nullable: true,

@@ -1,6 +1,6 @@
 import type { Extension as FhirExtension } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import { DEPRECATED_ID_DESCRIPTION, DEPRECATED_ID_REASON, ELEMENT_ID_DESCRIPTION } from '../fhir-element.js';
+import { elementIdFields } from './Element.js';
 import { FhirDate } from '../scalars.js';
 import { Address } from './Address.js';
 import { Attachment } from './Attachment.js';
@@ -26,13 +26,7 @@ Extension.implement({
   description:
     'FHIR R4 Extension: `url` names it; at most one value[x] field is set, or nested `extension`s (complex extensions).',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
+    ...elementIdFields(t),
     url: t.exposeString('url', { description: 'Identifies the meaning of the extension (a canonical URL).' }),
     extension: t.expose('extension', {
       type: [Extension],

@@ -1,13 +1,7 @@
 import type { HumanName as FhirHumanName } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
+import { elementFields } from './Element.js';
 import { Element } from './Element.js';
-import { Extension } from './Extension.js';
 import { Period } from './Period.js';
 
 export const HumanName = builder.objectRef<FhirHumanName>('HumanName');
@@ -15,14 +9,7 @@ export const HumanName = builder.objectRef<FhirHumanName>('HumanName');
 HumanName.implement({
   description: 'FHIR R4 HumanName. `given` includes middle names.',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     use: t.exposeString('use', {
       description: 'usual | official | temp | nickname | anonymous | old | maiden',
       nullable: true,

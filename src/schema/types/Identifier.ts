@@ -1,13 +1,7 @@
 import type { Identifier as FhirIdentifier } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
+import { elementFields } from './Element.js';
 import { CodeableConcept } from './CodeableConcept.js';
-import { Extension } from './Extension.js';
 import { Period } from './Period.js';
 import { Reference } from './Reference.js';
 
@@ -17,14 +11,7 @@ Identifier.implement({
   description:
     'FHIR R4 Identifier, e.g. an IHI (system http://ns.electronichealth.net.au/id/hi/ihi/1.0) or a Medicare number.',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     use: t.exposeString('use', {
       description: 'usual | official | temp | secondary | old (if known).',
       nullable: true,

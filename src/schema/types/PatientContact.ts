@@ -1,12 +1,7 @@
 import type { PatientContact as FhirPatientContact } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-  MODIFIER_EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
+import { elementFields } from './Element.js';
+import { MODIFIER_EXTENSION_DESCRIPTION } from '../fhir-element.js';
 import { Address } from './Address.js';
 import { CodeableConcept } from './CodeableConcept.js';
 import { ContactPoint } from './ContactPoint.js';
@@ -20,14 +15,7 @@ export const PatientContact = builder.objectRef<FhirPatientContact>('PatientCont
 PatientContact.implement({
   description: 'FHIR R4 Patient.contact: a guardian, next of kin, emergency contact etc.',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     modifierExtension: t.expose('modifierExtension', {
       description: MODIFIER_EXTENSION_DESCRIPTION,
       type: [Extension],

@@ -1,12 +1,7 @@
 import type { PatientLink as FhirPatientLink } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-  MODIFIER_EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
+import { elementFields } from './Element.js';
+import { MODIFIER_EXTENSION_DESCRIPTION } from '../fhir-element.js';
 import { Extension } from './Extension.js';
 import { Reference } from './Reference.js';
 
@@ -16,14 +11,7 @@ PatientLink.implement({
   description:
     'FHIR R4 Patient.link: another record of the same person (`type`: replaced-by | replaces | refer | seealso).',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     modifierExtension: t.expose('modifierExtension', {
       description: MODIFIER_EXTENSION_DESCRIPTION,
       type: [Extension],

@@ -1,26 +1,13 @@
 import type { Quantity as FhirQuantity } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
-import { Extension } from './Extension.js';
+import { elementFields } from './Element.js';
 
 export const Quantity = builder.objectRef<FhirQuantity>('Quantity');
 
 Quantity.implement({
   description: 'FHIR R4 Quantity: a measured amount.',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     value: t.exposeFloat('value', { description: 'Numerical value (with implicit precision).', nullable: true }),
     comparator: t.exposeString('comparator', {
       description: '< | <= | >= | >: how to understand the value.',

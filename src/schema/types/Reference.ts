@@ -1,12 +1,6 @@
 import type { Reference as FhirReference } from 'fhir/r4.js';
 import { builder } from '../builder.js';
-import {
-  DEPRECATED_ID_DESCRIPTION,
-  DEPRECATED_ID_REASON,
-  ELEMENT_ID_DESCRIPTION,
-  EXTENSION_DESCRIPTION,
-} from '../fhir-element.js';
-import { Extension } from './Extension.js';
+import { elementFields } from './Element.js';
 import { Identifier } from './Identifier.js';
 
 export const Reference = builder.objectRef<FhirReference>('Reference');
@@ -14,14 +8,7 @@ export const Reference = builder.objectRef<FhirReference>('Reference');
 Reference.implement({
   description: 'FHIR R4 Reference to another resource, as given (not followed).',
   fields: (t) => ({
-    elementId: t.exposeString('id', { nullable: true, description: ELEMENT_ID_DESCRIPTION }),
-    id: t.string({
-      nullable: true,
-      description: DEPRECATED_ID_DESCRIPTION,
-      deprecationReason: DEPRECATED_ID_REASON,
-      resolve: () => null,
-    }),
-    extension: t.expose('extension', { description: EXTENSION_DESCRIPTION, type: [Extension], nullable: true }),
+    ...elementFields(t),
     reference: t.exposeString('reference', {
       description: 'Literal reference: a relative, internal or absolute URL (e.g. Practitioner/12).',
       nullable: true,
