@@ -18,7 +18,7 @@ const FLOORS = [
   ['src/lib'],
   ['src/datasources'],
   ['src/errors'],
-  ['src/security', 'src/subscriptions', 'src/idempotency'],
+  ['src/security', 'src/subscriptions', 'src/idempotency', 'src/usage'],
   ['src/auth', 'src/catalogue'],
   ['src/request'],
   ['src/schema'],

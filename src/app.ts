@@ -27,7 +27,6 @@ import { maskError } from './errors/api-errors.js';
 import { schema as baseSchema } from './schema/index.js';
 import { loadNamedQueries, withNamedQueries } from './schema/named-queries.js';
 import type { Catalogue } from './catalogue/types.js';
-import { NamedQueryReuse } from './request/named-query-reuse.js';
 import { SitePmsTypes } from './request/site-pms-types.js';
 import { SECURITY_DEFAULTS } from './security/config.js';
 import { corsPolicy, refuseCorsPreflight, useHttpGate } from './http/http-gate.js';
@@ -46,6 +45,8 @@ import { drainHttpServer } from './lib/lifecycle.js';
 import { createRedisCoordination } from './subscriptions/redis-coordination.js';
 import { createRedisLink } from './lib/redis.js';
 import { createIdempotencyStore } from './idempotency/store.js';
+import { createUsageLedger, type QueryBudgets } from './usage/ledger.js';
+import { createQueryReuse } from './usage/reuse.js';
 import { DEFAULTS as HALO_DEFAULTS } from './datasources/http/settings.js';
 import { realScheduler, type Scheduler } from './subscriptions/scheduler.js';
 import { attachWebSocketServer, type WsServer, type WsServerOptions } from './http/ws-server.js';
@@ -120,6 +121,13 @@ export interface AppConfig {
   /** Trusted documents: which documents run, by id or as text (./http/trusted-documents.ts). @default off */
   trustedDocuments?: TrustedDocumentsConfig;
   /**
+   * SITE_MONTHLY_QUERY_BUDGET: billed Halo queries per site and UTC month; a creation beyond it is
+   * refused with QUOTA_EXCEEDED before anything is sent (./usage/ledger.ts). @default no budget
+   */
+  queryBudgets?: QueryBudgets;
+  /** QUERY_REUSE_MAX_BYTES: most bytes of result JSON this process keeps for `maxAgeSeconds` reuse (./usage/reuse.ts). @default 64 MiB */
+  reuseMaxBytes?: number;
+  /**
    * Answer plain JSON operations on node:http without yoga's Fetch layer (./graphql-fast-path.ts);
    * the answers are the same either way. Off only to compare the two. @default true
    */
@@ -185,10 +193,27 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     endpoint: config.otelExporterEndpoint,
     ...(config.otelSampleRatio !== undefined ? { sampleRatio: config.otelSampleRatio } : {}),
   });
+  const onError = (error: unknown, where: string) => {
+    logger.warn({ event: 'background.error', where, err: error }, LOG_MESSAGES.background);
+    deps.onError?.(error, where);
+  };
+  // One connection to Redis and one view of its health for everything shared between replicas.
+  const redis = config.redisUrl ? createRedisLink({ url: config.redisUrl, onError }) : undefined;
+  // Billed creations per site and month, shared by the replicas (a budget holds across them).
+  const ledger = createUsageLedger({
+    budgets: config.queryBudgets,
+    link: redis,
+    namespace: redisNamespace(config),
+    now: config.halo?.now ?? Date.now,
+    onBilled: (operationId, outcome) => metrics.haloBilled(operationId, outcome),
+    onRefused: (operationId) => metrics.budgetRefused(operationId),
+    onError,
+  });
   const halo = createHaloClient({
     ...config.halo,
     baseUrl: config.haloApiUrl,
     subscriptionKey: config.haloSubscriptionKey,
+    ledger,
     onAttempt: (event) => {
       metrics.haloAttempt(event);
       logUpstreamAttempt(logger, event);
@@ -201,12 +226,6 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       config.halo?.onBreakerStateChange?.(siteId, state);
     },
   });
-  const onError = (error: unknown, where: string) => {
-    logger.warn({ event: 'background.error', where, err: error }, LOG_MESSAGES.background);
-    deps.onError?.(error, where);
-  };
-  // One connection to Redis and one view of its health for everything shared between replicas.
-  const redis = config.redisUrl ? createRedisLink({ url: config.redisUrl, onError }) : undefined;
   const coordination: Coordination = redis
     ? createRedisCoordination({
         link: redis,
@@ -246,14 +265,26 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         ? createRedisRateLimiter({ ...rate, link: redis, namespace: redisNamespace(config) })
         : createLocalRateLimiter(rate)
       : undefined;
+  // A creation's deadline and reconciliation: the longest a creation (or a shared call) can be in flight.
+  const flightMs = (config.halo?.siteCallTimeoutMs ?? HALO_DEFAULTS.siteCallTimeoutMs) + 30_000;
   // Keys shared by the replicas of this deployment (same subscription key, same Redis namespace).
   const idempotency = createIdempotencyStore({
     secret: `idempotency\n${config.haloSubscriptionKey}`,
     link: redis,
     namespace: redisNamespace(config),
-    // A key still pending after its creation's deadline and reconciliation: its replica died.
-    flightMs: (config.halo?.siteCallTimeoutMs ?? HALO_DEFAULTS.siteCallTimeoutMs) + 30_000,
+    // A key still pending after this: its replica died.
+    flightMs,
     now: config.halo?.now ?? Date.now,
+    onError,
+  });
+  const reuse = createQueryReuse({
+    secret: `reuse\n${config.haloSubscriptionKey}`,
+    ...(config.reuseMaxBytes !== undefined ? { maxBytes: config.reuseMaxBytes } : {}),
+    link: redis,
+    namespace: redisNamespace(config),
+    flightMs,
+    now: config.halo?.now ?? Date.now,
+    onServed: (source) => metrics.reuseServed(source),
     onError,
   });
   const admission = createAdmission(
@@ -277,7 +308,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       cursors: createCursorCodec(config.cursorSecret ?? randomBytes(32)),
       live,
       idempotency,
-      shared: { namedQueryReuse: new NamedQueryReuse(), pmsTypes: new SitePmsTypes() },
+      shared: { reuse, unbound: halo.forRequest(), usage: ledger, pmsTypes: new SitePmsTypes() },
     }),
     maxRequestBodySize: security.maxBodyBytes ?? SECURITY_DEFAULTS.maxBodyBytes,
     // No file uploads: a multipart body is only a way around CSRF prevention here.
@@ -387,6 +418,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     live: () => live.stats(),
     ws: () => ws.stats(),
     coordinationMode: () => coordination.mode,
+    reuse: () => reuse.stats(),
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -433,10 +465,12 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         await live.stop();
         // Creations in flight finish (and are recorded) before Redis and the Halo pool close.
         await idempotency.stop();
+        await reuse.stop();
         for (const socket of sockets) socket.destroy();
         await closed;
         await coordination.stop();
         await limiter?.close();
+        await ledger.stop();
         await redis?.stop();
         await halo.close();
         await tracing.shutdown();

@@ -15,6 +15,8 @@ import { ConfigError, custom, decimal, defineVariables, flag, integer, oneOf, te
 import type { Catalogue } from './catalogue/types.js';
 import { schema } from './schema/index.js';
 import { loadNamedQueries } from './schema/named-queries.js';
+import { parseQueryBudgets, type QueryBudgets } from './usage/ledger.js';
+import { REUSE_MAX_BYTES } from './usage/reuse.js';
 
 const LOG_LEVELS = [
   'fatal',
@@ -100,7 +102,7 @@ export const APP_VARIABLES = defineVariables({
   }),
   REDIS_URL: text({
     meaning:
-      'replicas share subscriptions, polling, rate limits, webhook replay protection and idempotency keys through this Redis 6+ (`redis://`, `rediss://`, `unix://`); while it is unreachable each replica works alone (local mode); unset: each process on its own',
+      'replicas share subscriptions, polling, rate limits, webhook replay protection, idempotency keys, usage counters and reused answers through this Redis 6+ (`redis://`, `rediss://`, `unix://`); while it is unreachable each replica works alone (local mode); unset: each process on its own',
   }),
   ALLOW_WRITES: flag({
     fallback: false,
@@ -265,6 +267,19 @@ export const APP_VARIABLES = defineVariables({
     meaning:
       'the trusted documents: a JSON object `{"<id>": "<document>"}` as GraphQL Code Generator\'s client preset writes it (`persisted-documents.json`)',
   }),
+  SITE_MONTHLY_QUERY_BUDGET: custom({
+    parse: parseQueryBudgets,
+    meaning:
+      'billed Halo queries (immediate, async, registered-query creations) per site and UTC month: a whole number for every site, or JSON `{"<site GUID>": n, "*": n}` (`*`: every other site); a creation beyond it is refused with `QUOTA_EXCEEDED` before anything is sent; `Site.usage` shows the figures',
+  }),
+  QUERY_REUSE_MAX_BYTES: integer({
+    fallback: REUSE_MAX_BYTES,
+    shown: bytes(REUSE_MAX_BYTES),
+    min: 0,
+    max: 4096 * MiB,
+    meaning:
+      'most bytes of result JSON this process keeps for `maxAgeSeconds` reuse (least recently used go first; an answer over a quarter of it is not kept); `0` keeps none (identical calls in flight are still shared)',
+  }),
   OTEL_EXPORTER_OTLP_ENDPOINT: custom({
     parse: httpUrl,
     meaning: 'export OpenTelemetry spans (OTLP/HTTP JSON) to `<endpoint>/v1/traces`; unset: no tracing',
@@ -307,6 +322,10 @@ export interface AppEnvConfig {
   trustedDocuments: TrustedDocumentsConfig;
   /** The named queries: the built-in entries plus NAMED_QUERIES_DIR's (loaded and validated here). */
   namedQueries: Catalogue;
+  /** SITE_MONTHLY_QUERY_BUDGET. @default no budget */
+  queryBudgets: QueryBudgets | undefined;
+  /** QUERY_REUSE_MAX_BYTES. @default 64 MiB */
+  reuseMaxBytes: number;
 }
 
 export function readAppConfig(env: Env = process.env): AppEnvConfig {
@@ -341,6 +360,8 @@ export function readAppConfig(env: Env = process.env): AppEnvConfig {
     ),
     // A bad file throws a CatalogueError: `named query <file>:<line>: <problem>`.
     namedQueries: loadNamedQueries(schema, v.get('NAMED_QUERIES_DIR')),
+    queryBudgets: v.get('SITE_MONTHLY_QUERY_BUDGET'),
+    reuseMaxBytes: v.get('QUERY_REUSE_MAX_BYTES'),
   });
 }
 

@@ -110,6 +110,8 @@ async function start(): Promise<void> {
     security: config.security,
     trustedDocuments: config.trustedDocuments,
     namedQueries: config.namedQueries,
+    ...(config.queryBudgets ? { queryBudgets: config.queryBudgets } : {}),
+    reuseMaxBytes: config.reuseMaxBytes,
     subscriptions: config.ws,
     // Background failures (Redis, pollers) are logged there too: class names and codes, never messages.
     logger,

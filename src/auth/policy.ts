@@ -12,7 +12,7 @@
  *
  * | operation | permission |
  * |---|---|
- * | `site`, `sites`, `sitesByIds` (getSite, getSites: the list is filtered) | any of read, async, registered, sql |
+ * | `site`, `sites`, `sitesByIds` (getSite, getSites: the list is filtered), `Site.usage` | any of read, async, registered, sql |
  * | named queries (`Site.<name>`, `Subscription.<name>Changed`) | read |
  * | `runImmediateQuery` READER/SCALAR, `patient`, `patients` | read (and sql for the query) |
  * | `submitAsyncQuery` | async (and sql) |
@@ -47,7 +47,9 @@ export type Policy =
 export type WatchOperation = 'queryStatus' | 'registeredResults' | 'sharedRegisteredResults';
 /** Catalogue statements (src/catalogue/): the SQL is the operator's, not the client's. */
 export type NamedQueryOperation = 'runNamedQuery' | 'submitNamedQuery';
-export type Operation = keyof HaloOperations | WatchOperation | NamedQueryOperation;
+/** Reads of this deployment's own records about a site (src/usage/): no Halo call. */
+export type UsageOperation = 'siteUsage';
+export type Operation = keyof HaloOperations | WatchOperation | NamedQueryOperation | UsageOperation;
 
 export const SITE_READ: readonly Permission[] = ['read', 'async', 'registered', 'sql'];
 const QUERY_READ: readonly Permission[] = ['read', 'async'];
@@ -87,6 +89,7 @@ export const POLICIES: { readonly [K in Operation]: Policy } = {
   runNamedQuery: site('createImmediateQuery', ['read']),
   submitNamedQuery: site('createAsyncQuery', ['read']),
   sharedRegisteredResults: { kind: 'watch', permissions: ['read'] },
+  siteUsage: site('getSite', SITE_READ),
 };
 
 /** The part of a Halo command the checks read. */

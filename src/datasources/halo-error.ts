@@ -22,6 +22,8 @@ export type HaloErrorCode =
   | 'RESULT_EXPIRED'
   | 'RATE_LIMITED'
   | 'NOT_AUTHORITATIVE'
+  /** A billed creation refused before sending: the site's monthly budget is spent (src/usage/ledger.ts). */
+  | 'QUOTA_EXCEEDED'
   | 'UPSTREAM_ERROR';
 
 /**
@@ -42,6 +44,7 @@ export type HaloNetworkCode =
   | 'CIRCUIT_OPEN'
   | 'BULKHEAD_FULL'
   | 'RESPONSE_TOO_LARGE'
+  | 'QUOTA_EXCEEDED'
   | (string & {});
 
 /** The parsed upstream body, by the shape it had. */
@@ -501,6 +504,7 @@ const NOT_SENT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'CIRCUIT_OPEN',
   'BULKHEAD_FULL',
+  'QUOTA_EXCEEDED',
 ]);
 
 /** Wraps an error thrown by undici/Node (no HTTP response) into a `kind: 'network'` HaloApiError. */
@@ -517,14 +521,16 @@ export function errorFromNetwork(ctx: HaloErrorContext, error: unknown): HaloApi
   });
 }
 
-/** A failure we produced ourselves (deadline, attempt timeout, abort, open circuit, full bulkhead). */
+/** A failure we produced ourselves (deadline, attempt timeout, abort, open circuit, full bulkhead, spent budget). */
 export function localFailure(ctx: HaloErrorContext, networkCode: HaloNetworkCode, cause?: unknown): HaloApiError {
   const code: HaloErrorCode =
     networkCode === 'ATTEMPT_TIMEOUT' || networkCode === 'DEADLINE_EXCEEDED'
       ? 'UPSTREAM_TIMEOUT'
       : networkCode === 'CIRCUIT_OPEN' || networkCode === 'BULKHEAD_FULL'
         ? 'SITE_UNAVAILABLE'
-        : 'UPSTREAM_ERROR';
+        : networkCode === 'QUOTA_EXCEEDED'
+          ? 'QUOTA_EXCEEDED'
+          : 'UPSTREAM_ERROR';
   return new HaloApiError({ ...ctx, kind: 'network', code, networkCode, cause });
 }
 

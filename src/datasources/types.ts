@@ -94,6 +94,8 @@ export interface WireQuery {
 export interface DecodedQuery {
   query: WireQuery;
   rows?: ResultRow[];
+  /** Served again from an identical query's earlier answer (`maxAgeSeconds`) instead of a new billed one. */
+  reused?: boolean;
 }
 
 // ── Registered queries ───────────────────────────────────────────────────────────────────────────

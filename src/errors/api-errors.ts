@@ -31,6 +31,8 @@ const SAFE_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   NOT_AUTHORITATIVE:
     "This site is a backup (non-authoritative) server of its practice: use the practice's authoritative site (look it up with sites(pmsSiteId, pms)).",
   UPSTREAM_ERROR: 'Halo answered with an unexpected error.',
+  QUOTA_EXCEEDED:
+    "This site's monthly budget of billed Halo queries (SITE_MONTHLY_QUERY_BUDGET) is spent, so nothing was sent to Halo: Site.usage shows the month's figures. Named queries with maxAgeSeconds may still be answered from kept results.",
   WRITES_DISABLED: 'NON_QUERY commands are not enabled for this client.',
   IDEMPOTENCY_UNAVAILABLE:
     'Idempotency keys cannot be checked right now, so nothing was sent: retry shortly with the same idempotencyKey.',

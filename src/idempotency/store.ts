@@ -27,6 +27,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphQLError } from 'graphql';
 import { isHaloApiError } from '../datasources/halo-error.js';
 import { apiError, badUserInput, mayHaveSucceeded } from '../errors/api-errors.js';
+import { canonicalJson } from '../lib/records.js';
 import type { RedisLink } from '../lib/redis.js';
 
 /** The created thing a key points to. */
@@ -313,13 +314,4 @@ function parseRecord(raw: string): Stored | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** JSON with object keys sorted, so the same request always has the same fingerprint. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }

@@ -7,8 +7,15 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult, type OperationTypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BreakerState, HaloAttemptEvent, SiteBreaker } from '../datasources/http/settings.js';
+import type {
+  BilledOperationId,
+  BilledOutcome,
+  BreakerState,
+  HaloAttemptEvent,
+  SiteBreaker,
+} from '../datasources/http/settings.js';
 import { operationOutcome } from '../lib/outcome.js';
+import type { ReuseSource } from '../usage/reuse.js';
 
 /** How `POST /webhooks/halo` ended: 202, 401 (bad or missing signature / timestamp outside the window), 409, 400/405/413. */
 export type WebhookResult = 'verified' | 'bad_signature' | 'stale' | 'replay' | 'malformed';
@@ -28,6 +35,8 @@ export interface MetricsSources {
   ws?: () => { connections: number; operations: number };
   /** How replicas coordinate now: single (no Redis), shared (through Redis) or local (Redis unreachable). */
   coordinationMode?: () => 'single' | 'shared' | 'local';
+  /** Answers kept for `maxAgeSeconds` reuse in this process. */
+  reuse?: () => { entries: number; bytes: number; inFlight: number };
 }
 
 export interface MetricsOptions {
@@ -57,6 +66,12 @@ export interface Metrics {
   webhookReceived(result: WebhookResult): void;
   /** The replica's coordination changed mode (it entered or left local mode). */
   coordinationMode(mode: 'single' | 'shared' | 'local'): void;
+  /** A billed creation was sent to Halo (or may have been), and how it ended. */
+  haloBilled(operationId: BilledOperationId, outcome: Exclude<BilledOutcome, 'unsent'>): void;
+  /** A billed creation was refused because its site's monthly budget is spent. */
+  budgetRefused(operationId: BilledOperationId): void;
+  /** An immediate query asked for with `maxAgeSeconds` was answered. */
+  reuseServed(source: ReuseSource): void;
   /** Connects the gauges to the live parts of the app. */
   setSources(sources: MetricsSources): void;
   /** The exposition text and its content type. */
@@ -292,6 +307,40 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   for (const result of ['verified', 'bad_signature', 'stale', 'replay', 'malformed'] as const)
     webhooks.inc({ result }, 0);
 
+  const BILLED_OPERATIONS = ['createImmediateQuery', 'createAsyncQuery', 'createRegisteredQuery'] as const;
+  const billed = new Counter({
+    name: 'halo_billed_queries_total',
+    help: 'Billed Halo creations this replica sent (immediate and async queries, registered-query creations), by operationId and outcome: succeeded (Halo answered 2xx), failed (Halo answered with an error status), unanswered (sent, and no answer came: it may have been carried out). Attempts that provably never left the process are not counted. No site label: Site.usage has the figures per site.',
+    labelNames: ['operation_id', 'outcome'] as const,
+    registers: [registry],
+  });
+  const refused = new Counter({
+    name: 'halo_budget_refusals_total',
+    help: 'Billed creations refused with QUOTA_EXCEEDED before anything was sent, because their site had spent its monthly budget (SITE_MONTHLY_QUERY_BUDGET), by operationId.',
+    labelNames: ['operation_id'] as const,
+    registers: [registry],
+  });
+  for (const operation_id of BILLED_OPERATIONS) {
+    refused.inc({ operation_id }, 0);
+    for (const outcome of ['succeeded', 'failed', 'unanswered'] as const) billed.inc({ operation_id, outcome }, 0);
+  }
+  const reused = new Counter({
+    name: 'halo_query_reuse_total',
+    help: 'Immediate queries asked for with maxAgeSeconds (raw or named), by where the answer came from: kept (an answer given within maxAgeSeconds), shared (an identical call in flight, here or on another replica) or called (a new billed Halo query).',
+    labelNames: ['source'] as const,
+    registers: [registry],
+  });
+  for (const source of ['kept', 'shared', 'called'] as const) reused.inc({ source }, 0);
+  new Gauge({
+    name: 'halo_query_reuse_kept_bytes',
+    help: 'Bytes of result JSON this replica keeps for maxAgeSeconds reuse (bounded by QUERY_REUSE_MAX_BYTES).',
+    registers: [registry],
+    collect() {
+      const s = sources.reuse?.();
+      if (s) this.set(s.bytes);
+    },
+  });
+
   type Labels = { operation_name: string; operation_type: OperationKind };
   // Documents come from yoga's parse cache: the labels of one (document, operation) are computed once.
   const described = new WeakMap<DocumentNode, Map<string, Labels>>();
@@ -393,6 +442,15 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
     coordinationMode(mode) {
       if (mode !== 'single') modeChanges.inc({ mode });
+    },
+    haloBilled(operation_id, outcome) {
+      billed.inc({ operation_id, outcome });
+    },
+    budgetRefused(operation_id) {
+      refused.inc({ operation_id });
+    },
+    reuseServed(source) {
+      reused.inc({ source });
     },
     setSources(next) {
       sources = { ...sources, ...next };

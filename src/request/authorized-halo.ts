@@ -34,13 +34,21 @@ import type {
   RegisteredQueryResult,
   SiteForIntegrator,
 } from '../datasources/types.js';
-import type { NamedQueryReuse } from './named-query-reuse.js';
+import type { SiteUsage, UsageLedger } from '../usage/ledger.js';
+import type { QueryReuse, ReusedOutcome } from '../usage/reuse.js';
 import type { SitePmsTypes } from './site-pms-types.js';
 
-/** What requests of one app share with each other (for named queries). */
+/** What requests of one app share with each other. */
 export interface SharedRequestState {
-  /** Answers of named queries with a `maxAgeSeconds`. @default none shared */
-  namedQueryReuse?: NamedQueryReuse | undefined;
+  /** Answers of immediate queries asked for with `maxAgeSeconds` (raw and named). @default none: every call goes to Halo */
+  reuse?: QueryReuse | undefined;
+  /**
+   * A datasource bound to no request: shared calls (`maxAgeSeconds`) run on it, so that one client
+   * leaving does not cancel a call others wait for. @default the request's own
+   */
+  unbound?: HaloDataSource | undefined;
+  /** Billed queries per site this month (`Site.usage`). @default none counted */
+  usage?: Pick<UsageLedger, 'usage'> | undefined;
   /** The PMS of each site read so far. @default none remembered */
   pmsTypes?: SitePmsTypes | undefined;
 }
@@ -50,6 +58,8 @@ export class AuthorizedHalo implements HaloOperations {
     private readonly ds: HaloDataSource,
     readonly principal: Principal,
     private readonly shared: SharedRequestState = {},
+    /** The request's cancellation: a caller waiting for a shared answer stops waiting when it aborts. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   /** @throws the policy's refusal of `operation` (on `siteId`), and of `command` when given. */
@@ -158,21 +168,79 @@ export class AuthorizedHalo implements HaloOperations {
   }
 
   /**
+   * `createImmediateQuery`, or with `maxAgeSeconds` (1 or more) an identical query's answer (same
+   * site, SQL, parameters, mode and catalogue, asked by a client with the same permissions) given
+   * within that many seconds, or the one in flight, instead of a new billed query
+   * (src/usage/reuse.ts). Refused as createImmediateQuery is, before any answer is looked up.
+   */
+  async reuseImmediateQuery(
+    siteId: string,
+    request: ImmediateQueryRequest,
+    maxAgeSeconds: number | null | undefined,
+    options?: CallOptions,
+  ): Promise<ReusedOutcome> {
+    if (!maxAgeSeconds || !this.shared.reuse) {
+      return { outcome: await this.createImmediateQuery(siteId, request, options), reused: false };
+    }
+    const { text, parameters, executionMode, type } = request.command;
+    const identity = ['sql', siteId.toLowerCase(), text, parameters ?? null, executionMode ?? 'reader', type ?? 'text'];
+    return this.reused('createImmediateQuery', siteId, [...identity, request.catalogue ?? null], maxAgeSeconds, {
+      request,
+      command: request.command,
+      options,
+    });
+  }
+
+  /**
    * A named query's statement as an immediate query. The SQL is the catalogue's (read-only, checked
    * when it loaded), so it needs `read`, not `sql`. Identical calls within the entry's
-   * `maxAgeSeconds` share one Halo query.
+   * `maxAgeSeconds` share one Halo query (src/usage/reuse.ts).
    */
-  runNamedQuery(prepared: PreparedNamedQuery, options?: CallOptions): Promise<ImmediateQueryOutcome> {
+  async runNamedQuery(prepared: PreparedNamedQuery, options?: CallOptions): Promise<ImmediateQueryOutcome> {
     const { siteId, entry } = prepared;
-    const call = () =>
-      this.onSite('runNamedQuery', siteId, () =>
-        this.ds.createImmediateQuery(siteId, { command: prepared.command }, options),
-      );
-    const reuse = this.shared.namedQueryReuse;
-    if (entry.maxAgeSeconds === undefined || entry.maxAgeSeconds === 0 || !reuse) return call();
-    // Checked here too: a kept answer is served only to a client that may call the query now.
-    this.check('runNamedQuery', siteId);
-    return reuse.run(prepared.callKey, entry.maxAgeSeconds, call);
+    const request: ImmediateQueryRequest = { command: prepared.command };
+    if (!entry.maxAgeSeconds || !this.shared.reuse) {
+      return this.onSite('runNamedQuery', siteId, () => this.ds.createImmediateQuery(siteId, request, options));
+    }
+    const reused = await this.reused('runNamedQuery', siteId, ['named', prepared.callKey], entry.maxAgeSeconds, {
+      request,
+      options,
+    });
+    return reused.outcome;
+  }
+
+  /** Checked first (a kept answer is served only to a client that may run the query now), then reused or called. */
+  private async reused(
+    operation: 'createImmediateQuery' | 'runNamedQuery',
+    siteId: string,
+    identity: unknown[],
+    maxAgeSeconds: number,
+    call: { request: ImmediateQueryRequest; command?: CommandShape | undefined; options: CallOptions | undefined },
+  ): Promise<ReusedOutcome> {
+    this.check(operation, siteId, call.command);
+    const reuse = this.shared.reuse!;
+    // The call may answer several clients: it runs unbound, with this caller's deadline if any.
+    const ds = this.shared.unbound ?? this.ds;
+    const deadline = call.options?.deadlineMs !== undefined ? { deadlineMs: call.options.deadlineMs } : undefined;
+    try {
+      return await reuse.run({
+        key: reuse.key([...identity, [...this.principal.permissions].sort()]),
+        siteId,
+        maxAgeSeconds,
+        call: () => ds.createImmediateQuery(siteId, call.request, deadline),
+        signal: this.signal,
+      });
+    } catch (error) {
+      throw await this.explain(error, siteId);
+    }
+  }
+
+  /** The billed queries this deployment sent to the site this month, and its budget: any site permission. */
+  async siteUsage(siteId: string): Promise<SiteUsage> {
+    this.check('siteUsage', siteId);
+    const usage = this.shared.usage;
+    if (usage) return usage.usage(siteId);
+    return { month: new Date().toISOString().slice(0, 7), billedQueries: 0, budget: null, remaining: null };
   }
 
   /** A named query's statement as an async query (an entry with `mode: async`); needs `read`, as runNamedQuery. */

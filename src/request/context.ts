@@ -58,7 +58,7 @@ export interface ContextDeps {
   cursors?: CursorCodec;
   /** @default keys remembered in this process only, under a random secret */
   idempotency?: IdempotencyStore;
-  /** What requests share for named queries (answers kept for `maxAgeSeconds`, sites' PMS). @default nothing */
+  /** What requests share (answers kept for `maxAgeSeconds`, usage per site, sites' PMS). @default nothing */
   shared?: SharedRequestState;
 }
 
@@ -73,7 +73,7 @@ export function createContextFactory(deps: ContextDeps) {
   const idempotency = deps.idempotency ?? createIdempotencyStore({ secret: randomBytes(32).toString('hex') });
   return async ({ request }: { request: Request }): Promise<Context> => {
     const principal = await deps.admission.admit(request);
-    const halo = new AuthorizedHalo(deps.halo.forRequest(request.signal), principal, deps.shared);
+    const halo = new AuthorizedHalo(deps.halo.forRequest(request.signal), principal, deps.shared, request.signal);
     return {
       // Pothos keys its loader caches on this object; initContextCache keeps them with it even when
       // yoga or graphql-ws spread the context into a new object.

@@ -30,6 +30,7 @@ import './types/RegisteredQueryResult.js';
 import './types/RegisteredQueryResultChange.js';
 import './types/ResultPage.js';
 import './types/Site.js';
+import './types/SiteUsage.js';
 import './types/SqlParameter.js';
 import './types/SqlQuery.js';
 import './types/StatusTiming.js';

@@ -57,18 +57,22 @@ export function attempt(
   p: PreparedCall,
   callSignal: AbortSignal,
   mode: 'buffer',
+  onSend?: () => void,
 ): Promise<HaloResponse>;
 export function attempt(
   a: AttemptContext,
   p: PreparedCall,
   callSignal: AbortSignal,
   mode: 'buffer' | 'stream',
+  onSend?: () => void,
 ): Promise<HaloResponse | StreamAttempt>;
+/** One attempt; `onSend` is called when the request is handed to the pool (from then on it may reach Halo). */
 export async function attempt(
   a: AttemptContext,
   p: PreparedCall,
   callSignal: AbortSignal,
   mode: 'buffer' | 'stream',
+  onSend?: () => void,
 ): Promise<HaloResponse | StreamAttempt> {
   if (callSignal.aborted) throw abortFailure(p.ctx, callSignal.reason);
   const controller = new AbortController();
@@ -78,6 +82,7 @@ export async function attempt(
   let response: Dispatcher.ResponseData | undefined;
   let handedOver = false;
   try {
+    onSend?.();
     response = await a.pool.request({
       method: p.call.method,
       path: p.path,

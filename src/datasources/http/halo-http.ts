@@ -5,8 +5,9 @@
  *   coalesce (./coalesce.ts: identical idempotent reads share one flight)
  *     → call deadline + caller cancellation (one AbortSignal, here)
  *       → retry (./retry.ts: only where safe, full-jitter backoff or Retry-After, retry budget)
- *         → per-site circuit breaker and bulkhead (./site-guard.ts: calls that run on the practice server)
- *           → one attempt (./attempt.ts: per-attempt timeout; body always consumed or destroyed)
+ *         → the usage ledger (billed creations: each attempt reserved against the site's budget)
+ *           → per-site circuit breaker and bulkhead (./site-guard.ts: calls that run on the practice server)
+ *             → one attempt (./attempt.ts: per-attempt timeout; body always consumed or destroyed)
  *
  * and turns every failure into a `HaloApiError`. Resource modules (`sites.ts`, `queries.ts`, …)
  * describe calls as data (`HaloCall`, ./call.ts) and never see undici.
@@ -20,6 +21,7 @@ import {
   errorFromNetwork,
   localFailure,
   malformedResponse,
+  wasNotSent,
   type HaloNetworkCode,
 } from '../halo-error.js';
 import type { HaloOperationId } from '../types.js';
@@ -38,7 +40,9 @@ import { RetryBudget } from './retry-budget.js';
 import { withRetries, type RetryContext } from './retry.js';
 import {
   resolveSettings,
+  type BilledOperationId,
   type BreakerState,
+  type CreationLedger,
   type HaloAttemptEvent,
   type HaloHttpConfig,
   type HaloHttpStats,
@@ -58,6 +62,7 @@ export class HaloHttp {
   private readonly retries: RetryContext;
   private readonly attempts: AttemptContext;
   private readonly onAttempt: ((event: HaloAttemptEvent) => void) | undefined;
+  private readonly ledger: CreationLedger | undefined;
   private closed = false;
   /** Ids of registered queries this process has answered a creation with (so reconciliation never hands one out twice). */
   private readonly created = new Set<string>();
@@ -86,6 +91,7 @@ export class HaloHttp {
     };
     this.attempts = { pool: this.pool, maxResponseBytes: this.settings.maxResponseBytes, now: config.now ?? Date.now };
     this.onAttempt = config.onAttempt;
+    this.ledger = config.ledger;
   }
 
   /**
@@ -252,7 +258,7 @@ export class HaloHttp {
     try {
       const signal = controller.signal;
       const run = withRetries(this.retries, p.call, p.ctx, signal, deadlineAt, (n) =>
-        this.observed(p.call.operationId, n, () => this.guarded(p, signal, mode)),
+        this.observed(p.call.operationId, n, () => this.billed(p, signal, mode)),
       );
       const result = await raceAbort(run, signal, (reason) => abortFailure(p.ctx, reason));
       if (mode === 'stream') {
@@ -302,16 +308,53 @@ export class HaloHttp {
     }
   }
 
+  /**
+   * One attempt, counted by the ledger when it creates a billed query: a reservation against the
+   * site's budget first (QUOTA_EXCEEDED, nothing sent, when it is spent), given back when the
+   * attempt provably never left this process, kept (billed) when it may have reached Halo.
+   */
+  private async billed(
+    p: PreparedCall,
+    signal: AbortSignal,
+    mode: 'buffer' | 'stream',
+  ): Promise<HaloResponse | StreamAttempt> {
+    const operationId = p.call.operationId;
+    if (!this.ledger || p.call.creation !== true || p.call.siteId === undefined || !isBilled(operationId))
+      return this.guarded(p, signal, mode);
+    const reservation = await this.ledger.reserve(p.call.siteId, operationId);
+    if (!reservation) throw localFailure(p.ctx, 'QUOTA_EXCEEDED');
+    let sent = false;
+    try {
+      const result = await this.guarded(p, signal, mode, () => (sent = true));
+      reservation.settle('succeeded');
+      return result;
+    } catch (error) {
+      const unsent = !sent || (error instanceof HaloApiError && wasNotSent(error));
+      reservation.settle(
+        unsent ? 'unsent' : error instanceof HaloApiError && error.status !== undefined ? 'failed' : 'unanswered',
+      );
+      throw error;
+    }
+  }
+
   /** One attempt, through the site's breaker and bulkhead when the call runs on the practice server. */
   private guarded(
     p: PreparedCall,
     signal: AbortSignal,
     mode: 'buffer' | 'stream',
+    onSend?: () => void,
   ): Promise<HaloResponse | StreamAttempt> {
-    if (!p.call.siteBound || p.call.siteId === undefined) return attempt(this.attempts, p, signal, mode);
-    return this.sites.run(p.call.siteId, p.ctx, signal, (s) => attempt(this.attempts, p, s, mode));
+    if (!p.call.siteBound || p.call.siteId === undefined) return attempt(this.attempts, p, signal, mode, onSend);
+    return this.sites.run(p.call.siteId, p.ctx, signal, (s) => attempt(this.attempts, p, s, mode, onSend));
   }
 }
+
+const BILLED: ReadonlySet<HaloOperationId> = new Set<BilledOperationId>([
+  'createImmediateQuery',
+  'createAsyncQuery',
+  'createRegisteredQuery',
+]);
+const isBilled = (operationId: HaloOperationId): operationId is BilledOperationId => BILLED.has(operationId);
 
 function signalsOf(options: ScopeOptions): AbortSignal[] {
   return [options.requestSignal, options.signal].filter((s): s is AbortSignal => s !== undefined);

@@ -20,6 +20,7 @@ export const LOCAL_REFUSALS: ReadonlySet<string> = new Set<string>([
   'CIRCUIT_OPEN',
   'BULKHEAD_FULL',
   'RESPONSE_TOO_LARGE',
+  'QUOTA_EXCEEDED',
 ]);
 
 /** Is a failed attempt of this call worth repeating? (Budget, attempts and deadline are checked elsewhere.) */

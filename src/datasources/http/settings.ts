@@ -78,6 +78,41 @@ export interface HaloHttpConfig {
   onBreakerStateChange?: (siteId: string, state: BreakerState) => void;
   /** Called after every attempt of a call, retries and local refusals included (for metrics). Must not throw. */
   onAttempt?: (event: HaloAttemptEvent) => void;
+  /**
+   * Counts the billed creations (immediate, async and registered queries) and enforces budgets:
+   * asked before each attempt of one that may leave this process, told after it how it ended.
+   * @default none: nothing is counted or refused
+   */
+  ledger?: CreationLedger;
+}
+
+/** The Halo operations that create a billed query. */
+export type BilledOperationId = Extract<
+  HaloOperationId,
+  'createImmediateQuery' | 'createAsyncQuery' | 'createRegisteredQuery'
+>;
+
+/**
+ * How an attempt of a billed creation ended: Halo answered 2xx (`succeeded`) or with an error
+ * status (`failed`); it was sent and no answer came (`unanswered`: a timeout, a dropped connection,
+ * the caller left); or it provably never left this process (`unsent`: it is not billed).
+ */
+export type BilledOutcome = 'succeeded' | 'failed' | 'unanswered' | 'unsent';
+
+/** The HTTP client's view of the usage ledger (src/usage/ledger.ts). */
+export interface CreationLedger {
+  /**
+   * Reserves one billed query on `siteId` for an attempt about to be sent, atomically against the
+   * site's budget. Never rejects.
+   * @returns the reservation, to settle once the attempt ended; undefined when the budget is spent
+   *   (the attempt is then refused with QUOTA_EXCEEDED and nothing is sent).
+   */
+  reserve(siteId: string, operationId: BilledOperationId): Promise<CreationReservation | undefined>;
+}
+
+export interface CreationReservation {
+  /** The attempt ended: billed unless `unsent` (then the reservation is given back). Never throws. */
+  settle(outcome: BilledOutcome): void;
 }
 
 /** One attempt of a call, as `onAttempt` reports it. Carries no site, query or patient data. */

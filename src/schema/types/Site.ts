@@ -7,6 +7,7 @@ import { requireGuid } from '../ids.js';
 import { DateTime } from '../scalars.js';
 import { Catalogue } from './Catalogue.js';
 import { RegisteredQuery } from './RegisteredQuery.js';
+import { SiteUsage } from './SiteUsage.js';
 import { PMS_NAMES } from '../../datasources/sites.js';
 import type { PmsType, SiteForIntegrator } from '../../datasources/types.js';
 import type { Context } from '../../request/context.js';
@@ -21,7 +22,7 @@ const MAX_SITES_BY_IDS = 100;
 const STUB = Symbol('site known by id and PMS only');
 type SiteStub = SiteForIntegrator & { [STUB]: true };
 /** Fields answered from a site's id and PMS alone (named queries are the fields marked `haloCall`). */
-const STUB_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'pmsType', 'registeredQueries']);
+const STUB_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'pmsType', 'registeredQueries', 'usage']);
 
 /**
  * Whether the selection on the site is named queries, and otherwise only fields answered from its
@@ -122,6 +123,12 @@ export const Site = builder.loadableObject('Site', {
       type: DateTime,
       nullable: true,
       resolve: (s) => toInstant(s.heartbeatTimestampUTC) ?? null,
+    }),
+    usage: t.field({
+      type: SiteUsage,
+      description:
+        'The billed Halo queries this deployment sent to this site in the current UTC month, and what is left of its budget (SITE_MONTHLY_QUERY_BUDGET). No Halo call.',
+      resolve: (s, _args, ctx) => upstream(ctx.halo.siteUsage(s.id ?? '')),
     }),
     registeredQueries: t.field({
       type: [RegisteredQuery],

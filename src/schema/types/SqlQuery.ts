@@ -17,9 +17,10 @@ import type { DecodedQuery, QueryPhase, ResultRow, WireQuery } from '../../datas
 import type { Context } from '../../request/context.js';
 
 /** Halo's query bodies are a union of per-status schemas; read them through one structural view. */
-export const toSqlQuery = (query: object, rows?: ResultRow[]): DecodedQuery => ({
+export const toSqlQuery = (query: object, rows?: ResultRow[], reused?: boolean): DecodedQuery => ({
   query: query as WireQuery,
   ...(rows ? { rows } : {}),
+  ...(reused ? { reused } : {}),
 });
 
 /**
@@ -287,6 +288,11 @@ export const SqlQuery = builder.loadableObject('SqlQuery', {
       args: { number: t.arg.int({ required: true, description: 'The page number, from 1 (pages.pageNumber).' }) },
       resolve: (q, { number }) => resultPage(q, number),
     }),
+    reused: t.boolean({
+      description:
+        "True when this is an identical immediate query's answer served again (runImmediateQuery with maxAgeSeconds: same site, SQL, parameters, mode and catalogue, from a client with the same permissions, answered within that many seconds, or in flight at the time) instead of a new billed Halo query. The id, rows and status are that answer's.",
+      resolve: (q) => q.reused === true,
+    }),
     expiresAt: t.field({
       type: DateTime,
       nullable: true,
@@ -324,6 +330,9 @@ const RunQueryInput = builder.inputType('RunQueryInput', {
       description:
         'How long the query may wait on the practice server before it expires, in milliseconds. Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000).',
     }),
+    maxAgeSeconds: t.int({
+      description: `runImmediateQuery only, READER or SCALAR text: serve an identical query's answer (same site, SQL, parameters, mode and catalogue, asked by a client with the same permissions) given within this many seconds, or share the identical call in flight, instead of sending a new billed query (SqlQuery.reused says so). 1 to ${MAX_AGE_SECONDS.toLocaleString('en')}; null or 0: always a new query. Answers are kept this long at most, by this process (bounded in bytes) and, with Redis, shared by the replicas.`,
+    }),
     idempotencyKey: t.string({
       description:
         'Any 1–128 printable ASCII characters you choose per intent. The same key from the same client within 24 hours returns the first answer (the same query, read again; or waits for it while it is in flight) instead of sending a second billed query to Halo. The same key with different input is BAD_USER_INPUT.',
@@ -332,6 +341,25 @@ const RunQueryInput = builder.inputType('RunQueryInput', {
 });
 
 type RunQueryArgs = typeof RunQueryInput.$inferInput;
+
+/** The longest `maxAgeSeconds` (a day, as a named query's). */
+const MAX_AGE_SECONDS = 86_400;
+
+/** `input.maxAgeSeconds` checked: a whole number of seconds for a READER or SCALAR text query (writes are never reused). */
+function maxAgeOf(input: RunQueryArgs): number | undefined {
+  const maxAge = input.maxAgeSeconds;
+  if (maxAge === null || maxAge === undefined || maxAge === 0) return undefined;
+  if (maxAge < 0 || maxAge > MAX_AGE_SECONDS)
+    throw badUserInput(`maxAgeSeconds must be between 0 and ${MAX_AGE_SECONDS}.`, { argument: 'maxAgeSeconds' });
+  if (input.executionMode === 'nonQuery' || input.commandType === 'storedProcedure')
+    throw badUserInput(
+      'maxAgeSeconds applies to READER and SCALAR text queries only: a write or a stored procedure is always sent.',
+      {
+        argument: 'maxAgeSeconds',
+      },
+    );
+  return maxAge;
+}
 
 /**
  * The Halo command for `input`, its arguments checked. Who may send it (the site, the permission,
@@ -402,10 +430,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RunQueryInput, required: true, description: 'The SQL and the site to run it on.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { siteId, request } = toCommand(input, 60_000);
-      return ctx.idempotent(input.idempotencyKey, ['runImmediateQuery', siteId, request], {
+      const maxAge = maxAgeOf(input);
+      const intent = ['runImmediateQuery', siteId, request, ...(maxAge ? [maxAge] : [])];
+      return ctx.idempotent(input.idempotencyKey, intent, {
         create: async (halo) => {
-          const outcome = await upstream(halo.createImmediateQuery(siteId, request));
-          return outcome.kind === 'successful' ? toSqlQuery(outcome.query, outcome.rows) : toSqlQuery(outcome.query);
+          const { outcome, reused } = await upstream(halo.reuseImmediateQuery(siteId, request, maxAge));
+          return outcome.kind === 'successful'
+            ? toSqlQuery(outcome.query, outcome.rows, reused)
+            : toSqlQuery(outcome.query, undefined, reused);
         },
         remember: (q) => ({ siteId, id: q.query.id }),
         replay: (ref) => readAgain(ctx, ref),
@@ -418,6 +450,10 @@ builder.mutationFields((t) => ({
       'Queues SQL on the practice database and returns at once (status INITIALISING). Watch it with queryStatusChanged or poll sqlQuery.',
     args: { input: t.arg({ type: RunQueryInput, required: true, description: 'The SQL and the site to run it on.' }) },
     resolve: async (_root, { input }, ctx) => {
+      if (input.maxAgeSeconds)
+        throw badUserInput('maxAgeSeconds applies to runImmediateQuery: an async query is always sent.', {
+          argument: 'maxAgeSeconds',
+        });
       const { siteId, request } = toCommand(input, 7_200_000);
       return ctx.idempotent(input.idempotencyKey, ['submitAsyncQuery', siteId, request], {
         create: async (halo) => toSqlQuery(await upstream(halo.createAsyncQuery(siteId, request))),

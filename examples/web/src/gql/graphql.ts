@@ -158,6 +158,8 @@ export type RunQueryInput = {
   executionMode?: ExecutionMode | null | undefined;
   /** Any 1–128 printable ASCII characters you choose per intent. The same key from the same client within 24 hours returns the first answer (the same query, read again; or waits for it while it is in flight) instead of sending a second billed query to Halo. The same key with different input is BAD_USER_INPUT. */
   idempotencyKey?: string | null | undefined;
+  /** runImmediateQuery only, READER or SCALAR text: serve an identical query's answer (same site, SQL, parameters, mode and catalogue, asked by a client with the same permissions) given within this many seconds, or share the identical call in flight, instead of sending a new billed query (SqlQuery.reused says so). 1 to 86,400; null or 0: always a new query. Answers are kept this long at most, by this process (bounded in bytes) and, with Redis, shared by the replicas. */
+  maxAgeSeconds?: number | null | undefined;
   /** How long the query may wait on the practice server before it expires, in milliseconds. Immediate: 0–60,000 (default 30,000). Async: 0–7,200,000 (default 3,600,000). */
   maxTimeInQueueMs?: number | null | undefined;
   /** Command parameters, bound by name (@name): never splice values into sql. */
