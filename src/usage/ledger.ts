@@ -13,8 +13,9 @@
  * With Redis (REDIS_URL) the counters are shared by the replicas: one key per site and month
  * (`halo-graphql:<namespace>:usage:<YYYY-MM>:<site GUID>`, a number), expiring a day after the month
  * ends. While Redis is unreachable a replica counts its own creations on top of the last shared
- * figure it knew, and adds them to Redis when it rejoins; meanwhile a budget can be overshot by
- * what the other replicas send. Without REDIS_URL the counts live in this process.
+ * figure it knew, and adds them to Redis when it rejoins (raising a counter that Redis lost, when it
+ * restarted empty, back to that figure first); meanwhile a budget can be overshot by what the other
+ * replicas send. Without REDIS_URL the counts live in this process.
  */
 import type {
   BilledOperationId,
@@ -52,7 +53,7 @@ export interface UsageLedger extends CreationLedger {
   usage(siteId: string): Promise<SiteUsage>;
   /** Counters for tests: reservations this process could not write to Redis yet, by key. */
   stats(): { unsyncedKeys: number };
-  /** Waits for releases in flight; no more writes after it. */
+  /** Waits for writes in flight; no more writes after it. */
   stop(): Promise<void>;
 }
 
@@ -81,8 +82,15 @@ if budget >= 0 and n > budget then
 end
 return {1, n}`;
 
-/** Adds ARGV[1] (may be negative: reservations given back), never going below 0. → the count. */
-const ADD = `local n = redis.call('incrby', KEYS[1], ARGV[1])
+/**
+ * Adds ARGV[1] (may be negative: reservations given back), never going below 0; first raises the
+ * counter to ARGV[3] when it is lower (a Redis restarted empty gets back the figure a replica knew).
+ * The counter expires at ARGV[2] (epoch ms). → the count.
+ */
+const ADD = `local floor = tonumber(ARGV[3])
+local current = tonumber(redis.call('get', KEYS[1]) or '0')
+if current < floor then redis.call('set', KEYS[1], floor, 'KEEPTTL') end
+local n = redis.call('incrby', KEYS[1], ARGV[1])
 if n < 0 then
   redis.call('set', KEYS[1], 0, 'KEEPTTL')
   n = 0
@@ -146,8 +154,8 @@ export function createUsageLedger(options: UsageLedgerOptions = {}): UsageLedger
   const known = new Map<string, number>();
   /** This replica's changes Redis has not got (all of them without Redis), by key. */
   const pending = new Map<string, number>();
-  /** Reservations being given back to Redis: a read waits for them. */
-  const releasing = new Set<Promise<void>>();
+  /** Changes being written to Redis (reservations given back, a rejoin): a read waits for them. */
+  const syncing = new Set<Promise<void>>();
   let stopped = false;
   // Local mode is reported once, by the link; a script error is news.
   const report = (error: unknown) => {
@@ -168,13 +176,15 @@ export function createUsageLedger(options: UsageLedgerOptions = {}): UsageLedger
     for (const map of [known, pending]) for (const k of map.keys()) if (k.slice(0, 7) < month) map.delete(k);
   };
 
-  const sync = async (k: string) => {
-    const delta = pending.get(k);
-    if (!link || delta === undefined) return;
+  /** Sends this replica's unsynced changes of `k`; `restore`: first raises the counter to the last figure known. */
+  const sync = async (k: string, restore = false) => {
+    const delta = pending.get(k) ?? 0;
+    const floor = restore ? (known.get(k) ?? 0) : 0;
+    if (!link || (delta === 0 && floor === 0)) return;
     pending.delete(k);
     try {
       const n = await link.run((redis) =>
-        redis.eval(ADD, 1, prefix + k, String(delta), String(expiryOf(k.slice(0, 7)))),
+        redis.eval(ADD, 1, prefix + k, String(delta), String(expiryOf(k.slice(0, 7))), String(floor)),
       );
       known.set(k, Number(n));
     } catch (error) {
@@ -182,18 +192,22 @@ export function createUsageLedger(options: UsageLedgerOptions = {}): UsageLedger
       report(error);
     }
   };
-  // Back with Redis: what this replica counted alone is added to the shared counters.
+  // Back with Redis: what this replica counted alone is added to the shared counters, on top of the
+  // last figure it knew (a Redis restarted empty, without persistence, would otherwise forget the month).
   const offLink = link?.onAvailability((available) => {
     if (!available) return;
-    for (const k of [...pending.keys()]) void sync(k);
+    for (const k of new Set([...known.keys(), ...pending.keys()])) {
+      const done: Promise<void> = sync(k, true).finally(() => syncing.delete(done));
+      syncing.add(done);
+    }
   });
 
   /** Gives a reservation back: at once here, and to Redis when it was made there. */
   const release = (k: string) => {
     add(pending, k, -1);
     if (!link) return;
-    const done: Promise<void> = sync(k).finally(() => releasing.delete(done));
-    releasing.add(done);
+    const done: Promise<void> = sync(k).finally(() => syncing.delete(done));
+    syncing.add(done);
   };
 
   return {
@@ -249,7 +263,7 @@ export function createUsageLedger(options: UsageLedgerOptions = {}): UsageLedger
       const month = utcMonth(now());
       turn(month);
       const k = `${month}:${siteId}`;
-      if (releasing.size > 0) await Promise.all([...releasing]);
+      if (syncing.size > 0) await Promise.all([...syncing]);
       if (link && !stopped) {
         try {
           const raw = await link.run((redis) => redis.get(prefix + k));
@@ -273,7 +287,7 @@ export function createUsageLedger(options: UsageLedgerOptions = {}): UsageLedger
     async stop() {
       stopped = true;
       offLink?.();
-      await Promise.all([...releasing]);
+      await Promise.all([...syncing]);
     },
   };
 }
