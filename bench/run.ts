@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --scenario name[,name]] [-- --profile] [-- --list]`
+ * `npm run bench [-- --quick] [-- --scenario name[,name]] [-- --profile] [-- --list] [-- --help]`
  *
  * Builds the bundle, pins itself (the load generator) to core 1, runs each scenario with its own
  * processes and time budget, prints a table of figure | measured | target | verdict, and writes JSON
@@ -29,8 +29,24 @@ const { values } = parseArgs({
     out: { type: 'string' },
     markdown: { type: 'boolean', default: false },
     'facade-entry': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (values.help) {
+  console.log(`npm run bench [-- options]
+  --quick                 every scenario, short
+  --scenario NAME[,NAME]  only these scenarios (--list names them)
+  --list                  the scenarios, their issues and titles
+  --rounds N              alternating rounds (default 5, quick 2)
+  --seconds S             load per measured interval (default 4, quick 0.75)
+  --profile               also write the facade's CPU profile to bench/results/profiles/
+  --facade-entry FILE     measure another build of the facade (its dist/main.js)
+  --out FILE              write the JSON results there
+  --markdown              print the table as Markdown
+See bench/README.md for the method and the latest figures.`);
+  process.exit(0);
+}
 
 if (values.list) {
   for (const s of SCENARIOS) console.log(`${s.name.padEnd(12)} targets ${s.targets.join(', ').padEnd(6)} ${s.title}`);

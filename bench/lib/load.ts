@@ -96,6 +96,8 @@ export interface OpenLoopResult {
 /**
  * Sends `spec` at `rate` per second for `seconds`, on a schedule that does not wait for answers
  * (up to `connections` in flight; more wait in undici's queue and the wait counts as latency).
+ * With `check`, each 200 answer's body is read and counts as an error unless `check` accepts it
+ * (`index`: which of `specs` it answers); without, bodies are discarded unread.
  */
 export async function openLoop(
   origin: string,
@@ -103,6 +105,7 @@ export async function openLoop(
   rate: number,
   seconds: number,
   connections = 16,
+  check?: (body: string, index: number) => boolean,
 ): Promise<OpenLoopResult> {
   const pool = new Pool(origin, { connections, pipelining: 1 });
   const latenciesUs: number[] = [];
@@ -120,7 +123,8 @@ export async function openLoop(
         if (left <= 0) break;
         await new Promise<void>((r) => (left > 1.5 ? setTimeout(r, left - 1) : setImmediate(r)));
       }
-      const spec = specs[i % specs.length]!;
+      const index = i % specs.length;
+      const spec = specs[index]!;
       const p = pool
         .request({
           method: spec.method,
@@ -129,8 +133,10 @@ export async function openLoop(
           ...(spec.body !== undefined ? { body: spec.body } : {}),
         })
         .then(async (res) => {
-          await res.body.dump();
-          if (res.statusCode !== 200) errors++;
+          let ok = true;
+          if (check && res.statusCode === 200) ok = check(await res.body.text(), index);
+          else await res.body.dump();
+          if (res.statusCode !== 200 || !ok) errors++;
           else latenciesUs.push(Number(process.hrtime.bigint() - due) / 1e3);
         })
         .catch(() => {

@@ -3,6 +3,7 @@ import { batching } from './batching.js';
 import { coldstart } from './coldstart.js';
 import { connections } from './connections.js';
 import { cpu } from './cpu.js';
+import { dashboard } from './dashboard.js';
 import { fanout } from './fanout.js';
 import { large } from './large.js';
 import { latency } from './latency.js';
@@ -24,4 +25,5 @@ export const SCENARIOS: readonly Scenario[] = [
   fanout,
   memory,
   named,
+  dashboard,
 ];

@@ -10,7 +10,7 @@
  *   for this request), its arguments as Halo command parameters, run immediate or async as the
  *   entry says (async: submitted, awaited through the shared status watcher, every page read).
  *   Identical calls in one operation share one Halo call; with `maxAgeSeconds`, identical calls
- *   across requests share one answer (src/request/named-query-reuse.ts). NOT_SUPPORTED when the
+ *   across requests share one answer (src/usage/reuse.ts, shared by replicas through Redis). NOT_SUPPORTED when the
  *   PMS has no statement; EXECUTION_FAILED with `extensions.sqlError {type, code}` when the SQL
  *   fails at the practice.
  * - Rows are read into the row type, column by declared type (src/catalogue/convert.ts); a value
