@@ -7,12 +7,13 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult, type OperationTypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type {
-  BilledOperationId,
-  BilledOutcome,
-  BreakerState,
-  HaloAttemptEvent,
-  SiteBreaker,
+import {
+  BILLED_OPERATIONS,
+  type BilledOperationId,
+  type BilledOutcome,
+  type BreakerState,
+  type HaloAttemptEvent,
+  type SiteBreaker,
 } from '../datasources/http/settings.js';
 import { operationOutcome } from '../lib/outcome.js';
 import type { ReuseSource } from '../usage/reuse.js';
@@ -307,7 +308,6 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   for (const result of ['verified', 'bad_signature', 'stale', 'replay', 'malformed'] as const)
     webhooks.inc({ result }, 0);
 
-  const BILLED_OPERATIONS = ['createImmediateQuery', 'createAsyncQuery', 'createRegisteredQuery'] as const;
   const billed = new Counter({
     name: 'halo_billed_queries_total',
     help: 'Billed Halo creations this replica sent (immediate and async queries, registered-query creations), by operationId and outcome: succeeded (Halo answered 2xx), failed (Halo answered with an error status), unanswered (sent, and no answer came: it may have been carried out). Attempts that provably never left the process are not counted. No site label: Site.usage has the figures per site.',

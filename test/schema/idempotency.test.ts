@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, type App, type AppConfig } from '../../src/app.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { App } from '../../src/app.js';
 import { OnlineSite } from '../../simulator/src/fixtures.js';
-import { startSimulator, type Simulator } from '../../simulator/src/server.js';
-import { simClient, type SimCall } from '../../simulator/test/helpers.js';
-import { startKillableRedis, type KillableRedis } from '../chaos/processes.js';
-import { freePort, useApp, type AppContext } from '../helpers/app.js';
+import { useApp, type AppContext } from '../helpers/app.js';
 import { callCounts, injectFault } from '../helpers/halo.js';
 import { hasRedisServer } from '../helpers/redis.js';
+import { useReplicas } from '../helpers/replicas.js';
 import { CLIENTS, clientKeyEntries, codes, gql, type RawResponse } from '../security/harness.js';
 
 const siteId = OnlineSite.id;
@@ -156,34 +154,11 @@ describe('idempotency keys', () => {
 
 /** Two replicas sharing keys through a redis-server the test kills and restarts (empty). */
 describe.skipIf(!hasRedisServer())('idempotency keys across replicas', () => {
-  let redis: KillableRedis;
-  let sim: Simulator;
-  let call: SimCall;
-  const apps = {} as Record<'a' | 'b', App>;
-
-  beforeAll(async () => {
-    redis = await startKillableRedis(await freePort());
-    sim = await startSimulator({ port: 0, timeScale: 0 });
-    call = simClient(sim);
-    const config: AppConfig = {
-      haloApiUrl: sim.url,
-      haloSubscriptionKey: sim.key,
-      redisUrl: redis.url,
-      halo: { keepAliveTimeoutMs: 10 },
-    };
-    for (const name of ['a', 'b'] as const) {
-      apps[name] = createApp(config, { replicaId: `replica-${name}` });
-      await apps[name].start(0);
-    }
-  });
-  afterAll(async () => {
-    for (const app of Object.values(apps)) await app?.stop();
-    await sim?.stop();
-    await redis?.stop();
-  });
+  const ctx = useReplicas();
+  const { apps } = ctx;
   beforeEach(async () => {
-    sim.reset();
-    if (!redis.running) await redis.restart();
+    ctx.sim.reset();
+    if (!ctx.redis.running) await ctx.redis.restart();
     await everyone(0);
   });
 
@@ -194,7 +169,7 @@ describe.skipIf(!hasRedisServer())('idempotency keys across replicas', () => {
       interval: 20,
     });
   const creations = async () =>
-    ((await call('GET', '/_sim/requests')).body as Array<{ operationId: string }>).filter(
+    ((await ctx.call('GET', '/_sim/requests')).body as Array<{ operationId: string }>).filter(
       (e) => e.operationId === 'createAsyncQuery',
     ).length;
   const submit = (app: App, idempotencyKey?: string) =>
@@ -205,7 +180,7 @@ describe.skipIf(!hasRedisServer())('idempotency keys across replicas', () => {
     const repeat = await submit(apps.b, 'across');
     expect(answer(repeat, 'submitAsyncQuery')?.id).toBe(answer(first, 'submitAsyncQuery')?.id);
 
-    await call('POST', '/_sim/faults', { body: { operationId: 'createAsyncQuery', delayMs: 400 } });
+    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'createAsyncQuery', delayMs: 400 } });
     const [onA, onB] = await Promise.all([
       submit(apps.a, 'across-in-flight'),
       new Promise<RawResponse>((resolve) => setTimeout(() => resolve(submit(apps.b, 'across-in-flight')), 50)),
@@ -216,7 +191,7 @@ describe.skipIf(!hasRedisServer())('idempotency keys across replicas', () => {
 
   it('should answer keys a replica knows while Redis is down, refuse the others with IDEMPOTENCY_UNAVAILABLE, and still create without a key', async () => {
     const first = await submit(apps.a, 'before-outage');
-    await redis.kill();
+    await ctx.redis.kill();
     await everyone(1);
     expect(answer(await submit(apps.a, 'before-outage'), 'submitAsyncQuery')?.id).toBe(
       answer(first, 'submitAsyncQuery')?.id,
@@ -228,7 +203,7 @@ describe.skipIf(!hasRedisServer())('idempotency keys across replicas', () => {
     expect(await creations()).toBe(2);
 
     // Redis restarts empty: the replicas put back the keys they know, so b answers this one again.
-    await redis.restart();
+    await ctx.redis.restart();
     await everyone(0);
     await vi.waitFor(async () => {
       const again = await submit(apps.b, 'before-outage');

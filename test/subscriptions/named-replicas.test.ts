@@ -5,11 +5,10 @@
  */
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp, type App, type AppConfig } from '../../src/app.js';
+import type { App } from '../../src/app.js';
 import { OnlineSite } from '../../simulator/src/fixtures.js';
-import { startSimulator, type Simulator } from '../../simulator/src/server.js';
-import { simClient, type SimCall } from '../../simulator/test/helpers.js';
-import { hasRedisServer, startRedis, type RedisServer } from '../helpers/redis.js';
+import { hasRedisServer } from '../helpers/redis.js';
+import { useReplicas } from '../helpers/replicas.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { AppointmentsChanged } from './named-documents.js';
 
@@ -17,50 +16,30 @@ const siteId = OnlineSite.id;
 const DAY = { siteId, from: '2026-03-02', to: '2026-03-02' };
 
 describe.skipIf(!hasRedisServer())('a live named query on several replicas', () => {
-  let redis: RedisServer;
-  let sim: Simulator;
-  let call: SimCall;
-  const replicas: Array<{ app: App; client: Client }> = [];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    sim = await startSimulator({ port: 0, timeScale: 0 });
-    call = simClient(sim);
-    const config: AppConfig = {
-      haloApiUrl: sim.url,
-      haloSubscriptionKey: sim.key,
-      redisUrl: redis.url,
-      halo: { keepAliveTimeoutMs: 10 },
-      subscriptions: {
-        leaseTtlMs: 900,
-        registeredMinPollIntervalMs: 50,
-        registeredMaxPollIntervalMs: 100,
-        sharedRegistrationGraceMs: 0,
-      },
-    };
-    for (const name of ['a', 'b']) {
-      const app = createApp(config, { replicaId: `replica-${name}` });
-      const { url } = await app.start(0);
-      replicas.push({ app, client: wsClient(url) });
-    }
+  const ctx = useReplicas({
+    subscriptions: {
+      leaseTtlMs: 900,
+      registeredMinPollIntervalMs: 50,
+      registeredMaxPollIntervalMs: 100,
+      sharedRegistrationGraceMs: 0,
+    },
   });
-
+  const replicas: Array<{ app: App; client: Client }> = [];
+  beforeAll(() => {
+    for (const name of ['a', 'b'] as const) replicas.push({ app: ctx.apps[name], client: wsClient(ctx.urls[name]) });
+  });
+  // Runs before the replicas stop (after-hooks run last registered first).
   afterAll(async () => {
-    for (const { app, client } of replicas) {
-      await client?.dispose();
-      await app?.stop();
-    }
-    await sim?.stop();
-    await redis?.stop();
+    for (const { client } of replicas) await client?.dispose();
   });
 
   const registered = async () =>
-    (await call('GET', `/integrator/sites/${siteId}/queries/registered`)).body.registeredQueries as Array<{
+    (await ctx.call('GET', `/integrator/sites/${siteId}/queries/registered`)).body.registeredQueries as Array<{
       id: string;
       status: string;
     }>;
   const upstream = async (operationId: string) =>
-    ((await call('GET', '/_sim/requests')).body as Array<{ operationId: string }>).filter(
+    ((await ctx.call('GET', '/_sim/requests')).body as Array<{ operationId: string }>).filter(
       (c) => c.operationId === operationId,
     );
 
@@ -77,13 +56,13 @@ describe.skipIf(!hasRedisServer())('a live named query on several replicas', () 
     expect(others).toEqual([]);
 
     // A change at the practice reaches both replicas' subscribers.
-    await call('POST', '/_sim/sql', {
+    await ctx.call('POST', '/_sim/sql', {
       body: {
         siteId,
         sql: "INSERT INTO APPOINTMENTS (AppointmentDate, AppointmentTime, AppointmentLength, UserID, InternalID, LocationID) VALUES ('2026-03-02T00:00:00', 61200, 900, 1, 42, 1)",
       },
     });
-    await call('POST', `/_sim/registered/${query!.id}/run`);
+    await ctx.call('POST', `/_sim/registered/${query!.id}/run`);
     for (const sub of [onA, onB]) expect((await sub.next()).data!.appointmentsChanged).toHaveLength(rows.length + 1);
 
     // a's subscriber leaves: b still has one, so the registration stays.

@@ -1,6 +1,7 @@
 /** Documents and readings shared by the usage, budget and reuse tests. */
 import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
+import { BILLED_OPERATIONS } from '../../src/datasources/http/settings.js';
 import type { AppContext } from '../helpers/app.js';
 import { gql } from '../security/harness.js';
 
@@ -34,7 +35,7 @@ export async function usageOf(app: Pick<App, 'yoga'>, siteId: string, key?: stri
   return (res.json?.data as { site: { usage: Usage } }).site.usage;
 }
 
-const BILLED = new Set(['createImmediateQuery', 'createAsyncQuery', 'createRegisteredQuery']);
+const BILLED: ReadonlySet<string> = new Set(BILLED_OPERATIONS);
 
 /** The billed creations the simulator received for `siteId` since its log was cleared, by operationId. */
 export async function billedLog(

@@ -3,52 +3,22 @@
  * restarts empty): the figures are the simulator's own count whichever replica sent the creations,
  * a budget holds across both, and an answer or a call in flight on one replica serves the other.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, type App, type AppConfig } from '../../src/app.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { App } from '../../src/app.js';
 import { EastSite, OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.js';
-import { startSimulator, type Simulator } from '../../simulator/src/server.js';
-import { simClient, type SimCall } from '../../simulator/test/helpers.js';
-import { startKillableRedis, type KillableRedis } from '../chaos/processes.js';
-import { freePort } from '../helpers/app.js';
 import { hasRedisServer } from '../helpers/redis.js';
+import { useReplicas } from '../helpers/replicas.js';
 import { codes, gql, type RawResponse } from '../security/harness.js';
 import { billedLog, REGISTER, registration, RUN, SQL, SUBMIT, usageOf } from './harness.js';
 
 const siteId = OnlineSite.id;
 
 describe.skipIf(!hasRedisServer())('usage, budgets and reuse across replicas', () => {
-  let redis: KillableRedis;
-  let sim: Simulator;
-  let call: SimCall;
-  const apps = {} as Record<'a' | 'b', App>;
-  const log = {
-    upstreamCalls: async () =>
-      (await call('GET', '/_sim/requests')).body as Array<{ operationId: string; siteId: string | null }>,
-  };
+  const ctx = useReplicas({ queryBudgets: { sites: { [EastSite.id.toLowerCase()]: 5 } } });
+  const { apps } = ctx;
 
-  beforeAll(async () => {
-    redis = await startKillableRedis(await freePort());
-    sim = await startSimulator({ port: 0, timeScale: 0 });
-    call = simClient(sim);
-    const config: AppConfig = {
-      haloApiUrl: sim.url,
-      haloSubscriptionKey: sim.key,
-      redisUrl: redis.url,
-      queryBudgets: { sites: { [EastSite.id.toLowerCase()]: 5 } },
-      halo: { keepAliveTimeoutMs: 10 },
-    };
-    for (const name of ['a', 'b'] as const) {
-      apps[name] = createApp(config, { replicaId: `replica-${name}` });
-      await apps[name].start(0);
-    }
-  });
-  afterAll(async () => {
-    for (const app of Object.values(apps)) await app?.stop();
-    await sim?.stop();
-    await redis?.stop();
-  });
   beforeEach(async () => {
-    await call('DELETE', '/_sim/requests');
+    await ctx.call('DELETE', '/_sim/requests');
   });
 
   const run = (app: App, input: Record<string, unknown>) => gql(app, RUN, { input });
@@ -63,7 +33,7 @@ describe.skipIf(!hasRedisServer())('usage, budgets and reuse across replicas', (
     await run(apps.b, { siteId, sql: 'SELECT NoSuchColumn FROM BPS_Patients' });
     await gql(apps.a, SUBMIT, { input: { siteId, sql: SQL } });
     await gql(apps.b, REGISTER, { input: registration(siteId, 'replicas-daily') });
-    expect(await billedLog(log, siteId)).toEqual({
+    expect(await billedLog(ctx, siteId)).toEqual({
       createImmediateQuery: 3,
       createAsyncQuery: 1,
       createRegisteredQuery: 1,
@@ -78,7 +48,7 @@ describe.skipIf(!hasRedisServer())('usage, budgets and reuse across replicas', (
     const outcomes = results.map((r) => codes(r)[0] ?? 'ok');
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(5);
     expect(outcomes.filter((o) => o === 'QUOTA_EXCEEDED')).toHaveLength(7);
-    expect(await billedLog(log, EastSite.id)).toEqual({ createImmediateQuery: 5 });
+    expect(await billedLog(ctx, EastSite.id)).toEqual({ createImmediateQuery: 5 });
     for (const app of [apps.a, apps.b])
       expect(await usageOf(app, EastSite.id)).toMatchObject({ billedQueries: 5, budget: 5, remaining: 0 });
   });
@@ -91,15 +61,15 @@ describe.skipIf(!hasRedisServer())('usage, budgets and reuse across replicas', (
     expect(other).toEqual({ ...first, reused: true });
 
     const slow = { siteId, sql: 'SELECT TOP 4 InternalID FROM BPS_Patients ORDER BY InternalID', maxAgeSeconds: 60 };
-    await call('POST', '/_sim/faults', { body: { operationId: 'createImmediateQuery', delayMs: 2_000, count: 1 } });
+    await ctx.call('POST', '/_sim/faults', { body: { operationId: 'createImmediateQuery', delayMs: 2_000, count: 1 } });
     const onA = run(apps.a, slow);
-    await vi.waitFor(async () => expect(await billedLog(log, siteId)).toEqual({ createImmediateQuery: 2 }));
+    await vi.waitFor(async () => expect(await billedLog(ctx, siteId)).toEqual({ createImmediateQuery: 2 }));
     const onB = run(apps.b, slow);
     const [a, b] = [data(await onA), data(await onB)];
     expect(a.reused).toBe(false);
     expect(b).toEqual({ ...a, reused: true });
     expect(a.rows).toHaveLength(4);
-    expect(await billedLog(log, siteId)).toEqual({ createImmediateQuery: 2 });
+    expect(await billedLog(ctx, siteId)).toEqual({ createImmediateQuery: 2 });
   });
 
   it('should count alone while Redis is down, and give Redis back the month’s figures when it returns empty', async () => {
@@ -108,18 +78,18 @@ describe.skipIf(!hasRedisServer())('usage, budgets and reuse across replicas', (
     await run(apps.a, { siteId: zedmed, sql });
     await run(apps.b, { siteId: zedmed, sql });
     expect(await usageOf(apps.a, zedmed)).toMatchObject({ billedQueries: 2 });
-    await redis.kill();
+    await ctx.redis.kill();
     await run(apps.a, { siteId: zedmed, sql });
     // Each replica: the last shared figure, and what it sent alone since.
     expect(await usageOf(apps.a, zedmed)).toMatchObject({ billedQueries: 3 });
     expect(await usageOf(apps.b, zedmed)).toMatchObject({ billedQueries: 2 });
-    await redis.restart();
+    await ctx.redis.restart();
     await vi.waitFor(
       async () => {
         for (const app of [apps.a, apps.b]) expect(await usageOf(app, zedmed)).toMatchObject({ billedQueries: 3 });
       },
       { timeout: 5_000, interval: 50 },
     );
-    expect(await billedLog(log, zedmed)).toEqual({ createImmediateQuery: 3 });
+    expect(await billedLog(ctx, zedmed)).toEqual({ createImmediateQuery: 3 });
   });
 });

@@ -39,6 +39,7 @@ import { Coalescer } from './coalesce.js';
 import { RetryBudget } from './retry-budget.js';
 import { withRetries, type RetryContext } from './retry.js';
 import {
+  BILLED_OPERATIONS,
   resolveSettings,
   type BilledOperationId,
   type BreakerState,
@@ -349,11 +350,7 @@ export class HaloHttp {
   }
 }
 
-const BILLED: ReadonlySet<HaloOperationId> = new Set<BilledOperationId>([
-  'createImmediateQuery',
-  'createAsyncQuery',
-  'createRegisteredQuery',
-]);
+const BILLED: ReadonlySet<HaloOperationId> = new Set<BilledOperationId>(BILLED_OPERATIONS);
 const isBilled = (operationId: HaloOperationId): operationId is BilledOperationId => BILLED.has(operationId);
 
 function signalsOf(options: ScopeOptions): AbortSignal[] {

@@ -87,10 +87,8 @@ export interface HaloHttpConfig {
 }
 
 /** The Halo operations that create a billed query. */
-export type BilledOperationId = Extract<
-  HaloOperationId,
-  'createImmediateQuery' | 'createAsyncQuery' | 'createRegisteredQuery'
->;
+export const BILLED_OPERATIONS = ['createImmediateQuery', 'createAsyncQuery', 'createRegisteredQuery'] as const;
+export type BilledOperationId = Extract<HaloOperationId, (typeof BILLED_OPERATIONS)[number]>;
 
 /**
  * How an attempt of a billed creation ended: Halo answered 2xx (`succeeded`) or with an error
