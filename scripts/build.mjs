@@ -4,7 +4,7 @@
 // dist/seed/, which the embedded simulator opens instead of seeding at start.
 import { cp, readdir, rm, unlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -54,6 +54,38 @@ const startupDiet = {
   },
 };
 
+/**
+ * graphql-jit's ESM files import some of their siblings and graphql's deep modules by `.js` paths,
+ * which are the CommonJS builds: bundled as they are, they would bring a second copy of graphql
+ * (its CommonJS one), whose classes the rest of the bundle does not recognise. Inside graphql-jit,
+ * those imports resolve to the `.mjs` files instead, so the bundle keeps one graphql.
+ */
+const oneGraphql = {
+  name: 'one-graphql',
+  setup(b) {
+    const inJit = (importer) => /[\\/]node_modules[\\/]graphql-jit[\\/]/.test(importer);
+    const mjs = (path) => (path.endsWith('.js') ? path.slice(0, -3) : path) + '.mjs';
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) =>
+      inJit(args.importer) ? { path: mjs(join(dirname(args.importer), args.path)) } : undefined,
+    );
+    b.onResolve({ filter: /^graphql(\/.*)?$/ }, (args) => {
+      if (!inJit(args.importer)) return undefined;
+      const module = args.path === 'graphql' ? 'graphql/index' : args.path;
+      return { path: createRequire(args.importer).resolve(mjs(module)) };
+    });
+    // graphql-jit calls fast-json-stringify (which brings ajv) only with `customJSONSerializer`,
+    // which src/http/named-query-jit.ts never sets: the bundle gets a stand-in that says so.
+    b.onResolve({ filter: /^fast-json-stringify$/ }, (args) =>
+      inJit(args.importer) ? { path: 'fast-json-stringify', namespace: 'unused-serializer' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'unused-serializer' }, () => ({
+      loader: 'js',
+      contents:
+        "export default () => { throw new Error('fast-json-stringify is not bundled: customJSONSerializer is off'); };",
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -67,7 +99,7 @@ const common = {
   mainFields: ['module', 'main'],
   resolveExtensions: ['.ts', '.mjs', '.js', '.cjs', '.json'],
   banner: { js: banner },
-  plugins: [startupDiet],
+  plugins: [startupDiet, oneGraphql],
   logLevel: 'warning',
 };
 

@@ -17,6 +17,7 @@ import { createGraphQLFastPath, type FastPath } from './http/graphql-fast-path.j
 import { createReadiness } from './http/readiness.js';
 import { graphiqlExamples } from './http/graphiql-examples.js';
 import { useIncrementalAccept } from './http/incremental-accept.js';
+import { useNamedQueryJit } from './http/named-query-jit.js';
 import { createTrustedDocuments, useTrustedDocuments, type TrustedDocumentsConfig } from './http/trusted-documents.js';
 import { LOG_MESSAGES, silentLogger, useOperationLog } from './observability/logging.js';
 import { createGraphiQLRenderer } from './http/graphiql.js';
@@ -132,6 +133,11 @@ export interface AppConfig {
    * the answers are the same either way. Off only to compare the two. @default true
    */
   fastPath?: boolean;
+  /**
+   * Run queries that read named queries on the compiled executor (./http/named-query-jit.ts); the
+   * answers are the same either way. Off only to compare the two. @default true
+   */
+  compileNamedQueries?: boolean;
 }
 
 /** Tuning of subscriptions; every field has a default. */
@@ -298,7 +304,12 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs }),
   });
   const operationLog = useOperationLog(logger);
-  const schema = withNamedQueries(baseSchema, config.namedQueries ?? loadNamedQueries(baseSchema));
+  const catalogue = config.namedQueries ?? loadNamedQueries(baseSchema);
+  const schema = withNamedQueries(baseSchema, catalogue);
+  const namedQueryJit =
+    config.compileNamedQueries === false
+      ? undefined
+      : useNamedQueryJit(catalogue, { onRun: () => metrics.compiledExecution() });
   const trusted = createTrustedDocuments(config.trustedDocuments ?? { mode: 'off' });
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
@@ -333,6 +344,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       tracing.plugin,
       useDeferStream(),
       useIncrementalAccept(),
+      ...(namedQueryJit ? [namedQueryJit] : []),
     ],
   });
 

@@ -73,6 +73,8 @@ export interface Metrics {
   budgetRefused(operationId: BilledOperationId): void;
   /** An immediate query asked for with `maxAgeSeconds` was answered. */
   reuseServed(source: ReuseSource): void;
+  /** An operation reading named queries ran on the compiled executor. */
+  compiledExecution(): void;
   /** Connects the gauges to the live parts of the app. */
   setSources(sources: MetricsSources): void;
   /** The exposition text and its content type. */
@@ -331,6 +333,11 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers: [registry],
   });
   for (const source of ['kept', 'shared', 'called'] as const) reused.inc({ source }, 0);
+  const compiled = new Counter({
+    name: 'graphql_compiled_executions_total',
+    help: 'Queries reading named queries that ran on the compiled executor (graphql-jit) rather than the general one.',
+    registers: [registry],
+  });
   new Gauge({
     name: 'halo_query_reuse_kept_bytes',
     help: 'Bytes of result JSON this replica keeps for maxAgeSeconds reuse (bounded by QUERY_REUSE_MAX_BYTES).',
@@ -451,6 +458,9 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
     reuseServed(source) {
       reused.inc({ source });
+    },
+    compiledExecution() {
+      compiled.inc();
     },
     setSources(next) {
       sources = { ...sources, ...next };

@@ -217,6 +217,9 @@ describe('the bundle', () => {
     )) as { data: { north: { providers: unknown[] }; zedmed: { dayBook: Array<{ startTime: string }> } } };
     expect(answer.data.north.providers).toHaveLength(8);
     expect(answer.data.zedmed.dayBook[0]!.startTime).toMatch(/^\d{2}:\d{2}:00$/);
+    // That query ran on the compiled executor, loaded from its own chunk on first use.
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/^graphql_compiled_executions_total 1$/m);
     await app.stop();
 
     const bad = mkdtempSync(join(tmpdir(), 'halo-named-bad-'));
