@@ -92,6 +92,24 @@ describe('GraphiQL', () => {
       expect(res.errors, name).toBeUndefined();
       expect(res.data?.['runImmediateQuery']).toMatchObject({ status: 'SUCCESSFUL' });
     }
+    // Billed queries: the second run within maxAgeSeconds is the first answer again.
+    const first = await run('ReusedQuery');
+    const again = await run('ReusedQuery');
+    expect(first.data?.['runImmediateQuery']).toMatchObject({
+      reused: false,
+      rows: [{ activePatients: expect.any(Number) }],
+    });
+    expect(again.data?.['runImmediateQuery']).toEqual({ ...first.data?.['runImmediateQuery'], reused: true });
+    const usage = await run('SiteUsage');
+    expect(usage.errors).toBeUndefined();
+    expect(usage.data?.['site']).toEqual({
+      usage: {
+        month: expect.stringMatching(/^\d{4}-\d{2}$/),
+        billedQueries: expect.any(Number),
+        budget: null,
+        remaining: null,
+      },
+    });
     const submitted = await run('SubmitAsyncQuery');
     expect(submitted.data?.['submitAsyncQuery']).toMatchObject({ status: 'INITIALISING' });
     // The placeholder id is nobody's query: NOT_FOUND, not a validation error.

@@ -76,6 +76,20 @@ mutation ImmediateQueryWithParameters {
   }) { status rowCount rows }
 }
 
+# Halo bills every query: run this twice within a minute and the second answer is the first one
+# again (reused: true), not a new billed query. SiteUsage counts the month's billed queries.
+mutation ReusedQuery {
+  runImmediateQuery(input: {
+    siteId: "${site}"
+    sql: "SELECT COUNT(*) AS activePatients FROM BPS_Patients WHERE StatusText = 'Active'"
+    maxAgeSeconds: 60
+  }) { id reused rows }
+}
+
+query SiteUsage {
+  site(id: "${site}") { usage { month billedQueries budget remaining } }
+}
+
 mutation SubmitAsyncQuery {
   submitAsyncQuery(input: {
     siteId: "${site}"

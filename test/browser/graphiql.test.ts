@@ -58,6 +58,8 @@ describe('GraphiQL in headless Chromium', () => {
       'AppointmentBookLive',
       'ImmediateQuery',
       'ImmediateQueryWithParameters',
+      'ReusedQuery',
+      'SiteUsage',
       'SubmitAsyncQuery',
       'AsyncQueryStatus',
       'AsyncQueryStatusLive',
