@@ -304,12 +304,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       halo.forRequest().getSites({ practiceManagementSiteId: '0', practiceManagementName: 'Zedmed' }, { deadlineMs }),
   });
   const operationLog = useOperationLog(logger);
-  const catalogue = config.namedQueries ?? loadNamedQueries(baseSchema);
-  const schema = withNamedQueries(baseSchema, catalogue);
+  const schema = withNamedQueries(baseSchema, config.namedQueries ?? loadNamedQueries(baseSchema));
   const namedQueryJit =
-    config.compileNamedQueries === false
-      ? undefined
-      : useNamedQueryJit(catalogue, { onRun: () => metrics.compiledExecution() });
+    config.compileNamedQueries === false ? undefined : useNamedQueryJit({ onRun: () => metrics.compiledExecution() });
   const trusted = createTrustedDocuments(config.trustedDocuments ?? { mode: 'off' });
   const yoga = createYoga<Record<string, never>, Context>({
     schema,

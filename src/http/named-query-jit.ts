@@ -12,12 +12,16 @@
  * list the way graphql-js does, so lists of sites stay on the general executor.)
  */
 import {
+  BREAK,
   getNamedType,
+  getOperationAST,
   getVariableValues,
   GraphQLError,
   GraphQLObjectType,
   isLeafType,
   Kind,
+  valueFromASTUntyped,
+  visit,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -25,14 +29,12 @@ import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
   type Source,
-  valueFromASTUntyped,
 } from 'graphql';
 import type * as GraphqlJit from 'graphql-jit';
 import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
-import type { Catalogue } from '../catalogue/types.js';
+import { everyField, isNamedQueryField } from '../schema/selections.js';
 
 const INCREMENTAL = new Set(['defer', 'stream']);
 
@@ -48,28 +50,24 @@ export interface NamedQueryJitOptions {
   onRun?: () => void;
 }
 
-/** The plugin, for the catalogue's field names; undefined when the catalogue is empty. */
-export function useNamedQueryJit(catalogue: Catalogue, options: NamedQueryJitOptions = {}): Plugin | undefined {
-  const names = new Set(catalogue.entries.map((e) => e.name));
-  if (names.size === 0) return undefined;
-  // The compiler (and the JSON-schema tooling it brings) loads with the first operation that needs it, not at start.
+/** The plugin for one app (one schema): compiles the reads of named queries (fields marked as such in the schema). */
+export function useNamedQueryJit(options: NamedQueryJitOptions = {}): Plugin {
+  // The compiler loads with the first operation that needs it, not at start.
   let compiler: Compiler | undefined;
   let loading: Promise<Compiler> | undefined;
   const load = () => (loading ??= import('graphql-jit').then((m) => (compiler = m)));
-  /** Per schema and document, by operation name: the operation when it may be compiled, else null. */
-  const eligible = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, OperationDefinitionNode | null>>>();
+  /** Per document, by operation name: the operation when it may be compiled, else null. */
+  const eligible = new WeakMap<DocumentNode, Map<string, OperationDefinitionNode | null>>();
   /** Per operation: the compiled query, or null when the compiler refused it. */
   const compiled = new WeakMap<OperationDefinitionNode, Compiled | null>();
 
   const eligibleOperation = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined) => {
-    let bySchema = eligible.get(schema);
-    if (!bySchema) eligible.set(schema, (bySchema = new WeakMap()));
-    let byName = bySchema.get(document);
-    if (!byName) bySchema.set(document, (byName = new Map()));
+    let byName = eligible.get(document);
+    if (!byName) eligible.set(document, (byName = new Map()));
     const key = operationName ?? '';
     let operation = byName.get(key);
     if (operation === undefined) {
-      operation = namedQueryOperation(schema, document, operationName, names) ?? null;
+      operation = namedQueryOperation(schema, document, operationName) ?? null;
       byName.set(key, operation);
     }
     return operation;
@@ -171,45 +169,35 @@ function namedQueryOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
-  names: ReadonlySet<string>,
 ): OperationDefinitionNode | undefined {
-  const operations: OperationDefinitionNode[] = [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) {
-    if (d.kind === Kind.OPERATION_DEFINITION) operations.push(d);
-    else if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  }
-  const operation =
-    operationName === undefined
-      ? operations.length === 1
-        ? operations[0]
-        : undefined
-      : operations.find((o) => o.name?.value === operationName);
-  if (!operation || operation.operation !== 'query') return undefined;
+  const operation = getOperationAST(document, operationName);
   const site = schema.getType('Site');
-  if (!(site instanceof GraphQLObjectType)) return undefined;
+  if (operation?.operation !== 'query' || !(site instanceof GraphQLObjectType) || asksIncremental(document))
+    return undefined;
   const siteFields = site.getFields();
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   let named = false;
-
-  /** Every field of `set` (through fragments, at most `depth` spreads deep) passes `ok`. */
-  const every = (set: SelectionSetNode, ok: (field: FieldNode) => boolean, depth = 0): boolean =>
-    depth < 10 &&
-    set.selections.every((sel) => {
-      if (sel.directives?.some((d) => INCREMENTAL.has(d.name.value))) return false;
-      if (sel.kind === Kind.FIELD) return ok(sel);
-      if (sel.kind === Kind.INLINE_FRAGMENT) return every(sel.selectionSet, ok, depth + 1);
-      const fragment = fragments.get(sel.name.value);
-      return fragment !== undefined && every(fragment.selectionSet, ok, depth + 1);
-    });
   const onSite = (field: FieldNode): boolean => {
-    const name = field.name.value;
-    if (name === '__typename') return true;
-    if (names.has(name)) return (named = true);
-    const def = siteFields[name];
+    if (field.name.value === '__typename') return true;
+    const def = siteFields[field.name.value];
+    if (isNamedQueryField(def)) return (named = true);
     return def !== undefined && isLeafType(getNamedType(def.type));
   };
   const onRoot = (field: FieldNode): boolean =>
-    ROOT_FIELDS.has(field.name.value) && (field.selectionSet === undefined || every(field.selectionSet, onSite));
+    ROOT_FIELDS.has(field.name.value) && (!field.selectionSet || everyField(field.selectionSet, fragments, onSite));
+  return everyField(operation.selectionSet, fragments, onRoot) && named ? operation : undefined;
+}
 
-  return every(operation.selectionSet, onRoot) && named ? operation : undefined;
+/** Whether the document uses @defer or @stream anywhere. */
+function asksIncremental(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (!INCREMENTAL.has(node.name.value)) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }

@@ -1,9 +1,10 @@
-import { Kind, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { toInstant } from '../../lib/instant.js';
 import { builder } from '../builder.js';
 import { badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
 import { PracticeManagementSystem, SiteAvailability, SiteStatus } from '../enums.js';
 import { requireGuid } from '../ids.js';
+import { everyField, isNamedQueryField } from '../selections.js';
 import { DateTime } from '../scalars.js';
 import { Catalogue } from './Catalogue.js';
 import { RegisteredQuery } from './RegisteredQuery.js';
@@ -32,18 +33,14 @@ const STUB_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'pmsType',
 function selectsNamedQueriesOnly(info: GraphQLResolveInfo): boolean {
   const fields = (info.schema.getType('Site') as GraphQLObjectType).getFields();
   let named = false;
-  const answerable = (set: SelectionSetNode | undefined): boolean =>
-    set === undefined ||
-    set.selections.every((sel) => {
-      if (sel.kind === Kind.FIELD) {
-        if (fields[sel.name.value]?.extensions['haloCall'] === true) return (named = true);
-        return STUB_FIELDS.has(sel.name.value);
-      }
-      if (sel.kind === Kind.INLINE_FRAGMENT) return answerable(sel.selectionSet);
-      const fragment = info.fragments[sel.name.value];
-      return fragment !== undefined && answerable(fragment.selectionSet);
-    });
-  return info.fieldNodes.every((node) => answerable(node.selectionSet)) && named;
+  const answerable = (field: FieldNode): boolean => {
+    if (isNamedQueryField(fields[field.name.value])) return (named = true);
+    return STUB_FIELDS.has(field.name.value);
+  };
+  return (
+    info.fieldNodes.every((node) => !node.selectionSet || everyField(node.selectionSet, info.fragments, answerable)) &&
+    named
+  );
 }
 
 /**
