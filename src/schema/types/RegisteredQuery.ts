@@ -1,12 +1,12 @@
 import { builder } from '../builder.js';
 import { badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
-import { CommandType, ExecutionMode, RegisteredQueryStatus } from '../enums.js';
+import { RegisteredQueryStatus } from '../enums.js';
 import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
 import { DateTime } from '../scalars.js';
 import { QueryError } from './QueryError.js';
 import { RegisteredQueryMetrics } from './RegisteredQueryMetrics.js';
 import { RegisteredQueryResult } from './RegisteredQueryResult.js';
-import { SqlParameterInput, toCommandParameters } from './SqlParameter.js';
+import { commandInputFields, toCommandParameters } from './SqlParameter.js';
 import { isHaloApiError } from '../../datasources/halo-error.js';
 import type { RegisteredQuery as WireRegisteredQuery } from '../../datasources/types.js';
 import type { Context } from '../../request/context.js';
@@ -94,24 +94,7 @@ const CreateRegisteredQueryInput = builder.inputType('CreateRegisteredQueryInput
   fields: (t) => ({
     siteId: t.id({ required: true, description: 'The Halo GUID of the site.' }),
     name: t.string({ required: true, description: 'Your label for it.' }),
-    sql: t.string({
-      required: true,
-      description: 'T-SQL text (READER and SCALAR must only read), or the stored procedure name with STORED_PROCEDURE.',
-    }),
-    parameters: t.field({
-      type: [SqlParameterInput],
-      description: 'Command parameters, bound by name (@name): never splice values into sql.',
-    }),
-    executionMode: t.field({
-      type: ExecutionMode,
-      defaultValue: 'reader',
-      description: 'READER (rows), NON_QUERY (writes; needs the writes permission) or SCALAR.',
-    }),
-    commandType: t.field({
-      type: CommandType,
-      defaultValue: 'text',
-      description: 'TEXT, or STORED_PROCEDURE (needs the writes permission).',
-    }),
+    ...commandInputFields(t),
     frequencySeconds: t.int({ required: true, description: 'Seconds between runs: at least 60.' }),
     durationSeconds: t.int({ required: true, description: 'Seconds to keep running: 1 to 86,400.' }),
     idempotencyKey: t.string({

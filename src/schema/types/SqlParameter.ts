@@ -1,6 +1,6 @@
-import { builder } from '../builder.js';
+import { builder, type SchemaTypes } from '../builder.js';
 import { badUserInput } from '../../errors/api-errors.js';
-import { ParameterDirection, SqlDbType } from '../enums.js';
+import { CommandType, ExecutionMode, ParameterDirection, SqlDbType } from '../enums.js';
 import type { CommandParameter } from '../../datasources/types.js';
 import { expectedParameterForm } from '../../lib/sql-values.js';
 
@@ -103,4 +103,34 @@ export function toCommandParameters(
     if (p.size !== null && p.size !== undefined) out.size = p.size;
     return out;
   });
+}
+
+type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<SchemaTypes>,
+  'InputObject'
+>;
+
+/** The command every SQL input carries (RunQueryInput, CreateRegisteredQueryInput): its text, parameters, mode and type. */
+export function commandInputFields(t: InputFieldBuilder) {
+  return {
+    sql: t.string({
+      required: true,
+      description:
+        'T-SQL text (READER and SCALAR must only read), or the stored procedure name when commandType is STORED_PROCEDURE.',
+    }),
+    parameters: t.field({
+      type: [SqlParameterInput],
+      description: 'Command parameters, bound by name (@name): never splice values into sql.',
+    }),
+    executionMode: t.field({
+      type: ExecutionMode,
+      defaultValue: 'reader',
+      description: 'READER (rows), NON_QUERY (writes; needs the writes permission) or SCALAR.',
+    }),
+    commandType: t.field({
+      type: CommandType,
+      defaultValue: 'text',
+      description: 'TEXT, or STORED_PROCEDURE (needs the writes permission).',
+    }),
+  };
 }

@@ -3,12 +3,12 @@ import { getDirectiveValues, type GraphQLResolveInfo } from 'graphql';
 import { toInstant } from '../../lib/instant.js';
 import { builder } from '../builder.js';
 import { apiError, badUserInput, toApiError, upstream } from '../../errors/api-errors.js';
-import { CommandType, ExecutionMode, enumName, QueryMode, QueryStatus } from '../enums.js';
+import { enumName, QueryMode, QueryStatus } from '../enums.js';
 import { requireGuid, siteScopedKey, splitSiteScopedKey } from '../ids.js';
 import { DateTime, JSONScalar } from '../scalars.js';
 import { QueryError, type QueryErrorShape } from './QueryError.js';
 import { loadPage, ResultPage, type ResultPageShape } from './ResultPage.js';
-import { SqlParameter, SqlParameterInput, toCommandParameters } from './SqlParameter.js';
+import { commandInputFields, SqlParameter, toCommandParameters } from './SqlParameter.js';
 import { StatusTiming } from './StatusTiming.js';
 import { decodeResultData } from '../../datasources/result-data.js';
 import { isHaloApiError } from '../../datasources/halo-error.js';
@@ -307,24 +307,7 @@ const RunQueryInput = builder.inputType('RunQueryInput', {
   description: 'A SQL command and the site to run it on.',
   fields: (t) => ({
     siteId: t.id({ required: true, description: 'The Halo GUID of the site.' }),
-    sql: t.string({
-      required: true,
-      description: 'T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE.',
-    }),
-    parameters: t.field({
-      type: [SqlParameterInput],
-      description: 'Command parameters, bound by name (@name): never splice values into sql.',
-    }),
-    executionMode: t.field({
-      type: ExecutionMode,
-      defaultValue: 'reader',
-      description: 'READER (rows), NON_QUERY (writes; needs write permission) or SCALAR.',
-    }),
-    commandType: t.field({
-      type: CommandType,
-      defaultValue: 'text',
-      description: 'TEXT, or STORED_PROCEDURE (needs the writes permission).',
-    }),
+    ...commandInputFields(t),
     catalogue: t.string({ description: "A database name from the site's catalogues; the default one when omitted." }),
     maxTimeInQueueMs: t.int({
       description:

@@ -154,7 +154,7 @@ export type RunQueryInput = {
   catalogue?: string | null | undefined;
   /** TEXT, or STORED_PROCEDURE (needs the writes permission). */
   commandType?: CommandType | null | undefined;
-  /** READER (rows), NON_QUERY (writes; needs write permission) or SCALAR. */
+  /** READER (rows), NON_QUERY (writes; needs the writes permission) or SCALAR. */
   executionMode?: ExecutionMode | null | undefined;
   /** Any 1–128 printable ASCII characters you choose per intent. The same key from the same client within 24 hours returns the first answer (the same query, read again; or waits for it while it is in flight) instead of sending a second billed query to Halo. The same key with different input is BAD_USER_INPUT. */
   idempotencyKey?: string | null | undefined;
@@ -166,7 +166,7 @@ export type RunQueryInput = {
   parameters?: Array<SqlParameterInput> | null | undefined;
   /** The Halo GUID of the site. */
   siteId: string | number;
-  /** T-SQL text, or the stored procedure name when commandType is STORED_PROCEDURE. */
+  /** T-SQL text (READER and SCALAR must only read), or the stored procedure name when commandType is STORED_PROCEDURE. */
   sql: string;
 };
 
