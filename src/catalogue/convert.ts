@@ -17,9 +17,10 @@
  */
 import { isInstant, toInstant } from '../lib/instant.js';
 import { readLocalDate, readLocalDateTime, readLocalTime, secondsToLocalTime } from '../lib/local-time.js';
+import type { SqlDbTypeName } from '../lib/sql-values.js';
 import type { ScalarTypeName } from './types.js';
 
-/** The SqlDbTypes an entry may name for an argument (`sqlType`), as Halo spells them. */
+/** The SqlDbTypes an entry may name for an argument (`sqlType`): the scalar ones of SQL_DB_TYPES (src/lib/sql-values.ts). */
 export const SQL_TYPES = [
   'BigInt',
   'Bit',
@@ -42,7 +43,7 @@ export const SQL_TYPES = [
   'TinyInt',
   'UniqueIdentifier',
   'VarChar',
-] as const;
+] as const satisfies readonly SqlDbTypeName[];
 
 /** The SqlDbType each declared type is sent as, unless the entry names one (`sqlType`). */
 export const DEFAULT_SQL_TYPES: Readonly<Record<ScalarTypeName, (typeof SQL_TYPES)[number]>> = {

@@ -34,7 +34,7 @@ import type {
   RegisteredQueryResult,
   SiteForIntegrator,
 } from '../datasources/types.js';
-import type { SiteUsage, UsageLedger } from '../usage/ledger.js';
+import { utcMonth, type SiteUsage, type UsageLedger } from '../usage/ledger.js';
 import type { QueryReuse, ReusedOutcome } from '../usage/reuse.js';
 import type { SitePmsTypes } from './site-pms-types.js';
 
@@ -240,7 +240,7 @@ export class AuthorizedHalo implements HaloOperations {
     this.check('siteUsage', siteId);
     const usage = this.shared.usage;
     if (usage) return usage.usage(siteId);
-    return { month: new Date().toISOString().slice(0, 7), billedQueries: 0, budget: null, remaining: null };
+    return { month: utcMonth(Date.now()), billedQueries: 0, budget: null, remaining: null };
   }
 
   /** A named query's statement as an async query (an entry with `mode: async`); needs `read`, as runNamedQuery. */

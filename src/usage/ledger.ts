@@ -51,8 +51,6 @@ export interface SiteUsage {
 export interface UsageLedger extends CreationLedger {
   /** The site's usage in the current month (shared figures with Redis; never rejects). */
   usage(siteId: string): Promise<SiteUsage>;
-  /** Counters for tests: reservations this process could not write to Redis yet, by key. */
-  stats(): { unsyncedKeys: number };
   /** Waits for writes in flight; no more writes after it. */
   stop(): Promise<void>;
 }
@@ -281,8 +279,6 @@ export function createUsageLedger(options: UsageLedgerOptions = {}): UsageLedger
         remaining: budget === undefined ? null : Math.max(0, budget - billedQueries),
       };
     },
-
-    stats: () => ({ unsyncedKeys: link ? pending.size : 0 }),
 
     async stop() {
       stopped = true;

@@ -5,8 +5,6 @@ import { BILLED_OPERATIONS } from '../../src/datasources/http/settings.js';
 import type { AppContext } from '../helpers/app.js';
 import { gql } from '../security/harness.js';
 
-export { parseMetrics } from '../helpers/metrics.js';
-
 export const RUN = `mutation Run($input: RunQueryInput!) { runImmediateQuery(input: $input) { id status rows reused } }`;
 export const SUBMIT = `mutation Submit($input: RunQueryInput!) { submitAsyncQuery(input: $input) { id status } }`;
 export const REGISTER = `mutation Register($input: CreateRegisteredQueryInput!) { createRegisteredQuery(input: $input) { id } }`;

@@ -9,7 +9,8 @@ import { EastSite, OnlineSite } from '../../simulator/src/fixtures.js';
 import { useApp, type AppContext } from '../helpers/app.js';
 import { injectFault } from '../helpers/halo.js';
 import { CLIENTS, clientKeyEntries, codes, gql, type RawResponse } from '../security/harness.js';
-import { billedLog, parseMetrics, RUN, SQL, usageOf } from './harness.js';
+import { parseMetrics } from '../helpers/metrics.js';
+import { billedLog, RUN, SQL, usageOf } from './harness.js';
 
 const siteId = OnlineSite.id;
 const admin = CLIENTS.admin.key;

@@ -9,7 +9,8 @@ import { EastSite, OnlineSite, ZedmedSite } from '../../simulator/src/fixtures.j
 import { useApp } from '../helpers/app.js';
 import { injectFault } from '../helpers/halo.js';
 import { CLIENTS, clientKeyEntries, codes, gql, type RawResponse } from '../security/harness.js';
-import { billedLog, parseMetrics, REGISTER, RUN, SQL, SUBMIT, USAGE, registration, usageOf } from './harness.js';
+import { parseMetrics } from '../helpers/metrics.js';
+import { billedLog, REGISTER, RUN, SQL, SUBMIT, USAGE, registration, usageOf } from './harness.js';
 
 const siteId = OnlineSite.id;
 const admin = CLIENTS.admin.key;
